@@ -1,0 +1,1 @@
+fn main() { println!("ember: not yet"); }
