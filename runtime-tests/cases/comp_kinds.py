@@ -1,0 +1,23 @@
+# List/set/dict comprehensions and generator expressions: filters, nesting order, multiple fors, conditionals.
+print([x * 2 for x in range(5)])
+print([x for x in range(20) if x % 2 if x % 3])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[x * y for y in range(3)] for x in range(3)])
+print([y for x in [[1, 2], [3], []] for y in x])
+print([x if x % 2 else -x for x in range(6)])
+print({x % 4 for x in range(10)}, {c for c in "mississippi"} == set("misp"))
+print({k: v for k, v in zip("abc", range(3)) if v}, {x: x ** 2 for x in range(4)})
+print(list(x + y for x in "ab" for y in "12"), tuple(i for i in range(3)))
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([row[i] for i in range(3) for row in matrix], [[row[i] for row in matrix] for i in range(3)])
+print([v for row in matrix if sum(row) > 6 for v in row if v % 2 == 0])
+print(sum(x * x for x in range(10) if x % 2), any(x > 8 for x in range(10)), all(x < 5 for x in range(10)))
+print(sorted((x for x in [3, 1, 2]), reverse=True), dict((k, len(k)) for k in ["aa", "b"]))
+print([i for i in range(3)] == list(range(3)), [[]for _ in range(2)], [(i, j) for i in range(2) for j in "ab" if i or j == "b"])
+words = ["hello", "world", "python", "is", "fun"]
+print({w[0]: [x for x in words if x[0] == w[0]] for w in words})
+print([len(w) for w in words if len(w) > 2], [w.upper() for w in words][::-1])
+nested_gen = ((i, (j for j in range(i))) for i in range(3))
+print([(i, list(g)) for i, g in nested_gen])
+print([ [ (i, j) for j in range(2) ] for i in range(2) ])
+print([x for x in (1, 2, 3) for x in (x, x * 10)])
