@@ -1,0 +1,3 @@
+print("mod_broken: partially executing")
+partial_value = 1
+raise ValueError("mod_broken fails during import")

@@ -1,0 +1,2 @@
+from mod_circular.d import D_NAME
+C_NAME = "c"
