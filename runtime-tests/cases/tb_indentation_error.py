@@ -1,0 +1,7 @@
+# The main file has an indentation error.
+def f():
+    x = 1
+      y = 2
+    return x + y
+
+print(f())
