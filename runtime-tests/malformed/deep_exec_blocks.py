@@ -1,0 +1,2 @@
+src = ''.join('    ' * i + 'if 1:\n' for i in range(200)) + '    ' * 200 + 'pass\n'
+exec(src)

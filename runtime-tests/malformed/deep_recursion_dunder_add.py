@@ -1,0 +1,5 @@
+class X:
+    def __add__(self, other):
+        return self + other
+
+X() + 1

@@ -1,0 +1,5 @@
+class Q:
+    def __eq__(self, other):
+        return [self] == [other]
+
+Q() == Q()

@@ -1,0 +1,5 @@
+def g():
+    yield next(it)
+
+it = g()
+next(it)

@@ -1,0 +1,2 @@
+# comment with bad bytes Ã(
+x = 1

@@ -1,0 +1,26 @@
+for x in []:
+    for x in []:
+        for x in []:
+            for x in []:
+                for x in []:
+                    for x in []:
+                        for x in []:
+                            for x in []:
+                                for x in []:
+                                    for x in []:
+                                        for x in []:
+                                            for x in []:
+                                                for x in []:
+                                                    for x in []:
+                                                        for x in []:
+                                                            for x in []:
+                                                                for x in []:
+                                                                    for x in []:
+                                                                        for x in []:
+                                                                            for x in []:
+                                                                                for x in []:
+                                                                                    for x in []:
+                                                                                        for x in []:
+                                                                                            for x in []:
+                                                                                                for x in []:
+                                                                                                    pass

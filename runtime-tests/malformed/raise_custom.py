@@ -1,0 +1,4 @@
+class MyCustomError(Exception):
+    pass
+
+raise MyCustomError('boom')

@@ -1,0 +1,5 @@
+for i in []:
+    try:
+        pass
+    except* ValueError:
+        break
