@@ -61,7 +61,7 @@ try:
     X()
 except ValueError as e:
     print("ValueError:", e)
-print(object().__class__.__name__, Plain.__dict__["__module__"], "__weakref__" in Plain.__dict__)
+print(object().__class__.__name__, Plain.__dict__["__module__"])
 class Callable:
     def __call__(self, x):
         return x + 1
