@@ -101,7 +101,7 @@ pub fn position_at(table: &[u8], index: usize) -> Position {
 pub fn decode(table: &[u8]) -> Vec<Position> {
     let mut out = Vec::new();
     for (_, count, p) in runs(table) {
-        out.extend(std::iter::repeat(p).take(count));
+        out.extend(std::iter::repeat_n(p, count));
     }
     out
 }

@@ -172,7 +172,11 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
             _ => {}
         }
     }
-    let offset = u32::from(err.offset);
+    let mut offset = u32::from(err.offset);
+    if let ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) = &err.error {
+        // The lexer reports the position after the bad character.
+        offset = offset.saturating_sub(tok.len_utf8() as u32);
+    }
     let (line, col) = src.line_col(offset);
     let tlen = token_len(src.text, offset as usize) as u32;
     let syntax = |msg: &str| {
@@ -251,12 +255,20 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
         ParseErrorType::Lexical(lex) => {
             let msg = match lex {
                 LexicalErrorType::IndentationError => {
+                    // At the end of input, the parser wanted an indented block.
+                    if offset as usize >= src.text.trim_end().len() {
+                        let (l, len) = last_line(src);
+                        if let (true, Some((what, hl))) = (
+                            src.line_text(l).trim_end().ends_with(':'),
+                            block_owner(src, l + 1),
+                        ) {
+                            let msg =
+                                format!("expected an indented block after {what} on line {hl}");
+                            return src.error_at(ErrorKind::IndentationError, msg, l, len, l, len);
+                        }
+                    }
                     // Reported at the end of the offending line, as CPython.
-                    let l = if src.line_text(line).trim().is_empty() && line > 1 {
-                        line
-                    } else {
-                        line
-                    };
+                    let l = line;
                     let len = src.line_text(l).len() as u32;
                     return src.error_at(
                         ErrorKind::IndentationError,

@@ -260,6 +260,6 @@ mod tests {
             scan(&format!("{}{}", "(".repeat(200), ")".repeat(200))),
             None
         );
-        assert!(matches!(scan("x = rb'a\\'b'"), None));
+        assert!(scan("x = rb'a\\'b'").is_none());
     }
 }

@@ -234,6 +234,8 @@ impl<'a> Compiler<'a> {
                 self.unit().loc = saved;
                 Ok(())
             }
+            // `x[*a]` subscripts with the tuple `(*a,)`.
+            Expr::Starred(_) => self.starunpack(std::slice::from_ref(key), 0, Seq::Tuple),
             other => self.compile_expr(other),
         }
     }

@@ -621,6 +621,19 @@ impl<'a> Compiler<'a> {
         self.src.syntax_error(msg, range)
     }
 
+    /// An error at the position of the code being generated.
+    fn error_here(&self, msg: impl Into<String>) -> CompileError {
+        let p = self.unit_ref().loc;
+        self.src.error_at(
+            crate::ErrorKind::SyntaxError,
+            msg,
+            p.line.max(1),
+            p.col,
+            p.end_line.max(1),
+            p.end_col,
+        )
+    }
+
     fn push_fblock(&mut self, b: FBlock<'a>, range: TextRange) -> Result {
         if self.unit_ref().fblocks.len() >= MAX_BLOCKS {
             return Err(self.error("too many statically nested blocks", range));

@@ -449,7 +449,7 @@ impl<'a> Compiler<'a> {
             if i == 0 {
                 control = pc.stores.clone();
             } else if nstores != control.len() {
-                return Err(self.error(diff_msg, alt.range()));
+                return Err(self.error_here(diff_msg));
             } else {
                 // Reorder this alternative's captures to match the first one's.
                 let mut icontrol = nstores;
@@ -457,7 +457,7 @@ impl<'a> Compiler<'a> {
                     icontrol -= 1;
                     let Some(istores) = pc.stores.iter().position(|s| *s == control[icontrol])
                     else {
-                        return Err(self.error(diff_msg, alt.range()));
+                        return Err(self.error_here(diff_msg));
                     };
                     if icontrol != istores {
                         let rotations = istores + 1;

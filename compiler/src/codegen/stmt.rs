@@ -445,7 +445,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment", range));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (1 << 16) {
+                if i >= 1 << 8 || n - i > (1 << 16) {
                     return Err(
                         self.error("too many expressions in star-unpacking assignment", range)
                     );
