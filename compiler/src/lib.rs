@@ -98,11 +98,19 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
 /// Compiles on the current thread.
 fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
     let src = source::SourceMap::new(source, filename);
-    let problem = scan::scan(source);
+    let scanned = scan::scan(source);
+    let problem = scanned.problem;
     if let Some(p @ (scan::Problem::TooManyParens(_) | scan::Problem::TooManyIndents(_))) = &problem
     {
         return Err(parse_error::from_problem(&src, p));
     }
+    let sanitized;
+    let source = if scanned.blank_tabs.is_empty() {
+        source
+    } else {
+        sanitized = scan::blank_tabs_to_spaces(source, &scanned.blank_tabs);
+        sanitized.as_str()
+    };
     let full = rustpython_parser::text_size::TextRange::up_to((source.len() as u32).into());
     match mode {
         Mode::Exec | Mode::Single => {

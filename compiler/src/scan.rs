@@ -43,8 +43,43 @@ pub enum Problem {
     },
 }
 
-/// The first problem found, if any.
-pub fn scan(src: &str) -> Option<Problem> {
+/// What the pre-scan learned about a source text.
+#[derive(Default)]
+pub struct Scan {
+    /// The first problem found, if any.
+    pub problem: Option<Problem>,
+    /// Byte ranges of the whitespace of blank lines that contain tabs. The lexer
+    /// would reject mixed tabs and spaces there, although such lines carry no
+    /// indentation; see [`blank_tabs_to_spaces`].
+    pub blank_tabs: Vec<(usize, usize)>,
+}
+
+/// Scans `src`.
+pub fn scan(src: &str) -> Scan {
+    let mut blank_tabs = Vec::new();
+    let problem = scan_into(src, &mut blank_tabs);
+    Scan {
+        problem,
+        blank_tabs,
+    }
+}
+
+/// A copy of `src` with the tabs of blank lines turned into spaces (same length,
+/// so offsets are unchanged).
+pub fn blank_tabs_to_spaces(src: &str, ranges: &[(usize, usize)]) -> String {
+    let mut bytes = src.as_bytes().to_vec();
+    for &(a, b) in ranges {
+        for c in &mut bytes[a..b] {
+            if *c == b'\t' || *c == 0x0c {
+                *c = b' ';
+            }
+        }
+    }
+    // Only ASCII whitespace bytes were replaced by ASCII spaces.
+    String::from_utf8(bytes).unwrap_or_else(|_| src.to_string())
+}
+
+fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem> {
     let b = src.as_bytes();
     let mut i = 0usize;
     let mut line = 1u32;
@@ -66,6 +101,9 @@ pub fn scan(src: &str) -> Option<Problem> {
                 j += 1;
             }
             let blank = j >= b.len() || matches!(b[j], b'\n' | b'\r' | b'#' | b'\\');
+            if blank && b[i..j].iter().any(|c| *c == b'\t' || *c == 0x0c) {
+                blank_tabs.push((i, j));
+            }
             if !blank {
                 while indents.len() > 1 && width < *indents.last().unwrap_or(&0) {
                     indents.pop();
@@ -225,6 +263,7 @@ mod tests {
 
     #[test]
     fn finds_problems() {
+        let scan = |s: &str| super::scan(s).problem;
         assert_eq!(
             scan("x = (1,\n"),
             Some(Problem::NeverClosed {
@@ -261,5 +300,8 @@ mod tests {
             None
         );
         assert!(scan("x = rb'a\\'b'").is_none());
+        let tabs = super::scan("if x:\n    a\n \t\n    b\n").blank_tabs;
+        assert_eq!(tabs, vec![(12, 14)]);
+        assert_eq!(blank_tabs_to_spaces("a\n \t\n", &[(2, 4)]), "a\n  \n");
     }
 }

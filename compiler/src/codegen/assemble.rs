@@ -269,3 +269,86 @@ fn arg_words(arg: u32) -> u32 {
         2
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::decode;
+
+    fn real(buf: &mut InstrBuf, op: Opcode, arg: u32) {
+        buf.push(Op::Real(op), arg, NO_TARGET, Position::default());
+    }
+
+    #[test]
+    fn extended_args_and_jumps() {
+        let mut buf = InstrBuf::default();
+        let end = buf.new_label();
+        real(&mut buf, Opcode::LOAD_CONST, 1 << 25);
+        buf.push(
+            Op::Real(Opcode::POP_JUMP_IF_FALSE),
+            0,
+            end.0,
+            Position::default(),
+        );
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        real(&mut buf, Opcode::RETURN_VALUE, 0);
+        buf.bind(end);
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        real(&mut buf, Opcode::RETURN_VALUE, 0);
+        let asm = assemble(&buf).expect("assembles");
+        let words: Vec<(u8, u32)> = asm.code.iter().map(|w| decode(*w)).collect();
+        assert_eq!(words[0], (Opcode::EXTENDED_ARG as u8, 2));
+        assert_eq!(words[1], (Opcode::LOAD_CONST as u8, 0));
+        // The jump lands on the first word of its target.
+        assert_eq!(words[2], (Opcode::POP_JUMP_IF_FALSE as u8, 5));
+        assert_eq!(asm.code.len(), 7);
+        assert_eq!(asm.positions.len(), 7);
+        assert_eq!(asm.stack_size, 1);
+    }
+
+    #[test]
+    fn handler_depth_and_dead_code() {
+        let mut buf = InstrBuf::default();
+        let handler = buf.new_label();
+        let after = buf.new_label();
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        buf.push(Op::SetupCleanup, 0, handler.0, Position::default());
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        real(&mut buf, Opcode::POP_TOP, 0);
+        buf.push(Op::PopBlock, 0, NO_TARGET, Position::default());
+        buf.push(Op::Real(Opcode::JUMP), 0, after.0, Position::default());
+        real(&mut buf, Opcode::NOP, 0); // unreachable
+        buf.bind(handler);
+        real(&mut buf, Opcode::RERAISE, 1);
+        buf.bind(after);
+        real(&mut buf, Opcode::RETURN_VALUE, 0);
+        let asm = assemble(&buf).expect("assembles");
+        assert_eq!(asm.code.len(), 6);
+        assert_eq!(asm.exception_table.len(), 1);
+        let e = asm.exception_table[0];
+        assert_eq!(
+            (e.start, e.end, e.target, e.depth, e.push_lasti),
+            (1, 3, 4, 1, true)
+        );
+        // Handler entry: depth 1 + lasti + exception.
+        assert_eq!(asm.stack_size, 3);
+    }
+
+    #[test]
+    fn inconsistent_depth_is_an_error() {
+        let mut buf = InstrBuf::default();
+        let join = buf.new_label();
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        buf.push(
+            Op::Real(Opcode::POP_JUMP_IF_FALSE),
+            0,
+            join.0,
+            Position::default(),
+        );
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        buf.bind(join);
+        real(&mut buf, Opcode::LOAD_CONST, 0);
+        real(&mut buf, Opcode::RETURN_VALUE, 0);
+        assert!(assemble(&buf).is_err());
+    }
+}

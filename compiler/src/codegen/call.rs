@@ -22,7 +22,9 @@ impl<'a> Compiler<'a> {
                 self.set_loc(c.range);
             }
             func => {
+                self.set_loc(func.range());
                 self.emit(Opcode::PUSH_NULL);
+                self.set_loc(c.range);
                 self.compile_expr(func)?;
             }
         }

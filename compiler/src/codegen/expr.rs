@@ -537,6 +537,10 @@ impl<'a> Compiler<'a> {
             }
             Seq::Set => (Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE),
         };
+        if n == 0 && pushed == 0 && seq == Seq::Tuple {
+            self.load_const(Constant::Tuple(Vec::new()));
+            return Ok(());
+        }
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         let big = n + pushed > super::STACK_USE_GUIDELINE;
         if !has_star && !big {
