@@ -80,6 +80,12 @@ impl InstrBuf {
             .then_some(tail)
     }
 
+    /// Whether the last `n` instructions may be replaced (no jump lands among them).
+    pub fn can_merge_last(&self, n: usize) -> bool {
+        let len = self.instrs.len();
+        len >= n && len - n >= self.barrier
+    }
+
     /// Removes the last `n` instructions (after a successful fold).
     pub fn truncate_last(&mut self, n: usize) {
         let len = self.instrs.len();

@@ -458,11 +458,38 @@ impl<'a> Compiler<'a> {
 
     fn emit_arg(&mut self, op: Opcode, arg: u32) {
         let u = self.unit();
+        // Two identical swaps cancel out (the pattern compiler's rotations).
+        if op == Opcode::SWAP
+            && matches!(u.buf.last(), Some(i) if i.op == Op::Real(Opcode::SWAP) && i.arg == arg)
+        {
+            u.buf.truncate_last(1);
+            return;
+        }
         let loc = u.loc;
         u.buf.push(Op::Real(op), arg, NO_TARGET, loc);
     }
 
-    fn emit_jump(&mut self, op: Opcode, target: Label) {
+    fn emit_jump(&mut self, mut op: Opcode, target: Label) {
+        // `LOAD_CONST None; IS_OP k; POP_JUMP_IF_TRUE/FALSE` tests for None directly.
+        if matches!(op, Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_FALSE) {
+            let u = self.unit_ref();
+            let n = u.buf.instrs.len();
+            if let (Some(is_op), true) = (u.buf.last(), n >= 2) {
+                let load = u.buf.instrs[n - 2];
+                let none_const = load.op == Op::Real(Opcode::LOAD_CONST)
+                    && matches!(u.consts.get(load.arg as usize), Some(Constant::None));
+                if is_op.op == Op::Real(Opcode::IS_OP) && none_const && u.buf.can_merge_last(2) {
+                    let is_not = is_op.arg == 1;
+                    let jump_if_true = op == Opcode::POP_JUMP_IF_TRUE;
+                    op = if is_not != jump_if_true {
+                        Opcode::POP_JUMP_IF_NONE
+                    } else {
+                        Opcode::POP_JUMP_IF_NOT_NONE
+                    };
+                    self.unit().buf.truncate_last(2);
+                }
+            }
+        }
         let u = self.unit();
         let loc = u.loc;
         u.buf.push(Op::Real(op), 0, target.0, loc);
