@@ -43,7 +43,10 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
@@ -119,7 +122,10 @@ impl CodeUnit {
 
     /// Number of free variables (they occupy the last slots).
     pub fn nfreevars(&self) -> usize {
-        self.localsplus_kinds.iter().filter(|k| **k & local_kind::FREE != 0).count()
+        self.localsplus_kinds
+            .iter()
+            .filter(|k| **k & local_kind::FREE != 0)
+            .count()
     }
 
     /// Total number of parameters, counting `*args` and `**kwargs`.

@@ -44,3 +44,161 @@ pub struct CompileError {
     /// The source line, when known.
     pub text: Option<String>,
 }
+
+mod codegen;
+pub mod dis;
+mod parse_error;
+mod scan;
+mod source;
+pub mod symtable;
+mod targets;
+pub mod verify;
+
+use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::Parse;
+
+/// Maximum nesting of expressions and statements (CPython raises RecursionError
+/// around the same depth); deeper input is rejected before code generation.
+pub(crate) const MAX_NESTING: u32 = 3000;
+
+/// Stack for the compiler thread: the passes recurse once per nesting level.
+const COMPILER_STACK: usize = 256 << 20;
+
+/// Compiles Python source to a code unit (the `compile()` builtin).
+///
+/// Runs on a helper thread with a large stack, so deeply nested (but legal)
+/// input cannot overflow the caller's stack; any internal failure is reported
+/// as a SyntaxError rather than a panic.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
+    let internal = |what: &str| CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: format!("internal compiler error: {what}"),
+        filename: filename.to_string(),
+        line: 1,
+        offset: 1,
+        end_line: 1,
+        end_offset: 1,
+        text: None,
+    };
+    std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("ember-compiler".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(s, || compile_here(source, filename, mode));
+        match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(internal("the compiler panicked"))),
+            // No thread available: compile on the caller's stack.
+            Err(_) => compile_here(source, filename, mode),
+        }
+    })
+}
+
+/// Compiles on the current thread.
+fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
+    let src = source::SourceMap::new(source, filename);
+    let scanned = scan::scan(source);
+    let problem = scanned.problem;
+    if let Some(p @ (scan::Problem::TooManyParens(_) | scan::Problem::TooManyIndents(_))) = &problem
+    {
+        return Err(parse_error::from_problem(&src, p));
+    }
+    let sanitized;
+    let source = if scanned.blank_tabs.is_empty() {
+        source
+    } else {
+        sanitized = scan::blank_tabs_to_spaces(source, &scanned.blank_tabs);
+        sanitized.as_str()
+    };
+    let full = rustpython_parser::text_size::TextRange::up_to((source.len() as u32).into());
+    match mode {
+        Mode::Exec | Mode::Single => {
+            let body: Vec<ast::Stmt> = if mode == Mode::Exec {
+                ast::Suite::parse(source, filename)
+            } else {
+                match rustpython_parser::parse(
+                    source,
+                    rustpython_parser::Mode::Interactive,
+                    filename,
+                ) {
+                    Ok(ast::Mod::Interactive(m)) => Ok(m.body),
+                    Ok(_) => Ok(Vec::new()),
+                    Err(e) => Err(e),
+                }
+            }
+            .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
+            let result = compile_body(&src, &body, mode, full);
+            if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
+                // Dropping a pathologically deep tree recurses once per level; leak it
+                // instead of risking the stack.
+                std::mem::forget(body);
+            }
+            result
+        }
+        Mode::Eval => {
+            let expr = ast::Expr::parse(source, filename)
+                .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
+            let result = (|| {
+                let table = symtable::build_expr(&expr, &src, symtable::Future::default(), full)?;
+                codegen::Compiler::new(&src, &table, symtable::Future::default(), mode)
+                    .compile_eval(&expr)
+            })();
+            if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
+                std::mem::forget(expr);
+            }
+            result
+        }
+    }
+}
+
+pub(crate) const TOO_DEEP: &str = "too many nested expressions";
+
+fn compile_body(
+    src: &source::SourceMap,
+    body: &[ast::Stmt],
+    mode: Mode,
+    full: rustpython_parser::text_size::TextRange,
+) -> Result<CodeUnit, CompileError> {
+    let future = scan_future(src, body)?;
+    let table = symtable::build(body, src, future, full)?;
+    codegen::Compiler::new(src, &table, future, mode).compile_module(body)
+}
+
+/// Reads the `from __future__ import` statements at the top of a module.
+fn scan_future(
+    src: &source::SourceMap,
+    body: &[ast::Stmt],
+) -> Result<symtable::Future, CompileError> {
+    let mut future = symtable::Future::default();
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            ast::Stmt::ImportFrom(imp)
+                if imp.module.as_deref() == Some("__future__")
+                    && imp.level.map_or(0, |l| l.to_u32()) == 0 =>
+            {
+                for alias in &imp.names {
+                    match alias.name.as_str() {
+                        "annotations" => future.annotations = true,
+                        "barry_as_FLUFL" => future.barry_as_flufl = true,
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
+                        "braces" => return Err(src.syntax_error("not a chance", s.range())),
+                        other => {
+                            return Err(src.syntax_error(
+                                format!("future feature {other} is not defined"),
+                                s.range(),
+                            ))
+                        }
+                    }
+                }
+                future.lineno = src.line_col(s.range().start().into()).0;
+            }
+            ast::Stmt::Expr(e)
+                if i == 0 && matches!(&*e.value, ast::Expr::Constant(c) if c.value.is_str()) => {}
+            _ => break,
+        }
+    }
+    Ok(future)
+}

@@ -101,7 +101,7 @@ pub fn position_at(table: &[u8], index: usize) -> Position {
 pub fn decode(table: &[u8]) -> Vec<Position> {
     let mut out = Vec::new();
     for (_, count, p) in runs(table) {
-        out.extend(std::iter::repeat(p).take(count));
+        out.extend(std::iter::repeat_n(p, count));
     }
     out
 }
@@ -112,7 +112,12 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let p = |line, col| Position { line, end_line: line + 1, col, end_col: col + 4 };
+        let p = |line, col| Position {
+            line,
+            end_line: line + 1,
+            col,
+            end_col: col + 4,
+        };
         let positions = vec![p(3, 0), p(3, 0), p(1, 7), Position::default(), p(400, 1000)];
         let table = encode(&positions);
         assert_eq!(decode(&table), positions);
