@@ -4,6 +4,7 @@
 //! ([`bytecode`]), the code-unit format ([`code`]) and the compiler
 //! (rustpython-parser AST -> symbol table -> bytecode).
 
+pub mod anchors;
 pub mod bytecode;
 pub mod code;
 pub mod linetable;
