@@ -1,0 +1,242 @@
+//! Calling Python functions: binding arguments into a new frame with CPython's
+//! error messages, and creating generator objects for generator functions.
+
+use ember_compiler::code::code_flags;
+
+use crate::eval::frame::{push_frame, FrameInit, FramePtr, GenFrame};
+use crate::object::Obj;
+use crate::runtime::{PyErr, PyResult};
+use crate::types::code::CodeObj;
+use crate::types::dict::{new_dict, DictObj};
+use crate::types::function::FunctionObj;
+use crate::types::str::StrObj;
+use crate::types::tuple::{tuple_from_refs, TupleObj};
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+fn local_name(code: &CodeObj, i: usize) -> &str {
+    StrObj::text(&code.localsplus_names[i])
+}
+
+fn find_param(code: &CodeObj, name: &Obj, from: usize, to: usize) -> Option<usize> {
+    let names = &code.localsplus_names[..to];
+    if let Some(j) = (from..to).find(|j| names[*j].is(name)) {
+        return Some(j);
+    }
+    let s = name.downcast::<StrObj>()?;
+    (from..to).find(|j| StrObj::text(&names[*j]) == s.as_str())
+}
+
+/// Binds call arguments into `fp`'s localsplus slots.
+pub fn bind_args(fp: FramePtr, func: &FunctionObj, code: &CodeObj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<()> {
+    let argcount = code.arg_count as usize;
+    let posonly = code.posonly_arg_count as usize;
+    let kwonly = code.kwonly_arg_count as usize;
+    let total = argcount + kwonly;
+    let has_varargs = code.flags & code_flags::VARARGS != 0;
+    let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
+    let nkw = kwnames.map_or(0, |k| k.len());
+    let nargs = args.len() - nkw;
+    let qualname = || func.qualname_string();
+
+    let kwdict = if has_varkw {
+        let d = new_dict();
+        let slot = total + usize::from(has_varargs);
+        drop(fp.replace_local(slot, Some(d.clone())));
+        Some(d)
+    } else {
+        None
+    };
+
+    let n = nargs.min(argcount);
+    for (j, a) in args[..n].iter().enumerate() {
+        drop(fp.replace_local(j, Some((*a).to_owned())));
+    }
+    if has_varargs {
+        let rest = if nargs > n { tuple_from_refs(&args[n..nargs]) } else { crate::types::tuple::empty_tuple() };
+        drop(fp.replace_local(total, Some(rest)));
+    }
+
+    if let Some(kw) = kwnames {
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (i, name) in kw.as_slice().iter().enumerate() {
+            let value = args[nargs + i];
+            if !name.isa::<StrObj>() {
+                return Err(PyErr::type_error(format!("{}() keywords must be strings", qualname())));
+            }
+            match find_param(code, name, posonly, total) {
+                Some(j) => {
+                    if fp.local(j).is_some() {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            qualname(),
+                            StrObj::text(name)
+                        )));
+                    }
+                    drop(fp.replace_local(j, Some(value.to_owned())));
+                }
+                None => {
+                    if let Some(d) = &kwdict {
+                        d.downcast::<DictObj>().expect("dict").set_item(name, value.to_owned())?;
+                        continue;
+                    }
+                    if find_param(code, name, 0, posonly).is_some() {
+                        posonly_as_kw.push(StrObj::text(name).to_string());
+                        continue;
+                    }
+                    return Err(PyErr::type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qualname(),
+                        StrObj::text(name)
+                    )));
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(),
+                posonly_as_kw.join(", ")
+            )));
+        }
+    }
+
+    let defaults = func.defaults.get_clone();
+    let defaults_t = defaults.as_ref().and_then(|d| d.downcast::<TupleObj>());
+    let ndefaults = defaults_t.map_or(0, |d| d.len());
+
+    if nargs > argcount && !has_varargs {
+        let kwonly_given = (argcount..total).filter(|j| fp.local(*j).is_some()).count();
+        let sig = if ndefaults > 0 {
+            format!("from {} to {}", argcount - ndefaults, argcount)
+        } else {
+            argcount.to_string()
+        };
+        let plural_sig = if ndefaults > 0 { "s" } else { plural(argcount) };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                plural(nargs),
+                kwonly_given,
+                plural(kwonly_given)
+            )
+        } else {
+            String::new()
+        };
+        let was = if nargs == 1 && kwonly_given == 0 { "was" } else { "were" };
+        return Err(PyErr::type_error(format!(
+            "{}() takes {} positional argument{} but {}{} {} given",
+            qualname(),
+            sig,
+            plural_sig,
+            nargs,
+            kwonly_sig,
+            was
+        )));
+    }
+
+    if nargs < argcount {
+        let first_default = argcount - ndefaults;
+        let mut missing = Vec::new();
+        for j in nargs..argcount {
+            if fp.local(j).is_some() {
+                continue;
+            }
+            if j >= first_default {
+                if let Some(d) = defaults_t {
+                    drop(fp.replace_local(j, Some(d.as_slice()[j - first_default].clone())));
+                    continue;
+                }
+            }
+            missing.push(local_name(code, j).to_string());
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                qualname(),
+                missing.len(),
+                plural(missing.len()),
+                name_list(&missing)
+            )));
+        }
+    }
+
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.get_clone();
+        let mut missing = Vec::new();
+        for j in argcount..total {
+            if fp.local(j).is_some() {
+                continue;
+            }
+            let name = &code.localsplus_names[j];
+            if let Some(d) = kwdefaults.as_ref().and_then(|d| d.downcast::<DictObj>()) {
+                if let Some(v) = d.get_item(name)? {
+                    drop(fp.replace_local(j, Some(v)));
+                    continue;
+                }
+            }
+            missing.push(local_name(code, j).to_string());
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                qualname(),
+                missing.len(),
+                plural(missing.len()),
+                name_list(&missing)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What calling a Python function produced.
+pub enum Prepared {
+    /// A frame ready to run (pushed on the thread's frame stack).
+    Frame(FramePtr),
+    /// The function is a generator/coroutine: the new generator object.
+    Done(crate::object::PyRef),
+}
+
+/// Prepares a call of a Python function: binds arguments into a new frame, or
+/// builds the generator object for generator functions.
+pub fn prepare_call(func_obj: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<Prepared> {
+    let func = func_obj.downcast::<FunctionObj>().expect("function");
+    let code_ref = func.code();
+    let code = code_ref.downcast::<CodeObj>().expect("code");
+    let init = FrameInit {
+        code: code_ref.clone(),
+        func: Some(func_obj.to_owned()),
+        globals: &func.globals,
+        builtins: &func.builtins,
+        locals: None,
+    };
+    if code.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+        let gf = GenFrame::new(init);
+        bind_args(gf.ptr(), func, code, args, kwnames)?;
+        return Ok(Prepared::Done(crate::types::generator::new_generator(gf, func_obj, code)));
+    }
+    let fp = push_frame(init)?;
+    if let Err(e) = bind_args(fp, func, code, args, kwnames) {
+        fp.release();
+        return Err(e);
+    }
+    Ok(Prepared::Frame(fp))
+}

@@ -1,0 +1,535 @@
+//! Interpreter frames and the per-thread frame stack.
+//!
+//! A frame is a `#[repr(C)]` record followed by its slots: `nlocalsplus`
+//! localsplus slots (locals, cells, free variables) then `stack_size` value
+//! stack slots. Each slot is an `Option<PyRef>` (null = unbound local / NULL on
+//! the stack). Frames of plain calls are bump-allocated on the thread's data
+//! stack (chunks that never move, freed in LIFO order); generator frames live
+//! in their generator object ([`GenFrame`]).
+//!
+//! **Invariant:** a frame's `code` is an owned reference; `globals` and
+//! `builtins` are borrowed from `func` (or from the caller of `exec`, which
+//! outlives the frame). Slots `0..nlocalsplus + stacktop` are initialised; the
+//! rest are garbage and never read.
+//!
+//! **Invariant:** the value stack never exceeds the code object's `stack_size`
+//! (the compiler computes it from the opcode table's stack effects; debug builds
+//! check every push and pop).
+//!
+//! This module and `object/` hold the interpreter's unsafe code; the eval loop
+//! uses the safe [`FramePtr`] API below.
+
+use std::cell::Cell;
+use std::ptr::{self, NonNull};
+
+use crate::object::{Obj, PyRef, Static};
+use crate::runtime::{ts, PyErr, PyResult};
+use crate::types::code::CodeObj;
+use crate::types::exceptions;
+
+/// Who owns a frame's memory.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum FrameOwner {
+    /// The thread's data stack (popped when the call returns).
+    Thread = 0,
+    /// A generator, coroutine or async generator object.
+    Generator = 1,
+}
+
+#[repr(C)]
+pub struct Frame {
+    code: PyRef,
+    func: Option<PyRef>,
+    globals: *const Obj,
+    builtins: *const Obj,
+    locals: Option<PyRef>,
+    previous: *mut Frame,
+    /// Index of the current (last started) instruction; -1 before the first.
+    lasti: i32,
+    stacktop: u32,
+    nlocalsplus: u32,
+    stack_size: u32,
+    owner: FrameOwner,
+    /// Returning from this frame returns from the eval loop invocation.
+    is_entry: bool,
+    /// The heap frame object, if Python asked for one.
+    frame_obj: Option<PyRef>,
+    slots: [Option<PyRef>; 0],
+}
+
+const FRAME_HEADER: usize = std::mem::size_of::<Frame>();
+const SLOT: usize = std::mem::size_of::<Option<PyRef>>();
+
+fn frame_bytes(code: &CodeObj) -> usize {
+    FRAME_HEADER + SLOT * code.frame_slots()
+}
+
+/// A pointer to a live frame. Copyable; valid while the frame is alive, which
+/// the eval loop and generator objects guarantee by construction.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct FramePtr(NonNull<Frame>);
+
+// ---------------------------------------------------------------------------
+// The data stack.
+
+struct Chunk {
+    base: *mut u8,
+    size: usize,
+}
+
+/// Bump allocator for frames: chunks never move; frames are freed in LIFO order.
+struct DataStack {
+    chunks: Vec<Chunk>,
+    /// Index of the chunk `top` points into.
+    current: usize,
+    top: *mut u8,
+    /// Start and chunk index of every live frame.
+    live: Vec<(*mut u8, usize)>,
+}
+
+static DATA_STACK: Static<std::cell::RefCell<DataStack>> = Static(std::cell::RefCell::new(DataStack {
+    chunks: Vec::new(),
+    current: 0,
+    top: ptr::null_mut(),
+    live: Vec::new(),
+}));
+
+const CHUNK_SIZE: usize = 256 * 1024;
+const ALIGN: usize = 16;
+
+fn chunk_layout(size: usize) -> std::alloc::Layout {
+    std::alloc::Layout::from_size_align(size, ALIGN).expect("chunk layout")
+}
+
+impl DataStack {
+    fn room(&self) -> usize {
+        match self.chunks.get(self.current) {
+            Some(c) => c.base as usize + c.size - self.top as usize,
+            None => 0,
+        }
+    }
+
+    fn alloc(&mut self, bytes: usize) -> *mut u8 {
+        let bytes = (bytes + ALIGN - 1) & !(ALIGN - 1);
+        if self.room() < bytes {
+            let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
+            if !self.chunks.get(next).is_some_and(|c| c.size >= bytes) {
+                // Chunks past `current` hold no live frames; replace them.
+                while self.chunks.len() > next {
+                    let c = self.chunks.pop().expect("chunk");
+                    // SAFETY: no live frame lives in chunks beyond `current`.
+                    unsafe { std::alloc::dealloc(c.base, chunk_layout(c.size)) };
+                }
+                let size = bytes.max(CHUNK_SIZE);
+                // SAFETY: non-zero size.
+                let base = unsafe { std::alloc::alloc(chunk_layout(size)) };
+                if base.is_null() {
+                    std::alloc::handle_alloc_error(chunk_layout(size));
+                }
+                self.chunks.push(Chunk { base, size });
+            }
+            self.current = next;
+            self.top = self.chunks[next].base;
+        }
+        let p = self.top;
+        self.top = self.top.wrapping_add(bytes);
+        self.live.push((p, self.current));
+        p
+    }
+
+    fn free(&mut self, p: *mut u8) {
+        let (start, chunk) = self.live.pop().unwrap_or((p, self.current));
+        debug_assert_eq!(start, p, "frames are freed in LIFO order");
+        self.top = start;
+        self.current = chunk;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Frame creation and destruction.
+
+/// Arguments for a new frame.
+pub struct FrameInit<'a> {
+    pub code: PyRef,
+    pub func: Option<PyRef>,
+    pub globals: &'a Obj,
+    pub builtins: &'a Obj,
+    pub locals: Option<PyRef>,
+}
+
+unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FramePtr {
+    let code = init.code.downcast::<CodeObj>().expect("frame code");
+    let nlocalsplus = code.nlocalsplus() as u32;
+    let stack_size = code.stack_size;
+    let f = Frame {
+        globals: init.globals as *const Obj,
+        builtins: init.builtins as *const Obj,
+        locals: init.locals,
+        func: init.func,
+        previous: ptr::null_mut(),
+        lasti: -1,
+        stacktop: 0,
+        nlocalsplus,
+        stack_size,
+        owner,
+        is_entry: false,
+        frame_obj: None,
+        slots: [],
+        code: init.code,
+    };
+    // SAFETY: `mem` has room for the header and all slots (see `frame_bytes`).
+    unsafe {
+        ptr::write(mem as *mut Frame, f);
+        let slots = mem.add(FRAME_HEADER) as *mut Option<PyRef>;
+        for i in 0..nlocalsplus as usize {
+            ptr::write(slots.add(i), None);
+        }
+        FramePtr(NonNull::new_unchecked(mem as *mut Frame))
+    }
+}
+
+/// Pushes a new frame on the thread's frame stack (RecursionError past the
+/// recursion limit). The caller must later [`FramePtr::release`] it.
+pub fn push_frame(init: FrameInit) -> PyResult<FramePtr> {
+    let t = ts();
+    let depth = t.depth.get() + 1;
+    if depth > t.recursion_limit.get() {
+        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    t.depth.set(depth);
+    crate::gc::maybe_collect();
+    let bytes = frame_bytes(init.code.downcast::<CodeObj>().expect("frame code"));
+    let mem = DATA_STACK.borrow_mut().alloc(bytes);
+    // SAFETY: freshly allocated memory of the right size.
+    Ok(unsafe { init_frame(mem, init, FrameOwner::Thread) })
+}
+
+/// A frame owned by a generator object.
+pub struct GenFrame {
+    mem: *mut u8,
+    bytes: usize,
+}
+
+impl GenFrame {
+    pub fn new(init: FrameInit) -> GenFrame {
+        let bytes = frame_bytes(init.code.downcast::<CodeObj>().expect("frame code"));
+        let layout = chunk_layout(bytes);
+        // SAFETY: non-zero size.
+        let mem = unsafe { std::alloc::alloc(layout) };
+        if mem.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: fresh memory of the right size.
+        unsafe { init_frame(mem, init, FrameOwner::Generator) };
+        GenFrame { mem, bytes }
+    }
+
+    pub fn ptr(&self) -> FramePtr {
+        // SAFETY: `mem` is non-null and holds an initialised frame.
+        FramePtr(unsafe { NonNull::new_unchecked(self.mem as *mut Frame) })
+    }
+}
+
+impl Drop for GenFrame {
+    fn drop(&mut self) {
+        let f = self.ptr();
+        f.clear_all();
+        // SAFETY: the frame was initialised by `new` and is dropped exactly once.
+        unsafe {
+            ptr::drop_in_place(self.mem as *mut Frame);
+            std::alloc::dealloc(self.mem, chunk_layout(self.bytes));
+        }
+    }
+}
+
+impl FramePtr {
+    #[inline(always)]
+    fn f(&self) -> &Frame {
+        // SAFETY: a FramePtr is only used while its frame is alive.
+        unsafe { self.0.as_ref() }
+    }
+
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn fm(&self) -> &mut Frame {
+        // SAFETY: as `f`; frames are only touched by the single interpreter thread
+        // and no other reference to the header is held across this call.
+        unsafe { &mut *self.0.as_ptr() }
+    }
+
+    #[inline(always)]
+    fn slots(&self) -> *mut Option<PyRef> {
+        // SAFETY: slots follow the header in the same allocation.
+        unsafe { (self.0.as_ptr() as *mut u8).add(FRAME_HEADER) as *mut Option<PyRef> }
+    }
+
+    pub fn as_raw(&self) -> *mut Frame {
+        self.0.as_ptr()
+    }
+
+    /// Rebuilds a FramePtr from a raw pointer stored in the thread state or a
+    /// frame object (None if null).
+    pub fn from_raw(p: *mut Frame) -> Option<FramePtr> {
+        NonNull::new(p).map(FramePtr)
+    }
+
+    /// Drops everything the frame owns and frees it (thread-stack frames).
+    /// Detaches the frame object (which keeps a snapshot).
+    pub fn release(self) {
+        debug_assert_eq!(self.f().owner, FrameOwner::Thread);
+        self.detach_frame_obj();
+        self.clear_all();
+        let t = ts();
+        t.depth.set(t.depth.get().saturating_sub(1));
+        // SAFETY: the frame is live and dropped exactly once; then its memory is
+        // returned to the data stack in LIFO order.
+        unsafe {
+            ptr::drop_in_place(self.0.as_ptr());
+        }
+        DATA_STACK.borrow_mut().free(self.0.as_ptr() as *mut u8);
+    }
+
+    /// Drops all localsplus and stack values (leaving them unbound).
+    pub fn clear_all(&self) {
+        let n = self.f().nlocalsplus as usize + self.f().stacktop as usize;
+        self.fm().stacktop = 0;
+        for i in 0..n {
+            // SAFETY: slots below nlocalsplus + stacktop are initialised; each is
+            // taken exactly once and the slot is left as None (valid).
+            let old = unsafe { ptr::replace(self.slots().add(i), None) };
+            drop(old);
+        }
+    }
+
+    fn detach_frame_obj(&self) {
+        if let Some(fo) = self.fm().frame_obj.take() {
+            crate::types::frame_obj::detach(&fo, *self);
+        }
+    }
+
+    // --- header accessors ---
+
+    #[inline(always)]
+    pub fn code_ref(&self) -> &PyRef {
+        &self.f().code
+    }
+    #[inline(always)]
+    pub fn code(&self) -> &CodeObj {
+        self.f().code.downcast::<CodeObj>().expect("frame code")
+    }
+    #[inline(always)]
+    pub fn func(&self) -> Option<&PyRef> {
+        self.f().func.as_ref()
+    }
+    #[inline(always)]
+    pub fn globals(&self) -> &Obj {
+        // SAFETY: borrowed from `func` or the exec caller, which outlive the frame.
+        unsafe { &*self.f().globals }
+    }
+    #[inline(always)]
+    pub fn builtins(&self) -> &Obj {
+        // SAFETY: as `globals`.
+        unsafe { &*self.f().builtins }
+    }
+    #[inline(always)]
+    pub fn locals(&self) -> Option<&PyRef> {
+        self.f().locals.as_ref()
+    }
+    pub fn set_locals(&self, l: Option<PyRef>) {
+        let old = std::mem::replace(&mut self.fm().locals, l);
+        drop(old);
+    }
+    #[inline(always)]
+    pub fn previous(&self) -> Option<FramePtr> {
+        FramePtr::from_raw(self.f().previous)
+    }
+    #[inline(always)]
+    pub fn set_previous(&self, p: Option<FramePtr>) {
+        self.fm().previous = p.map_or(ptr::null_mut(), |p| p.as_raw());
+    }
+    #[inline(always)]
+    pub fn lasti(&self) -> i32 {
+        self.f().lasti
+    }
+    #[inline(always)]
+    pub fn set_lasti(&self, i: i32) {
+        self.fm().lasti = i;
+    }
+    #[inline(always)]
+    pub fn is_entry(&self) -> bool {
+        self.f().is_entry
+    }
+    #[inline(always)]
+    pub fn set_entry(&self, e: bool) {
+        self.fm().is_entry = e;
+    }
+    pub fn owner(&self) -> FrameOwner {
+        self.f().owner
+    }
+    pub fn nlocalsplus(&self) -> usize {
+        self.f().nlocalsplus as usize
+    }
+    pub fn frame_obj(&self) -> Option<PyRef> {
+        self.f().frame_obj.clone()
+    }
+    pub fn set_frame_obj(&self, fo: PyRef) {
+        let old = self.fm().frame_obj.replace(fo);
+        drop(old);
+    }
+    /// The current source line.
+    pub fn lineno(&self) -> Option<u32> {
+        let i = self.f().lasti;
+        let code = self.code();
+        if i < 0 {
+            Some(code.first_line)
+        } else {
+            code.line_of(i as usize)
+        }
+    }
+
+    // --- localsplus ---
+
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> Option<&Obj> {
+        debug_assert!(i < self.f().nlocalsplus as usize);
+        // SAFETY: localsplus slots are initialised (None or Some) for the frame's
+        // lifetime; the borrow ends before the slot can be replaced by `&self`
+        // methods because callers clone before mutating (the eval loop clones).
+        unsafe { (*self.slots().add(i)).as_deref() }
+    }
+    #[inline(always)]
+    pub fn local_clone(&self, i: usize) -> Option<PyRef> {
+        self.local(i).map(|o| o.to_owned())
+    }
+    /// Replaces local `i`, returning the old value (drop it afterwards).
+    #[inline(always)]
+    pub fn replace_local(&self, i: usize, v: Option<PyRef>) -> Option<PyRef> {
+        debug_assert!(i < self.f().nlocalsplus as usize);
+        // SAFETY: the slot is initialised; replace keeps it initialised.
+        unsafe { ptr::replace(self.slots().add(i), v) }
+    }
+    /// Snapshot of all localsplus values.
+    pub fn locals_snapshot(&self) -> Vec<Option<PyRef>> {
+        (0..self.nlocalsplus()).map(|i| self.local_clone(i)).collect()
+    }
+
+    // --- value stack ---
+
+    #[inline(always)]
+    fn stack_base(&self) -> *mut Option<PyRef> {
+        // SAFETY: the stack follows the localsplus slots.
+        unsafe { self.slots().add(self.f().nlocalsplus as usize) }
+    }
+    #[inline(always)]
+    pub fn depth(&self) -> usize {
+        self.f().stacktop as usize
+    }
+    #[inline(always)]
+    pub fn push(&self, v: PyRef) {
+        self.push_opt(Some(v));
+    }
+    #[inline(always)]
+    pub fn push_opt(&self, v: Option<PyRef>) {
+        let f = self.fm();
+        assert!(f.stacktop < f.stack_size, "value stack overflow");
+        // SAFETY: stacktop < stack_size, so the slot is inside the frame.
+        unsafe { ptr::write(self.stack_base().add(f.stacktop as usize), v) };
+        f.stacktop += 1;
+    }
+    #[inline(always)]
+    pub fn pop_opt(&self) -> Option<PyRef> {
+        let f = self.fm();
+        assert!(f.stacktop > 0, "value stack underflow");
+        f.stacktop -= 1;
+        // SAFETY: the slot at the old top is initialised; reading moves it out and
+        // it is now beyond stacktop (not read again).
+        unsafe { ptr::read(self.stack_base().add(f.stacktop as usize)) }
+    }
+    /// Pops a value that is never NULL by construction of the bytecode.
+    #[inline(always)]
+    pub fn pop(&self) -> PyRef {
+        match self.pop_opt() {
+            Some(v) => v,
+            None => crate::runtime::fatal("NULL popped from the value stack"),
+        }
+    }
+    /// The item `n` from the top (1 = TOS), borrowed.
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> Option<&Obj> {
+        let f = self.f();
+        assert!(n >= 1 && n <= f.stacktop as usize, "value stack peek out of range");
+        // SAFETY: in range of initialised stack slots.
+        unsafe { (*self.stack_base().add(f.stacktop as usize - n)).as_deref() }
+    }
+    /// The item `n` from the top, which is never NULL by construction.
+    #[inline(always)]
+    pub fn top(&self, n: usize) -> &Obj {
+        match self.peek(n) {
+            Some(v) => v,
+            None => crate::runtime::fatal("NULL read from the value stack"),
+        }
+    }
+    /// Replaces the item `n` from the top, returning the old value.
+    #[inline(always)]
+    pub fn replace_top(&self, n: usize, v: Option<PyRef>) -> Option<PyRef> {
+        let f = self.f();
+        assert!(n >= 1 && n <= f.stacktop as usize, "value stack replace out of range");
+        // SAFETY: in range of initialised stack slots.
+        unsafe { ptr::replace(self.stack_base().add(f.stacktop as usize - n), v) }
+    }
+    /// Swaps the top with the item `n` from the top.
+    #[inline(always)]
+    pub fn swap(&self, n: usize) {
+        let f = self.f();
+        assert!(n >= 1 && n <= f.stacktop as usize, "value stack swap out of range");
+        let top = f.stacktop as usize;
+        // SAFETY: both indices are initialised stack slots.
+        unsafe { ptr::swap(self.stack_base().add(top - 1), self.stack_base().add(top - n)) };
+    }
+    /// The top `n` items (oldest first) as borrowed references. All must be
+    /// non-NULL (call arguments).
+    #[inline(always)]
+    pub fn top_slice(&self, n: usize) -> &[&Obj] {
+        let f = self.f();
+        assert!(n <= f.stacktop as usize, "value stack slice out of range");
+        // SAFETY: the slots are initialised; `Option<PyRef>` with `Some` has the
+        // layout of `&Obj` (non-null pointer); NULLs are checked below.
+        let s: &[Option<PyRef>] =
+            unsafe { std::slice::from_raw_parts(self.stack_base().add(f.stacktop as usize - n), n) };
+        if s.iter().any(Option::is_none) {
+            crate::runtime::fatal("NULL in call arguments");
+        }
+        // SAFETY: all elements are Some, so the representation is that of &Obj.
+        unsafe { std::slice::from_raw_parts(s.as_ptr() as *const &Obj, n) }
+    }
+    /// Drops the top `n` items.
+    #[inline(always)]
+    pub fn drop_n(&self, n: usize) {
+        for _ in 0..n {
+            drop(self.pop_opt());
+        }
+    }
+    /// Pops values until the stack depth is `depth`.
+    pub fn unwind_to(&self, depth: usize) {
+        while self.depth() > depth {
+            drop(self.pop_opt());
+        }
+    }
+    /// Pops the top `n` items, oldest first.
+    pub fn pop_n(&self, n: usize) -> Vec<PyRef> {
+        let mut v: Vec<PyRef> = (0..n).map(|_| self.pop()).collect();
+        v.reverse();
+        v
+    }
+}
+
+/// Stack bounds for RecursionError before the native stack overflows.
+pub(crate) static NATIVE_STACK_LIMIT: Static<Cell<usize>> = Static(Cell::new(0));
+
+/// The current native stack pointer (approximately).
+#[inline(always)]
+pub fn stack_pointer() -> usize {
+    let marker = 0u8;
+    &marker as *const u8 as usize
+}

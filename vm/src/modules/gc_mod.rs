@@ -1,0 +1,100 @@
+//! The `gc` module.
+
+use crate::object::{Obj, PyRef};
+use crate::runtime::PyResult;
+use crate::types::module::{new_module, ModuleObj};
+use crate::types::typeobj::{flags, Args, MethodDef};
+use crate::types::{int, new_bool, none};
+use crate::util::args;
+
+fn collect(a: Args) -> PyResult {
+    let [_gen] = args::parse(a, "collect", &["generation"], 0)?;
+    Ok(int::from_usize(crate::gc::collect()))
+}
+fn enable(_a: Args) -> PyResult {
+    crate::gc::set_enabled(true);
+    Ok(none())
+}
+fn disable(_a: Args) -> PyResult {
+    crate::gc::set_enabled(false);
+    Ok(none())
+}
+fn isenabled(_a: Args) -> PyResult {
+    Ok(new_bool(crate::gc::is_enabled()))
+}
+fn get_count(_a: Args) -> PyResult {
+    let (allocs, _) = crate::gc::counts();
+    Ok(crate::types::tuple::new_tuple(vec![int::from_usize(allocs), int::new_int(0), int::new_int(0)]))
+}
+fn get_threshold(_a: Args) -> PyResult {
+    Ok(crate::types::tuple::new_tuple(vec![
+        int::from_usize(crate::gc::THRESHOLD.get()),
+        int::new_int(10),
+        int::new_int(10),
+    ]))
+}
+fn set_threshold(a: Args) -> PyResult {
+    if a.nargs >= 1 {
+        let t = int::expect_i64(a.all[0], "int")?;
+        crate::gc::THRESHOLD.set(t.max(1) as usize);
+    }
+    Ok(none())
+}
+fn is_tracked(a: Args) -> PyResult {
+    let [o] = args::exact::<1>(a, "is_tracked")?;
+    Ok(new_bool(tracked(o)))
+}
+fn tracked(o: &Obj) -> bool {
+    !o.is_immortal() && o.class().has_flag(flags::HAVE_GC)
+}
+fn is_finalized(a: Args) -> PyResult {
+    let [o] = args::exact::<1>(a, "is_finalized")?;
+    Ok(new_bool(crate::gc::is_finalized(o)))
+}
+fn get_referents(a: Args) -> PyResult {
+    let mut out: Vec<PyRef> = Vec::new();
+    for o in &a.all[..a.nargs] {
+        if let Some(tr) = o.class().traverse.get() {
+            tr(o, &mut |r| out.push(r.to_owned()));
+        }
+    }
+    Ok(crate::types::list::new_list(out))
+}
+fn noop(_a: Args) -> PyResult {
+    Ok(none())
+}
+fn zero(_a: Args) -> PyResult {
+    Ok(int::new_int(0))
+}
+fn empty_list(_a: Args) -> PyResult {
+    Ok(crate::types::list::new_list(vec![]))
+}
+
+static FUNCS: &[MethodDef] = &[
+    MethodDef::method("collect", collect),
+    MethodDef::method("enable", enable),
+    MethodDef::method("disable", disable),
+    MethodDef::method("isenabled", isenabled),
+    MethodDef::method("get_count", get_count),
+    MethodDef::method("get_threshold", get_threshold),
+    MethodDef::method("set_threshold", set_threshold),
+    MethodDef::method("is_tracked", is_tracked),
+    MethodDef::method("is_finalized", is_finalized),
+    MethodDef::method("get_referents", get_referents),
+    MethodDef::method("get_referrers", empty_list),
+    MethodDef::method("freeze", noop),
+    MethodDef::method("unfreeze", noop),
+    MethodDef::method("get_freeze_count", zero),
+];
+
+pub fn init() -> PyResult<PyRef> {
+    let m = new_module("gc");
+    let mo = m.downcast::<ModuleObj>().expect("module");
+    mo.add_functions(&m, FUNCS);
+    mo.set_attr("garbage", crate::types::list::new_list(vec![]));
+    mo.set_attr("callbacks", crate::types::list::new_list(vec![]));
+    for (k, v) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+        mo.set_attr(k, int::new_int(v));
+    }
+    Ok(m)
+}

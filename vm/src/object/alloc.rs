@@ -1,0 +1,339 @@
+//! Object allocation and deallocation.
+//!
+//! # Memory layout of one allocation
+//! ```text
+//! [GcHead (24 bytes), only for types with the HAVE_GC flag] [object: basicsize + itemsize * ob_size]
+//! ```
+//! The object part is the static ("solid") base's payload struct, then, for
+//! instances of Python classes, the extras: `__slots__` values and the `__dict__`
+//! pointer, located by the type's extras offsets (see `TypeObj`). Var-sized
+//! objects keep their item count (`ob_size`) at offset 16.
+//!
+//! **Invariant:** every container that can take part in a reference cycle is
+//! allocated with a `GcHead` and linked into the collector's list from allocation
+//! until deallocation.
+
+use std::alloc::{alloc, dealloc as free, Layout};
+use std::cell::Cell;
+use std::ptr;
+
+use super::header::{Obj, PyRef, Static};
+use crate::types::typeobj::{flags, TypeObj};
+
+/// Byte offset of `ob_size` in var-sized objects.
+pub const OFFSET_OB_SIZE: usize = 16;
+
+/// The link node placed before every GC-tracked object.
+#[repr(C)]
+pub struct GcHead {
+    pub(crate) next: Cell<*mut GcHead>,
+    pub(crate) prev: Cell<*mut GcHead>,
+    /// Scratch word for the cycle collector.
+    pub(crate) gc_refs: Cell<isize>,
+}
+
+pub const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
+const ALIGN: usize = 16;
+
+/// The sentinel of the list of all GC-tracked objects.
+pub(crate) static GC_LIST: Static<GcHead> = Static(GcHead {
+    next: Cell::new(ptr::null_mut()),
+    prev: Cell::new(ptr::null_mut()),
+    gc_refs: Cell::new(0),
+});
+
+/// Number of tracked objects (for `gc.get_count` and collection thresholds).
+pub(crate) static GC_TRACKED: Static<Cell<usize>> = Static(Cell::new(0));
+/// Allocations of tracked objects since the last collection.
+pub(crate) static GC_ALLOCS: Static<Cell<usize>> = Static(Cell::new(0));
+
+fn gc_sentinel() -> *mut GcHead {
+    let s = &GC_LIST.0 as *const GcHead as *mut GcHead;
+    if GC_LIST.next.get().is_null() {
+        GC_LIST.next.set(s);
+        GC_LIST.prev.set(s);
+    }
+    s
+}
+
+/// The GcHead of a tracked object.
+///
+/// # Safety
+/// `obj` must have been allocated with a GcHead.
+#[inline]
+pub unsafe fn gc_head(obj: *const Obj) -> *mut GcHead {
+    // SAFETY: the head directly precedes the object in the same allocation.
+    unsafe { (obj as *mut u8).sub(GC_HEAD_SIZE) as *mut GcHead }
+}
+
+/// The object following a GcHead.
+///
+/// # Safety
+/// `head` must be the head of a tracked object.
+#[inline]
+pub unsafe fn gc_object(head: *mut GcHead) -> *mut Obj {
+    // SAFETY: the object directly follows the head in the same allocation.
+    unsafe { (head as *mut u8).add(GC_HEAD_SIZE) as *mut Obj }
+}
+
+fn layout_for(size: usize) -> Layout {
+    // The size is at least the header and far below isize::MAX; a failure here is
+    // an allocation size overflow that the callers rule out.
+    Layout::from_size_align(size.max(16), ALIGN).expect("object size overflow")
+}
+
+/// Whether `ty`'s instances carry a GcHead.
+#[inline]
+fn has_gc(ty: &TypeObj) -> bool {
+    ty.has_flag(flags::HAVE_GC)
+}
+
+/// Size in bytes of the object part of `obj` (excluding any GcHead).
+#[inline]
+pub fn object_size(obj: &Obj) -> usize {
+    let ty = obj.class();
+    let itemsize = ty.itemsize.get();
+    if itemsize == 0 {
+        ty.basicsize.get()
+    } else {
+        ty.basicsize.get() + itemsize * var_size(obj)
+    }
+}
+
+/// The item count of a var-sized object.
+#[inline]
+pub fn var_size(obj: &Obj) -> usize {
+    // SAFETY: var-sized objects (itemsize > 0) keep `ob_size` at offset 16, inside
+    // their allocation.
+    unsafe { *((obj as *const Obj as *const u8).add(OFFSET_OB_SIZE) as *const usize) }
+}
+
+/// Allocates an object of type `ty` whose solid base payload is `value` and which
+/// has `nitems` trailing items of `ty.itemsize` bytes (left uninitialised for the
+/// caller to fill). Extras (slots, dict pointer) are zeroed. The returned handle
+/// owns the only reference. Heap types get a reference from each instance.
+///
+/// The payload's header must already name `ty` (or be overwritten by the caller).
+pub fn alloc_object<T>(ty: &TypeObj, value: T, nitems: usize) -> PyRef {
+    let size = ty.basicsize.get() + ty.itemsize.get() * nitems;
+    debug_assert!(size >= std::mem::size_of::<T>());
+    let gc = has_gc(ty);
+    let total = size + if gc { GC_HEAD_SIZE } else { 0 };
+    // SAFETY: the layout has a non-zero size.
+    let base = unsafe { alloc(layout_for(total)) };
+    if base.is_null() {
+        std::alloc::handle_alloc_error(layout_for(total));
+    }
+    // SAFETY: `base` points to `total` fresh bytes; the object part starts after the
+    // optional head and holds `size >= size_of::<T>()` bytes, 16-byte aligned.
+    unsafe {
+        let obj = if gc { base.add(GC_HEAD_SIZE) } else { base };
+        ptr::write(obj as *mut T, value);
+        let tail = std::mem::size_of::<T>();
+        ptr::write_bytes(obj.add(tail), 0, size - tail);
+        let obj = obj as *mut Obj;
+        (*obj).set_class_ptr(ty);
+        (*obj).set_refcnt(1);
+        if !ty.is_static() {
+            ty.as_obj_ref().incref();
+        }
+        if gc {
+            gc_track(obj);
+        }
+        PyRef::from_raw(obj)
+    }
+}
+
+/// Links a GC-enabled object into the collector's list.
+///
+/// # Safety
+/// `obj` must have a GcHead and not be tracked.
+unsafe fn gc_track(obj: *mut Obj) {
+    let sentinel = gc_sentinel();
+    // SAFETY: the head belongs to `obj`; the sentinel and its neighbours are live
+    // list nodes.
+    unsafe {
+        let head = gc_head(obj);
+        let last = (*sentinel).prev.get();
+        (*head).next.set(sentinel);
+        (*head).prev.set(last);
+        (*head).gc_refs.set(0);
+        (*last).next.set(head);
+        (*sentinel).prev.set(head);
+    }
+    GC_TRACKED.set(GC_TRACKED.get() + 1);
+    GC_ALLOCS.set(GC_ALLOCS.get() + 1);
+}
+
+/// Unlinks a tracked object from the collector's list.
+///
+/// # Safety
+/// `obj` must be tracked.
+unsafe fn gc_untrack(obj: *mut Obj) {
+    // SAFETY: the head is a member of the list, so its neighbours are live nodes.
+    unsafe {
+        let head = gc_head(obj);
+        let prev = (*head).prev.get();
+        let next = (*head).next.get();
+        if !prev.is_null() {
+            (*prev).next.set(next);
+            (*next).prev.set(prev);
+        }
+        (*head).next.set(ptr::null_mut());
+        (*head).prev.set(ptr::null_mut());
+    }
+    GC_TRACKED.set(GC_TRACKED.get().saturating_sub(1));
+}
+
+/// Calls `f` on every tracked object.
+pub(crate) fn for_each_tracked(mut f: impl FnMut(*mut GcHead)) {
+    let sentinel = gc_sentinel();
+    let mut node = GC_LIST.next.get();
+    while node != sentinel {
+        // SAFETY: nodes in the list are live GcHeads; read the successor first so `f`
+        // may not unlink the current node (the collector only mutates scratch words).
+        let next = unsafe { (*node).next.get() };
+        f(node);
+        node = next;
+    }
+}
+
+/// Reclaims an object whose last reference was dropped.
+///
+/// Runs the Python-level finaliser of instances of Python classes, drops the
+/// extras and the payload (through the solid base type's `drop_payload` slot),
+/// unlinks it from the collector and frees the memory.
+///
+/// # Safety
+/// `ptr` must point to a live object whose refcount just reached zero (it is
+/// treated as owning no references from now on).
+pub unsafe fn dealloc(ptr: *mut Obj) {
+    // SAFETY: live object per the caller.
+    let obj = unsafe { &*ptr };
+    let ty_ptr = obj.class_ptr();
+    // SAFETY: the object keeps its type alive.
+    let ty = unsafe { &*ty_ptr };
+    if let Some(finalize) = ty.finalize.get() {
+        // Finalisers may resurrect the object.
+        obj.set_refcnt(1);
+        finalize(obj);
+        let rc = obj.refcnt() - 1;
+        obj.set_refcnt(rc);
+        if rc != 0 {
+            return;
+        }
+        crate::gc::forget(obj);
+    }
+    if !ty.is_static() {
+        crate::types::instance::clear_extras(obj);
+    }
+    let size = object_size(obj);
+    let gc = has_gc(ty);
+    // SAFETY: the object is dead; the payload is dropped exactly once.
+    unsafe {
+        if let Some(drop_payload) = ty.drop_payload.get() {
+            drop_payload(ptr);
+        }
+        if gc {
+            gc_untrack(ptr);
+        }
+        let base = if gc { gc_head(ptr) as *mut u8 } else { ptr as *mut u8 };
+        let total = size + if gc { GC_HEAD_SIZE } else { 0 };
+        free(base, layout_for(total));
+        if !ty.is_static() {
+            Obj::decref(ty_ptr as *mut Obj);
+        }
+    }
+}
+
+/// The `drop_payload` slot of a payload type: runs `T`'s destructor in place.
+///
+/// # Safety
+/// `ptr` must point to a dead object whose solid payload is a `T`.
+pub unsafe fn drop_payload<T>(ptr: *mut Obj) {
+    // SAFETY: per the caller, the object is a `T` being destroyed.
+    unsafe { ptr::drop_in_place(ptr as *mut T) }
+}
+
+/// Reads a pointer-sized field at `offset` bytes into an object (slots, `__dict__`).
+#[inline]
+pub fn read_field(obj: &Obj, offset: usize) -> Option<PyRef> {
+    debug_assert!(offset + 8 <= object_size(obj));
+    // SAFETY: the offset lies inside the object (a type's extras offsets are checked
+    // against its basicsize when the type is created) and the field holds either
+    // null or an owned reference.
+    unsafe {
+        let p = *((obj as *const Obj as *const u8).add(offset) as *const *mut Obj);
+        if p.is_null() {
+            None
+        } else {
+            Some((*p).to_owned())
+        }
+    }
+}
+
+/// Whether a pointer-sized field is set, without taking a reference.
+#[inline]
+pub fn field_is_set(obj: &Obj, offset: usize) -> bool {
+    // SAFETY: as `read_field`.
+    unsafe { !(*((obj as *const Obj as *const u8).add(offset) as *const *mut Obj)).is_null() }
+}
+
+/// Replaces a pointer-sized field, returning the previous owned reference (which
+/// the caller drops after any borrows end, since dropping may run Python code).
+#[inline]
+pub fn swap_field(obj: &Obj, offset: usize, value: Option<PyRef>) -> Option<PyRef> {
+    debug_assert!(offset + 8 <= object_size(obj));
+    // SAFETY: as `read_field`; ownership of `value` moves into the field and the
+    // old owned reference moves out.
+    unsafe {
+        let slot = (obj as *const Obj as *mut u8).add(offset) as *mut *mut Obj;
+        let old = *slot;
+        *slot = value.map_or(ptr::null_mut(), PyRef::into_raw);
+        PyRef::from_raw_opt(old)
+    }
+}
+
+/// Reads the field without taking a reference and calls `f` on it (GC traversal).
+#[inline]
+pub fn visit_field(obj: &Obj, offset: usize, f: &mut dyn FnMut(&Obj)) {
+    // SAFETY: as `read_field`; the borrow lasts only for the call.
+    unsafe {
+        let p = *((obj as *const Obj as *const u8).add(offset) as *const *mut Obj);
+        if !p.is_null() {
+            f(&*p);
+        }
+    }
+}
+
+/// Changes an object's type (`__class__` assignment), moving the instance's
+/// reference from the old heap type to the new one.
+pub fn swap_type(obj: &Obj, new: &TypeObj) {
+    let old = obj.class_ptr();
+    if !new.is_static() {
+        new.as_obj_ref().incref();
+    }
+    obj.set_class_ptr(new);
+    // SAFETY: the object held one reference to its old (heap) type, which is
+    // released exactly once here; static types are immortal and untouched.
+    unsafe {
+        if !(*old).is_static() {
+            Obj::decref(old as *mut Obj);
+        }
+    }
+}
+
+
+/// The `drop_payload` slot of `type`: unlinks a heap type from its bases'
+/// subclass lists, then drops its fields.
+///
+/// # Safety
+/// `ptr` must point to a dead type object.
+pub unsafe fn drop_type_payload(ptr: *mut Obj) {
+    // SAFETY: per the caller, `ptr` is a type object being destroyed.
+    unsafe {
+        let t = &*(ptr as *const TypeObj);
+        crate::types::type_new::unlink_subclass(t);
+        ptr::drop_in_place(ptr as *mut TypeObj);
+    }
+}

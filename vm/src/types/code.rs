@@ -1,0 +1,253 @@
+//! `code`: a compiled code unit with its constants turned into objects.
+
+use ember_compiler::code::{CodeUnit, Constant, ExceptionEntry};
+use ember_compiler::linetable;
+
+use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::runtime::PyResult;
+use crate::types::str::{from_string, intern, new_str};
+use crate::types::tuple::new_tuple;
+use crate::types::typeobj::{GetSetDef, TypeObj};
+use crate::types::{int, none};
+
+#[repr(C)]
+pub struct CodeObj {
+    pub ob: Obj,
+    pub code: Box<[u32]>,
+    pub consts: Box<[PyRef]>,
+    /// Interned names for `*_NAME`, `*_GLOBAL`, `*_ATTR`, imports.
+    pub names: Box<[PyRef]>,
+    pub localsplus_names: Box<[PyRef]>,
+    pub localsplus_kinds: Box<[u8]>,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: PyRef,
+    pub flags: u32,
+    pub arg_count: u32,
+    pub posonly_arg_count: u32,
+    pub kwonly_arg_count: u32,
+    pub first_line: u32,
+    pub stack_size: u32,
+    pub nfree: u32,
+    pub line_table: Box<[u8]>,
+    pub exception_table: Box<[ExceptionEntry]>,
+    pub docstring: Option<PyRef>,
+}
+
+// SAFETY: `#[repr(C)]` starting with `Obj`.
+unsafe impl PyPayload for CodeObj {
+    fn class() -> &'static TypeObj {
+        &CODE_TYPE
+    }
+}
+
+/// Converts a compile-time constant to an object.
+pub fn constant_to_obj(c: &Constant) -> PyRef {
+    match c {
+        Constant::None => none(),
+        Constant::Bool(b) => crate::types::new_bool(*b),
+        Constant::Int(i) => int::from_bigint(i.clone()),
+        Constant::Float(f) => crate::types::float::new_float(*f),
+        Constant::Complex { real, imag } => crate::types::complex::new_complex(*real, *imag),
+        Constant::Str(s) => {
+            // Identifier-like constants are interned, as CPython does.
+            if s.len() < 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                intern(s)
+            } else {
+                new_str(s)
+            }
+        }
+        Constant::Bytes(b) => crate::types::bytes::new_bytes(b),
+        Constant::Tuple(items) => new_tuple(items.iter().map(constant_to_obj).collect()),
+        Constant::Ellipsis => crate::types::ellipsis(),
+        Constant::Code(unit) => new_code(unit),
+    }
+}
+
+/// Builds a code object (and its nested code objects) from a compiled unit.
+pub fn new_code(u: &CodeUnit) -> PyRef {
+    let consts: Box<[PyRef]> = u.consts.iter().map(constant_to_obj).collect();
+    let obj = CodeObj {
+        ob: Obj::new(&CODE_TYPE.0),
+        code: u.code.clone().into_boxed_slice(),
+        consts,
+        names: u.names.iter().map(|n| intern(n)).collect(),
+        localsplus_names: u.localsplus_names.iter().map(|n| intern(n)).collect(),
+        localsplus_kinds: u.localsplus_kinds.clone().into_boxed_slice(),
+        name: intern(&u.name),
+        qualname: new_str(&u.qualname),
+        filename: intern(&u.filename),
+        flags: u.flags,
+        arg_count: u.arg_count,
+        posonly_arg_count: u.posonly_arg_count,
+        kwonly_arg_count: u.kwonly_arg_count,
+        first_line: u.first_line,
+        stack_size: u.stack_size,
+        nfree: u.nfreevars() as u32,
+        line_table: u.line_table.clone().into_boxed_slice(),
+        exception_table: u.exception_table.clone().into_boxed_slice(),
+        docstring: u.docstring.as_ref().map(|d| new_str(d)),
+    };
+    crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0)
+}
+
+impl CodeObj {
+    pub fn nlocalsplus(&self) -> usize {
+        self.localsplus_names.len()
+    }
+
+    /// Total frame slots: localsplus plus the value stack.
+    pub fn frame_slots(&self) -> usize {
+        self.localsplus_names.len() + self.stack_size as usize
+    }
+
+    pub fn name_str(&self) -> &str {
+        crate::types::str::StrObj::text(&self.name)
+    }
+
+    pub fn qualname_str(&self) -> &str {
+        crate::types::str::StrObj::text(&self.qualname)
+    }
+
+    pub fn filename_str(&self) -> &str {
+        crate::types::str::StrObj::text(&self.filename)
+    }
+
+    /// Source line of the instruction at `index` (None if unknown).
+    pub fn line_of(&self, index: usize) -> Option<u32> {
+        let p = linetable::position_at(&self.line_table, index);
+        if p.line == 0 {
+            None
+        } else {
+            Some(p.line)
+        }
+    }
+
+    pub fn position_of(&self, index: usize) -> ember_compiler::Position {
+        linetable::position_at(&self.line_table, index)
+    }
+
+    /// The innermost exception-table entry covering instruction `index`.
+    pub fn handler_for(&self, index: u32) -> Option<&ExceptionEntry> {
+        // Entries are emitted innermost first for overlapping ranges.
+        self.exception_table.iter().find(|e| e.start <= index && index < e.end)
+    }
+
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+fn this(o: &Obj) -> &CodeObj {
+    o.downcast::<CodeObj>().expect("code")
+}
+
+fn code_repr(o: &Obj) -> PyResult {
+    let c = this(o);
+    Ok(from_string(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.name_str(),
+        o.as_ptr() as usize,
+        c.filename_str(),
+        c.first_line
+    )))
+}
+
+fn g_name(o: &Obj) -> PyResult {
+    Ok(this(o).name.clone())
+}
+fn g_qualname(o: &Obj) -> PyResult {
+    Ok(this(o).qualname.clone())
+}
+fn g_filename(o: &Obj) -> PyResult {
+    Ok(this(o).filename.clone())
+}
+fn g_firstlineno(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).first_line as i64))
+}
+fn g_argcount(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).arg_count as i64))
+}
+fn g_posonlyargcount(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).posonly_arg_count as i64))
+}
+fn g_kwonlyargcount(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).kwonly_arg_count as i64))
+}
+fn g_flags(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).flags as i64))
+}
+fn g_consts(o: &Obj) -> PyResult {
+    let c = this(o);
+    let mut v: Vec<PyRef> = c.consts.to_vec();
+    if let Some(d) = &c.docstring {
+        v.insert(0, d.clone());
+    }
+    Ok(new_tuple(v))
+}
+fn g_names(o: &Obj) -> PyResult {
+    Ok(new_tuple(this(o).names.to_vec()))
+}
+fn names_of_kind(c: &CodeObj, pred: impl Fn(u8) -> bool) -> PyRef {
+    new_tuple(
+        c.localsplus_names
+            .iter()
+            .zip(c.localsplus_kinds.iter())
+            .filter(|(_, k)| pred(**k))
+            .map(|(n, _)| n.clone())
+            .collect(),
+    )
+}
+fn g_varnames(o: &Obj) -> PyResult {
+    use ember_compiler::code::local_kind;
+    Ok(names_of_kind(this(o), |k| k & local_kind::LOCAL != 0))
+}
+fn g_cellvars(o: &Obj) -> PyResult {
+    use ember_compiler::code::local_kind;
+    Ok(names_of_kind(this(o), |k| k & local_kind::CELL != 0))
+}
+fn g_freevars(o: &Obj) -> PyResult {
+    use ember_compiler::code::local_kind;
+    Ok(names_of_kind(this(o), |k| k & local_kind::FREE != 0))
+}
+fn g_nlocals(o: &Obj) -> PyResult {
+    use ember_compiler::code::local_kind;
+    let c = this(o);
+    Ok(int::from_usize(c.localsplus_kinds.iter().filter(|k| *k & local_kind::LOCAL != 0).count()))
+}
+fn g_stacksize(o: &Obj) -> PyResult {
+    Ok(int::new_int(this(o).stack_size as i64))
+}
+fn g_code(o: &Obj) -> PyResult {
+    let c = this(o);
+    let bytes: Vec<u8> = c.code.iter().flat_map(|w| w.to_le_bytes()).collect();
+    Ok(crate::types::bytes::new_bytes(&bytes))
+}
+
+static GETSETS: &[GetSetDef] = &[
+    GetSetDef::getter("co_name", g_name),
+    GetSetDef::getter("co_qualname", g_qualname),
+    GetSetDef::getter("co_filename", g_filename),
+    GetSetDef::getter("co_firstlineno", g_firstlineno),
+    GetSetDef::getter("co_argcount", g_argcount),
+    GetSetDef::getter("co_posonlyargcount", g_posonlyargcount),
+    GetSetDef::getter("co_kwonlyargcount", g_kwonlyargcount),
+    GetSetDef::getter("co_flags", g_flags),
+    GetSetDef::getter("co_consts", g_consts),
+    GetSetDef::getter("co_names", g_names),
+    GetSetDef::getter("co_varnames", g_varnames),
+    GetSetDef::getter("co_cellvars", g_cellvars),
+    GetSetDef::getter("co_freevars", g_freevars),
+    GetSetDef::getter("co_nlocals", g_nlocals),
+    GetSetDef::getter("co_stacksize", g_stacksize),
+    GetSetDef::getter("co_code", g_code),
+];
+
+crate::static_type! {
+    pub static CODE_TYPE: CodeObj = "code" {
+        flags: READY,
+        getsets: GETSETS,
+        slots: { repr: code_repr },
+    }
+}
+

@@ -1,0 +1,5 @@
+//! Small shared utilities.
+
+pub mod args;
+pub mod siphash;
+pub mod unicode;
