@@ -20,7 +20,7 @@ pub mod code_flags {
     /// A generator function.
     pub const GENERATOR: u32 = 0x0020;
     /// An `async def` function (not an async generator).
-    pub const COROUTINE: u32 = 0x0100;
+    pub const COROUTINE: u32 = 0x0080;
     /// An `async def` function containing `yield`.
     pub const ASYNC_GENERATOR: u32 = 0x0200;
 }

@@ -48,6 +48,7 @@ pub struct CompileError {
 mod codegen;
 pub mod dis;
 mod parse_error;
+pub mod pydump;
 mod scan;
 mod source;
 pub mod symtable;

@@ -86,9 +86,13 @@ impl<'a> Compiler<'a> {
             }
             self.bind(next);
         }
-        self.unit().loc = Default::default();
+        // No clause matched: re-raise, at the line of the last clause's test.
+        if let Some(ast::ExceptHandler::ExceptHandler(last)) = handlers.last() {
+            self.set_loc(last.range);
+        }
         self.pop_fblock();
         self.emit_arg(Opcode::RERAISE, 0);
+        self.unit().loc = Default::default();
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(end);

@@ -352,6 +352,7 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> Result {
         if let Some(v) = const_truth(e) {
+            self.emit(Opcode::NOP);
             if v == cond {
                 self.emit_jump(Opcode::JUMP, target);
             }

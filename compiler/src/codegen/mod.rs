@@ -165,7 +165,10 @@ pub(crate) struct Unit<'a> {
     localsplus: Vec<String>,
     kinds: Vec<u8>,
     fast_index: HashMap<String, u32>,
-    deref_index: HashMap<String, u32>,
+    /// Slots of cell variables and of free variables. A class body can have both
+    /// a `__class__` cell (its own) and a free `__class__` (`nonlocal __class__`).
+    cell_index: HashMap<String, u32>,
+    free_index: HashMap<String, u32>,
     nfree: u32,
     fblocks: Vec<FBlock<'a>>,
     /// The class name used for private-name mangling.
@@ -246,7 +249,8 @@ impl<'a> Compiler<'a> {
         let mut localsplus = Vec::new();
         let mut kinds = Vec::new();
         let mut fast_index = HashMap::new();
-        let mut deref_index = HashMap::new();
+        let mut cell_index = HashMap::new();
+        let mut free_index = HashMap::new();
         let cells = scope.cellvars();
         let is_cell = |n: &str| cells.iter().any(|c| c == n);
         if scope.kind == ScopeKind::Function {
@@ -254,7 +258,7 @@ impl<'a> Compiler<'a> {
                 fast_index.insert(p.clone(), localsplus.len() as u32);
                 let cell = is_cell(p);
                 if cell {
-                    deref_index.insert(p.clone(), localsplus.len() as u32);
+                    cell_index.insert(p.clone(), localsplus.len() as u32);
                 }
                 kinds.push(if cell {
                     local_kind::LOCAL | local_kind::CELL
@@ -272,15 +276,15 @@ impl<'a> Compiler<'a> {
             }
         }
         for c in &cells {
-            if !deref_index.contains_key(c) {
-                deref_index.insert(c.clone(), localsplus.len() as u32);
+            if !cell_index.contains_key(c) {
+                cell_index.insert(c.clone(), localsplus.len() as u32);
                 kinds.push(local_kind::CELL);
                 localsplus.push(c.clone());
             }
         }
         let frees = scope.freevars();
         for f in &frees {
-            deref_index.insert(f.clone(), localsplus.len() as u32);
+            free_index.insert(f.clone(), localsplus.len() as u32);
             kinds.push(local_kind::FREE);
             localsplus.push(f.clone());
         }
@@ -303,7 +307,8 @@ impl<'a> Compiler<'a> {
             localsplus,
             kinds,
             fast_index,
-            deref_index,
+            cell_index,
+            free_index,
             nfree: frees.len() as u32,
             fblocks: Vec::new(),
             private,
@@ -593,7 +598,12 @@ impl<'a> Compiler<'a> {
         };
         match access {
             Access::Deref => {
-                let Some(&i) = self.unit_ref().deref_index.get(&mangled) else {
+                let u = self.unit_ref();
+                let (first, second) = match scope {
+                    NameScope::Cell => (&u.cell_index, &u.free_index),
+                    _ => (&u.free_index, &u.cell_index),
+                };
+                let Some(&i) = first.get(&mangled).or_else(|| second.get(&mangled)) else {
                     // Not a cell here after all (cannot happen with a consistent table).
                     return self.emit_name_raw(ctx.name_op(), &mangled);
                 };

@@ -75,7 +75,7 @@ def translate(d):
         instrs.append((name, arg, d["positions"][w]))
         ext, start = 0, w + 1
     word_to_instr[start] = len(instrs)
-    is_gen = d["flags"] & (0x20 | 0x100 | 0x200)
+    is_gen = d["flags"] & (0x20 | 0x80 | 0x200)
 
     # Expand to CPython instructions: (name, arg, target ember index or None, pos).
     out, first_of = [], []
@@ -98,6 +98,9 @@ def translate(d):
         else:
             out.append((name, arg, target, pos))
     first_of.append(len(out))
+
+    global TARGET_IS_SEND
+    TARGET_IS_SEND = lambda t: instrs[t][0] == "SEND"  # noqa: E731
 
     # Lay out with caches and EXTENDED_ARG until stable.
     sizes = [1] * len(out)
@@ -182,6 +185,10 @@ def jump_name(name, k, target, first_of):
         return name
     backward = first_of[target] <= k
     if name in ("JUMP", "JUMP_BACKWARD"):
+        # The back edge of a SEND loop must not handle signals (they belong to
+        # the delegate, as in CPython).
+        if backward and TARGET_IS_SEND(target):
+            return "JUMP_BACKWARD_NO_INTERRUPT"
         return "JUMP_BACKWARD" if backward else "JUMP_FORWARD"
     if name in COND:
         return "POP_JUMP_%s_IF_%s" % ("BACKWARD" if backward else "FORWARD", COND[name])
