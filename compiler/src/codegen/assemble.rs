@@ -31,25 +31,58 @@ struct Handler {
 const NO_HANDLER: u32 = u32::MAX;
 const UNVISITED: i32 = -1;
 
-/// Replaces jumps to a position-less `LOAD_CONST; RETURN_VALUE` exit with a copy
-/// of it (as CPython does), so the return gets the line of the code jumping to
-/// it instead of inventing a line event.
-fn inline_exits(buf: &InstrBuf) -> InstrBuf {
+/// Jump threading, and inlining of position-less exits (as CPython does):
+/// a jump to an unconditional `JUMP` goes straight to its final target, and an
+/// unconditional jump to a `LOAD_CONST; RETURN_VALUE` without a line becomes a
+/// copy of it, so the return gets the line of the code jumping to it instead
+/// of inventing a line event.
+fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
     let instrs = &buf.instrs;
+    let pos_of = |label: u32| {
+        buf.label_pos
+            .get(label as usize)
+            .copied()
+            .unwrap_or(NO_TARGET) as usize
+    };
     let is_exit = |t: usize| {
         matches!((instrs.get(t), instrs.get(t + 1)), (Some(a), Some(b))
             if a.op == Op::Real(Opcode::LOAD_CONST) && a.pos.line == 0
                 && b.op == Op::Real(Opcode::RETURN_VALUE) && b.pos.line == 0)
     };
+    // The label a jump to `label` finally lands on, following unconditional jumps.
+    let final_label = |mut label: u32| {
+        for _ in 0..32 {
+            match instrs.get(pos_of(label)) {
+                Some(next) if next.op == Op::Real(Opcode::JUMP) && next.target != label => {
+                    label = next.target
+                }
+                _ => break,
+            }
+        }
+        label
+    };
+    let threadable = |op: Op| {
+        matches!(
+            op,
+            Op::Real(
+                Opcode::JUMP
+                    | Opcode::POP_JUMP_IF_FALSE
+                    | Opcode::POP_JUMP_IF_TRUE
+                    | Opcode::POP_JUMP_IF_NONE
+                    | Opcode::POP_JUMP_IF_NOT_NONE
+            )
+        )
+    };
     let mut out = InstrBuf::default();
     let mut new_index = Vec::with_capacity(instrs.len() + 1);
+    let mut copies = Vec::new();
     for ins in instrs {
         new_index.push(out.instrs.len() as u32);
-        let t = buf
-            .label_pos
-            .get(ins.target as usize)
-            .copied()
-            .unwrap_or(NO_TARGET) as usize;
+        let mut ins = *ins;
+        if ins.target != NO_TARGET && threadable(ins.op) {
+            ins.target = final_label(ins.target);
+        }
+        let t = pos_of(ins.target);
         if ins.op == Op::Real(Opcode::JUMP) && ins.target != NO_TARGET && is_exit(t) {
             out.push(
                 Op::Real(Opcode::LOAD_CONST),
@@ -59,7 +92,11 @@ fn inline_exits(buf: &InstrBuf) -> InstrBuf {
             );
             out.push(Op::Real(Opcode::RETURN_VALUE), 0, NO_TARGET, ins.pos);
         } else {
-            out.instrs.push(*ins);
+            if ins.target != NO_TARGET && threadable(ins.op) && is_exit(t) && ins.pos.line != 0 {
+                // A conditional jump gets its own copy of the exit, placed at the end.
+                copies.push((out.instrs.len(), instrs[t].arg, ins.pos));
+            }
+            out.instrs.push(ins);
         }
     }
     new_index.push(out.instrs.len() as u32);
@@ -74,11 +111,19 @@ fn inline_exits(buf: &InstrBuf) -> InstrBuf {
             }
         })
         .collect();
+    // The buffer ends with a terminator, so nothing falls into the copies.
+    for (at, arg, pos) in copies {
+        let label = out.new_label();
+        out.bind(label);
+        out.push(Op::Real(Opcode::LOAD_CONST), arg, NO_TARGET, pos);
+        out.push(Op::Real(Opcode::RETURN_VALUE), 0, NO_TARGET, pos);
+        out.instrs[at].target = label.0;
+    }
     out
 }
 
 pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
-    let buf = &inline_exits(buf);
+    let buf = &thread_jumps(buf);
     let instrs = &buf.instrs;
     let n = instrs.len();
     let target_of = |ins: &Instr| -> Result<usize, String> {

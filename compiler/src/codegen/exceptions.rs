@@ -23,6 +23,8 @@ impl<'a> Compiler<'a> {
         orelse: &'a [Stmt],
         range: TextRange,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -115,6 +117,8 @@ impl<'a> Compiler<'a> {
         range: TextRange,
         star: bool,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
@@ -154,6 +158,8 @@ impl<'a> Compiler<'a> {
         orelse: &'a [Stmt],
         range: TextRange,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let except = self.new_label();
         let orelse_label = self.new_label();
         let end = self.new_label();

@@ -5,7 +5,6 @@ use super::stmt::docstring;
 use super::{Compiler, Ctx, Result, UnitKind};
 use crate::bytecode::Opcode;
 use crate::code::{CodeUnit, Constant};
-use crate::source::SourceMap;
 use crate::symtable::{node_key, NameScope};
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 use rustpython_parser::text_size::TextRange;
@@ -50,22 +49,6 @@ impl<'a> FuncDef<'a> {
             key: node_key(f),
             has_type_params: !f.type_params.is_empty(),
         }
-    }
-}
-
-/// The string form of an annotation under `from __future__ import annotations`:
-/// its source text.
-pub(crate) fn annotation_text(src: &SourceMap, e: &Expr) -> String {
-    let r = e.range();
-    let text = src
-        .text
-        .get(usize::from(r.start())..usize::from(r.end()))
-        .unwrap_or("");
-    if text.contains('\n') {
-        // Keep it one logical line, as an unparser would.
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        text.to_string()
     }
 }
 

@@ -108,6 +108,7 @@ use crate::code::{code_flags, local_kind, CodeUnit, Constant, Position};
 use crate::source::SourceMap;
 use crate::symtable::{mangle, Future, NameScope, ScopeKind, SymbolTable};
 use crate::{linetable, CompileError, Mode};
+pub(crate) use consts::from_ast as constant_from_ast;
 use consts::ConstKey;
 use ir::{InstrBuf, Label, Op, NO_TARGET};
 use rustpython_parser::ast::{self, Ranged};
@@ -450,6 +451,26 @@ impl<'a> Compiler<'a> {
 
     fn set_loc(&mut self, range: TextRange) {
         let p = self.src.position(range);
+        self.unit().loc = p;
+    }
+
+    /// Sets the location for an attribute access (or a method call through it):
+    /// when the attribute spans lines, CPython starts the location at the
+    /// attribute name, so tracebacks point at `.name` rather than the object.
+    fn set_attr_loc(&mut self, attr: &ast::ExprAttribute, whole: TextRange) {
+        let mut p = self.pos(whole);
+        let a = self.pos(attr.range);
+        if a.line != a.end_line {
+            p.line = a.end_line;
+            let len = attr.attr.len() as u32;
+            if len <= a.end_col {
+                p.col = a.end_col - len;
+            }
+            p.end_line = p.end_line.max(p.line);
+            if p.line == p.end_line {
+                p.end_col = p.end_col.max(p.col);
+            }
+        }
         self.unit().loc = p;
     }
 

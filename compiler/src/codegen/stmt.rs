@@ -409,7 +409,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a, a.range);
                 self.emit_name(Opcode::STORE_ATTR, &a.attr);
             }
             Expr::Subscript(s) => {
@@ -475,7 +475,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Del),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a, a.range);
                 self.emit_name(Opcode::DELETE_ATTR, &a.attr);
             }
             Expr::Subscript(s) => {
@@ -507,7 +507,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(t) => {
                 self.compile_expr(&t.value)?;
                 self.emit_arg(Opcode::COPY, 1);
-                self.set_loc(t.range);
+                self.set_attr_loc(t, t.range);
                 self.emit_name(Opcode::LOAD_ATTR, &t.attr);
             }
             Expr::Subscript(t) => {
@@ -536,6 +536,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(a.target.range());
         match &*a.target {
             Expr::Attribute(t) => {
+                self.set_attr_loc(t, t.range);
                 self.emit_arg(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, &t.attr);
             }
@@ -608,7 +609,7 @@ impl<'a> Compiler<'a> {
     /// `from __future__ import annotations`.
     pub(super) fn compile_annotation(&mut self, ann: &'a Expr) -> Result {
         if self.future.annotations {
-            let text = super::func::annotation_text(self.src, ann);
+            let text = crate::unparse::unparse(ann);
             self.load_const(Constant::Str(text));
             Ok(())
         } else {
