@@ -90,6 +90,26 @@
 //! `yield x`: `<x>; [ASYNC_GEN_WRAP]; YIELD_VALUE 0`. `yield from x`: `<x>;
 //! GET_YIELD_FROM_ITER; LOAD_CONST None; L: SEND exit; YIELD_VALUE 1; JUMP_BACKWARD
 //! L; exit:`. `await x`: `<x>; GET_AWAITABLE 0; LOAD_CONST None; <same loop>`.
+//! Generator code has no prologue: the first `send(None)` starts at instruction 0
+//! (after `COPY_FREE_VARS`/`MAKE_CELL`, which come first in every unit). CPython
+//! does not handle signals on the back edge of this loop (it uses a no-interrupt
+//! jump) so that they reach the delegate; the interpreter should do the same.
+//!
+//! # Calls
+//! `f(a, k=b)`: `PUSH_NULL; <f>; <a>; <b>; KW_NAMES ('k',); CALL 2` (a global `f`
+//! is `LOAD_GLOBAL` with the push-null bit). `o.m(a)`: `<o>; LOAD_METHOD m; <a>;
+//! CALL 1`. With `*`/`**` arguments: `PUSH_NULL; <f>; <args tuple>; [<kwargs
+//! dict>]; CALL_FUNCTION_EX 0|1`, where the tuple is always built
+//! (`BUILD_LIST`/`LIST_EXTEND`/`LIST_APPEND`/`LIST_TO_TUPLE`) and the dict with
+//! `BUILD_MAP`/`DICT_MERGE`.
+//!
+//! # Line numbers
+//! `NOP`s carry the line of statements without code of their own (`pass`, `try:`,
+//! constant conditions, a `case _:`); the assembler keeps one only when no
+//! neighbouring instruction has its line. Artificial instructions without a
+//! position take the previous instruction's, or after a terminator the position of
+//! the first jump to them; a position-less `return None` reached by jumps is
+//! copied into each jump, as CPython does, so line events match CPython's.
 
 mod assemble;
 mod call;
