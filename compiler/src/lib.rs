@@ -49,10 +49,12 @@ pub struct CompileError {
 mod codegen;
 pub mod dis;
 mod parse_error;
+pub mod pydump;
 mod scan;
 mod source;
 pub mod symtable;
 mod targets;
+mod unparse;
 pub mod verify;
 
 use rustpython_parser::ast::{self, Ranged};
@@ -129,6 +131,9 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
                 }
             }
             .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
+            if mode == Mode::Single {
+                check_single_statement(&src, &body)?;
+            }
             let result = compile_body(&src, &body, mode, full);
             if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
                 // Dropping a pathologically deep tree recurses once per level; leak it
@@ -151,6 +156,47 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
             result
         }
     }
+}
+
+/// Interactive input is one compound statement or one line of simple ones.
+fn check_single_statement(src: &source::SourceMap, body: &[ast::Stmt]) -> Result<(), CompileError> {
+    let Some(first) = body.first() else {
+        return Ok(());
+    };
+    let first_line = src.line_col(first.range().start().into()).0;
+    let compound = !matches!(
+        first,
+        ast::Stmt::Expr(_)
+            | ast::Stmt::Assign(_)
+            | ast::Stmt::AugAssign(_)
+            | ast::Stmt::AnnAssign(_)
+            | ast::Stmt::Pass(_)
+            | ast::Stmt::Break(_)
+            | ast::Stmt::Continue(_)
+            | ast::Stmt::Return(_)
+            | ast::Stmt::Raise(_)
+            | ast::Stmt::Global(_)
+            | ast::Stmt::Nonlocal(_)
+            | ast::Stmt::Import(_)
+            | ast::Stmt::ImportFrom(_)
+            | ast::Stmt::Assert(_)
+            | ast::Stmt::Delete(_)
+    );
+    for s in &body[1..] {
+        let line = src.line_col(s.range().start().into()).0;
+        if compound || line != first_line {
+            let (end_line, end_col) = src.line_col(first.range().end().into());
+            return Err(src.error_at(
+                ErrorKind::SyntaxError,
+                "multiple statements found while compiling a single statement",
+                end_line,
+                end_col,
+                end_line,
+                end_col,
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub(crate) const TOO_DEEP: &str = "too many nested expressions";

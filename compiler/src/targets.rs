@@ -138,3 +138,9 @@ pub fn check(src: &SourceMap, e: &Expr, kind: TargetKind) -> Result<(), CompileE
         },
     }
 }
+
+/// Whether an annotated assignment's target is a bare name: the parser also
+/// calls `(x): int` simple, but CPython does not (its annotation is not stored).
+pub fn ann_is_simple(a: &ast::StmtAnnAssign) -> bool {
+    a.simple && matches!(&*a.target, Expr::Name(_)) && a.target.range().start() == a.range.start()
+}

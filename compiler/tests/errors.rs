@@ -491,3 +491,18 @@ fn too_many_blocks() {
     src += "pass\n";
     syntax(&src, "too many statically nested blocks", 21, 21);
 }
+
+#[test]
+fn single_mode_takes_one_statement() {
+    let err = compile("x=1\ny=2", "f", Mode::Single).expect_err("two statements");
+    assert_eq!(
+        (err.msg.as_str(), err.line, err.offset),
+        (
+            "multiple statements found while compiling a single statement",
+            1,
+            4
+        )
+    );
+    assert!(compile("x=1; y=2", "f", Mode::Single).is_ok());
+    assert!(compile("if x:\n  pass\n", "f", Mode::Single).is_ok());
+}

@@ -31,7 +31,99 @@ struct Handler {
 const NO_HANDLER: u32 = u32::MAX;
 const UNVISITED: i32 = -1;
 
+/// Jump threading, and inlining of position-less exits (as CPython does):
+/// a jump to an unconditional `JUMP` goes straight to its final target, and an
+/// unconditional jump to a `LOAD_CONST; RETURN_VALUE` without a line becomes a
+/// copy of it, so the return gets the line of the code jumping to it instead
+/// of inventing a line event.
+fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
+    let instrs = &buf.instrs;
+    let pos_of = |label: u32| {
+        buf.label_pos
+            .get(label as usize)
+            .copied()
+            .unwrap_or(NO_TARGET) as usize
+    };
+    let is_exit = |t: usize| {
+        matches!((instrs.get(t), instrs.get(t + 1)), (Some(a), Some(b))
+            if a.op == Op::Real(Opcode::LOAD_CONST) && a.pos.line == 0
+                && b.op == Op::Real(Opcode::RETURN_VALUE) && b.pos.line == 0)
+    };
+    // The label a jump to `label` finally lands on, following unconditional jumps.
+    let final_label = |mut label: u32| {
+        for _ in 0..32 {
+            match instrs.get(pos_of(label)) {
+                Some(next) if next.op == Op::Real(Opcode::JUMP) && next.target != label => {
+                    label = next.target
+                }
+                _ => break,
+            }
+        }
+        label
+    };
+    let threadable = |op: Op| {
+        matches!(
+            op,
+            Op::Real(
+                Opcode::JUMP
+                    | Opcode::POP_JUMP_IF_FALSE
+                    | Opcode::POP_JUMP_IF_TRUE
+                    | Opcode::POP_JUMP_IF_NONE
+                    | Opcode::POP_JUMP_IF_NOT_NONE
+            )
+        )
+    };
+    let mut out = InstrBuf::default();
+    let mut new_index = Vec::with_capacity(instrs.len() + 1);
+    let mut copies = Vec::new();
+    for ins in instrs {
+        new_index.push(out.instrs.len() as u32);
+        let mut ins = *ins;
+        if ins.target != NO_TARGET && threadable(ins.op) {
+            ins.target = final_label(ins.target);
+        }
+        let t = pos_of(ins.target);
+        if ins.op == Op::Real(Opcode::JUMP) && ins.target != NO_TARGET && is_exit(t) {
+            out.push(
+                Op::Real(Opcode::LOAD_CONST),
+                instrs[t].arg,
+                NO_TARGET,
+                ins.pos,
+            );
+            out.push(Op::Real(Opcode::RETURN_VALUE), 0, NO_TARGET, ins.pos);
+        } else {
+            if ins.target != NO_TARGET && threadable(ins.op) && is_exit(t) && ins.pos.line != 0 {
+                // A conditional jump gets its own copy of the exit, placed at the end.
+                copies.push((out.instrs.len(), instrs[t].arg, ins.pos));
+            }
+            out.instrs.push(ins);
+        }
+    }
+    new_index.push(out.instrs.len() as u32);
+    out.label_pos = buf
+        .label_pos
+        .iter()
+        .map(|&p| {
+            if p == NO_TARGET {
+                p
+            } else {
+                new_index.get(p as usize).copied().unwrap_or(NO_TARGET)
+            }
+        })
+        .collect();
+    // The buffer ends with a terminator, so nothing falls into the copies.
+    for (at, arg, pos) in copies {
+        let label = out.new_label();
+        out.bind(label);
+        out.push(Op::Real(Opcode::LOAD_CONST), arg, NO_TARGET, pos);
+        out.push(Op::Real(Opcode::RETURN_VALUE), 0, NO_TARGET, pos);
+        out.instrs[at].target = label.0;
+    }
+    out
+}
+
 pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
+    let buf = &thread_jumps(buf);
     let instrs = &buf.instrs;
     let n = instrs.len();
     let target_of = |ins: &Instr| -> Result<usize, String> {
@@ -125,6 +217,11 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
         depth_in[i] != UNVISITED && matches!(instrs[i].op, Op::Real(op) if op != Opcode::NOP)
     };
     let mut keep: Vec<bool> = (0..n).map(is_real).collect();
+    let line_nop = |i: usize| {
+        depth_in[i] != UNVISITED && instrs[i].op == Op::Real(Opcode::NOP) && instrs[i].pos.line != 0
+    };
+    // Remove jumps to the next instruction. NOPs that may be kept for their line
+    // count as instructions here, so a jump over them is not mistaken for one.
     // first_kept[i]: the first kept instruction at or after i (n if none).
     let mut first_kept = vec![n; n + 1];
     for i in (0..n).rev() {
@@ -134,6 +231,37 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
                 keep[i] = false; // jumps to the next instruction
             }
         }
+        first_kept[i] = if keep[i] || line_nop(i) {
+            i
+        } else {
+            first_kept[i + 1]
+        };
+    }
+    // A NOP only marks a line (`pass`, ...): keep it when no neighbouring kept
+    // instruction carries that line, so line tracing and f_lineno still see it.
+    let line_of = |i: usize| instrs[i].pos.line;
+    let mut next_line = vec![0u32; n + 1];
+    for i in (0..n).rev() {
+        next_line[i] = if keep[i] {
+            line_of(i)
+        } else {
+            next_line[i + 1]
+        };
+    }
+    let mut last_line = 0;
+    for i in 0..n {
+        if keep[i] {
+            last_line = line_of(i);
+        } else if line_nop(i) {
+            let l = line_of(i);
+            if l != last_line && l != next_line[i + 1] {
+                keep[i] = true;
+                last_line = l;
+            }
+        }
+    }
+    // Kept NOPs only add fall-through instructions: jump targets stay valid.
+    for i in (0..n).rev() {
         first_kept[i] = if keep[i] { i } else { first_kept[i + 1] };
     }
     let kept: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
@@ -185,7 +313,18 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
     let mut code = Vec::with_capacity(total);
     let mut positions = Vec::with_capacity(total);
     let mut word_handler = Vec::with_capacity(total);
+    // An instruction without a position takes the previous instruction's, or,
+    // after a terminator, that of the first jump to it.
+    let mut jump_pos: Vec<Option<Position>> = vec![None; kept.len() + 1];
+    for &i in &kept {
+        let ins = &instrs[i];
+        if ins.target != NO_TARGET && ins.pos.line != 0 && matches!(ins.op, Op::Real(_)) {
+            let t = jump_slot(ins)?;
+            jump_pos[t].get_or_insert(ins.pos);
+        }
+    }
     let mut last_pos = Position::default();
+    let mut after_terminator = false;
     for (k, &i) in kept.iter().enumerate() {
         let ins = &instrs[i];
         let Op::Real(mut op) = ins.op else {
@@ -199,8 +338,13 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
                 op = Opcode::JUMP_BACKWARD;
             }
         }
-        let pos = if ins.pos.line == 0 { last_pos } else { ins.pos };
+        let pos = match (ins.pos.line, after_terminator, jump_pos[k]) {
+            (0, true, Some(p)) => p,
+            (0, _, _) => last_pos,
+            _ => ins.pos,
+        };
         last_pos = pos;
+        after_terminator = op.has_flag(flags::TERMINATOR);
         let size = sizes[k] as usize;
         for w in (1..size).rev() {
             code.push(encode(

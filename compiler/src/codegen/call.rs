@@ -45,13 +45,14 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         }
         self.compile_expr(&attr.value)?;
-        self.set_loc(attr.range);
+        self.set_attr_loc(attr, attr.range);
         self.emit_name(Opcode::LOAD_METHOD, &attr.attr);
         self.set_loc(c.range);
         for a in &c.args {
             self.compile_expr(a)?;
         }
         self.keyword_values(&c.keywords)?;
+        self.set_attr_loc(attr, c.range);
         self.emit_arg(Opcode::CALL, n as u32);
         Ok(true)
     }

@@ -23,6 +23,8 @@ impl<'a> Compiler<'a> {
         orelse: &'a [Stmt],
         range: TextRange,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -86,9 +88,13 @@ impl<'a> Compiler<'a> {
             }
             self.bind(next);
         }
-        self.unit().loc = Default::default();
+        // No clause matched: re-raise, at the line of the last clause's test.
+        if let Some(ast::ExceptHandler::ExceptHandler(last)) = handlers.last() {
+            self.set_loc(last.range);
+        }
         self.pop_fblock();
         self.emit_arg(Opcode::RERAISE, 0);
+        self.unit().loc = Default::default();
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(end);
@@ -111,6 +117,8 @@ impl<'a> Compiler<'a> {
         range: TextRange,
         star: bool,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
@@ -150,6 +158,8 @@ impl<'a> Compiler<'a> {
         orelse: &'a [Stmt],
         range: TextRange,
     ) -> Result {
+        // The `try` line itself is traced, as in CPython.
+        self.emit(Opcode::NOP);
         let except = self.new_label();
         let orelse_label = self.new_label();
         let end = self.new_label();

@@ -195,7 +195,7 @@ impl<'a> Compiler<'a> {
             Expr::Constant(c) => self.load_const(from_ast(&c.value)),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a, a.range);
                 self.emit_name(Opcode::LOAD_ATTR, &a.attr);
             }
             Expr::Subscript(s) => {
@@ -352,6 +352,7 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> Result {
         if let Some(v) = const_truth(e) {
+            self.emit(Opcode::NOP);
             if v == cond {
                 self.emit_jump(Opcode::JUMP, target);
             }

@@ -5,7 +5,6 @@ use super::stmt::docstring;
 use super::{Compiler, Ctx, Result, UnitKind};
 use crate::bytecode::Opcode;
 use crate::code::{CodeUnit, Constant};
-use crate::source::SourceMap;
 use crate::symtable::{node_key, NameScope};
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 use rustpython_parser::text_size::TextRange;
@@ -50,22 +49,6 @@ impl<'a> FuncDef<'a> {
             key: node_key(f),
             has_type_params: !f.type_params.is_empty(),
         }
-    }
-}
-
-/// The string form of an annotation under `from __future__ import annotations`:
-/// its source text.
-pub(crate) fn annotation_text(src: &SourceMap, e: &Expr) -> String {
-    let r = e.range();
-    let text = src
-        .text
-        .get(usize::from(r.start())..usize::from(r.end()))
-        .unwrap_or("");
-    if text.contains('\n') {
-        // Keep it one logical line, as an unparser would.
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        text.to_string()
     }
 }
 
@@ -237,19 +220,15 @@ impl<'a> Compiler<'a> {
         if nfree > 0 {
             let first_free = code.localsplus_names.len() - nfree;
             for name in &code.localsplus_names[first_free..] {
+                // A class's own `__class__` cell, else a cell or a free variable here.
                 let is_class_cell = self.unit_ref().kind == UnitKind::Class && name == "__class__";
-                let known = is_class_cell
-                    || matches!(
-                        self.scope().scope_of(name),
-                        NameScope::Cell | NameScope::Free
-                    )
-                    || self.scope().lookup(name).is_some();
-                let Some(&i) = self
-                    .unit_ref()
-                    .deref_index
-                    .get(name.as_str())
-                    .filter(|_| known)
-                else {
+                let u = self.unit_ref();
+                let slot = if is_class_cell || self.scope().scope_of(name) == NameScope::Cell {
+                    u.cell_index.get(name.as_str())
+                } else {
+                    u.free_index.get(name.as_str())
+                };
+                let Some(&i) = slot else {
                     return Err(self.error(
                         format!("internal compiler error: no cell for free variable '{name}'"),
                         range,
@@ -284,7 +263,7 @@ impl<'a> Compiler<'a> {
         self.compile_body(&c.body, false)?;
         self.unit().loc = Default::default();
         if self.scope().needs_class_closure {
-            let Some(&i) = self.unit_ref().deref_index.get("__class__") else {
+            let Some(&i) = self.unit_ref().cell_index.get("__class__") else {
                 return Err(self.error("internal compiler error: missing __class__ cell", c.range));
             };
             self.emit_arg(Opcode::LOAD_CLOSURE, i);

@@ -90,6 +90,26 @@
 //! `yield x`: `<x>; [ASYNC_GEN_WRAP]; YIELD_VALUE 0`. `yield from x`: `<x>;
 //! GET_YIELD_FROM_ITER; LOAD_CONST None; L: SEND exit; YIELD_VALUE 1; JUMP_BACKWARD
 //! L; exit:`. `await x`: `<x>; GET_AWAITABLE 0; LOAD_CONST None; <same loop>`.
+//! Generator code has no prologue: the first `send(None)` starts at instruction 0
+//! (after `COPY_FREE_VARS`/`MAKE_CELL`, which come first in every unit). CPython
+//! does not handle signals on the back edge of this loop (it uses a no-interrupt
+//! jump) so that they reach the delegate; the interpreter should do the same.
+//!
+//! # Calls
+//! `f(a, k=b)`: `PUSH_NULL; <f>; <a>; <b>; KW_NAMES ('k',); CALL 2` (a global `f`
+//! is `LOAD_GLOBAL` with the push-null bit). `o.m(a)`: `<o>; LOAD_METHOD m; <a>;
+//! CALL 1`. With `*`/`**` arguments: `PUSH_NULL; <f>; <args tuple>; [<kwargs
+//! dict>]; CALL_FUNCTION_EX 0|1`, where the tuple is always built
+//! (`BUILD_LIST`/`LIST_EXTEND`/`LIST_APPEND`/`LIST_TO_TUPLE`) and the dict with
+//! `BUILD_MAP`/`DICT_MERGE`.
+//!
+//! # Line numbers
+//! `NOP`s carry the line of statements without code of their own (`pass`, `try:`,
+//! constant conditions, a `case _:`); the assembler keeps one only when no
+//! neighbouring instruction has its line. Artificial instructions without a
+//! position take the previous instruction's, or after a terminator the position of
+//! the first jump to them; a position-less `return None` reached by jumps is
+//! copied into each jump, as CPython does, so line events match CPython's.
 
 mod assemble;
 mod call;
@@ -108,6 +128,7 @@ use crate::code::{code_flags, local_kind, CodeUnit, Constant, Position};
 use crate::source::SourceMap;
 use crate::symtable::{mangle, Future, NameScope, ScopeKind, SymbolTable};
 use crate::{linetable, CompileError, Mode};
+pub(crate) use consts::from_ast as constant_from_ast;
 use consts::ConstKey;
 use ir::{InstrBuf, Label, Op, NO_TARGET};
 use rustpython_parser::ast::{self, Ranged};
@@ -165,7 +186,10 @@ pub(crate) struct Unit<'a> {
     localsplus: Vec<String>,
     kinds: Vec<u8>,
     fast_index: HashMap<String, u32>,
-    deref_index: HashMap<String, u32>,
+    /// Slots of cell variables and of free variables. A class body can have both
+    /// a `__class__` cell (its own) and a free `__class__` (`nonlocal __class__`).
+    cell_index: HashMap<String, u32>,
+    free_index: HashMap<String, u32>,
     nfree: u32,
     fblocks: Vec<FBlock<'a>>,
     /// The class name used for private-name mangling.
@@ -246,7 +270,8 @@ impl<'a> Compiler<'a> {
         let mut localsplus = Vec::new();
         let mut kinds = Vec::new();
         let mut fast_index = HashMap::new();
-        let mut deref_index = HashMap::new();
+        let mut cell_index = HashMap::new();
+        let mut free_index = HashMap::new();
         let cells = scope.cellvars();
         let is_cell = |n: &str| cells.iter().any(|c| c == n);
         if scope.kind == ScopeKind::Function {
@@ -254,7 +279,7 @@ impl<'a> Compiler<'a> {
                 fast_index.insert(p.clone(), localsplus.len() as u32);
                 let cell = is_cell(p);
                 if cell {
-                    deref_index.insert(p.clone(), localsplus.len() as u32);
+                    cell_index.insert(p.clone(), localsplus.len() as u32);
                 }
                 kinds.push(if cell {
                     local_kind::LOCAL | local_kind::CELL
@@ -272,15 +297,15 @@ impl<'a> Compiler<'a> {
             }
         }
         for c in &cells {
-            if !deref_index.contains_key(c) {
-                deref_index.insert(c.clone(), localsplus.len() as u32);
+            if !cell_index.contains_key(c) {
+                cell_index.insert(c.clone(), localsplus.len() as u32);
                 kinds.push(local_kind::CELL);
                 localsplus.push(c.clone());
             }
         }
         let frees = scope.freevars();
         for f in &frees {
-            deref_index.insert(f.clone(), localsplus.len() as u32);
+            free_index.insert(f.clone(), localsplus.len() as u32);
             kinds.push(local_kind::FREE);
             localsplus.push(f.clone());
         }
@@ -303,7 +328,8 @@ impl<'a> Compiler<'a> {
             localsplus,
             kinds,
             fast_index,
-            deref_index,
+            cell_index,
+            free_index,
             nfree: frees.len() as u32,
             fblocks: Vec::new(),
             private,
@@ -445,6 +471,26 @@ impl<'a> Compiler<'a> {
 
     fn set_loc(&mut self, range: TextRange) {
         let p = self.src.position(range);
+        self.unit().loc = p;
+    }
+
+    /// Sets the location for an attribute access (or a method call through it):
+    /// when the attribute spans lines, CPython starts the location at the
+    /// attribute name, so tracebacks point at `.name` rather than the object.
+    fn set_attr_loc(&mut self, attr: &ast::ExprAttribute, whole: TextRange) {
+        let mut p = self.pos(whole);
+        let a = self.pos(attr.range);
+        if a.line != a.end_line {
+            p.line = a.end_line;
+            let len = attr.attr.len() as u32;
+            if len <= a.end_col {
+                p.col = a.end_col - len;
+            }
+            p.end_line = p.end_line.max(p.line);
+            if p.line == p.end_line {
+                p.end_col = p.end_col.max(p.col);
+            }
+        }
         self.unit().loc = p;
     }
 
@@ -593,7 +639,12 @@ impl<'a> Compiler<'a> {
         };
         match access {
             Access::Deref => {
-                let Some(&i) = self.unit_ref().deref_index.get(&mangled) else {
+                let u = self.unit_ref();
+                let (first, second) = match scope {
+                    NameScope::Cell => (&u.cell_index, &u.free_index),
+                    _ => (&u.free_index, &u.cell_index),
+                };
+                let Some(&i) = first.get(&mangled).or_else(|| second.get(&mangled)) else {
                     // Not a cell here after all (cannot happen with a consistent table).
                     return self.emit_name_raw(ctx.name_op(), &mangled);
                 };

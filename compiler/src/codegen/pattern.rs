@@ -52,6 +52,18 @@ fn is_value_expr(e: &Expr) -> bool {
 impl<'a> Compiler<'a> {
     pub(super) fn compile_match(&mut self, m: &'a ast::StmtMatch) -> Result {
         self.compile_expr(&m.subject)?;
+        // The parser drops the tuple of `match x,:`; rebuild it.
+        if !matches!(&*m.subject, Expr::Tuple(_)) {
+            let after = usize::from(m.subject.range().end());
+            let rest = self.src.text.get(after..).unwrap_or("");
+            if rest
+                .trim_start_matches([' ', '\t', '\\', '\n', '\r'])
+                .starts_with(',')
+            {
+                self.set_loc(m.subject.range());
+                self.emit_arg(Opcode::BUILD_TUPLE, 1);
+            }
+        }
         let end = self.new_label();
         let cases = m.cases.len();
         let Some(last) = m.cases.last() else {
@@ -82,12 +94,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::POP_TOP);
             }
             self.compile_stmts(&case.body)?;
-            self.emit_jump(Opcode::JUMP, end);
+            self.emit_jump_noline(Opcode::JUMP, end);
             self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
         }
         if has_default {
             self.set_loc(last.pattern.range());
+            // The default case has no code of its own; keep its line visible.
+            self.emit(Opcode::NOP);
             if let Some(guard) = &last.guard {
                 self.jump_if(guard, end, false)?;
             }

@@ -173,18 +173,26 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => self.compile_import(i),
             Stmt::ImportFrom(i) => self.compile_import_from(i),
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            Stmt::Pass(_) => {
+                // Marks the line (dropped unless nothing else carries it).
+                self.emit(Opcode::NOP);
+                Ok(())
+            }
             Stmt::Expr(e) => {
                 if self.interactive && self.units.len() == 1 {
                     self.compile_expr(&e.value)?;
                     self.emit(Opcode::PRINT_EXPR);
-                } else if !matches!(&*e.value, Expr::Constant(_)) {
+                } else if matches!(&*e.value, Expr::Constant(_)) {
+                    self.emit(Opcode::NOP);
+                } else {
                     self.compile_expr(&e.value)?;
                     self.emit_noline(Opcode::POP_TOP, 0);
                 }
                 Ok(())
             }
             Stmt::Break(b) => {
+                self.emit(Opcode::NOP);
                 let Some(lp) = self.unwind_fblock_stack(false, true, b.range)? else {
                     return Err(self.error("'break' outside loop", b.range));
                 };
@@ -195,6 +203,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Continue(c) => {
+                self.emit(Opcode::NOP);
                 let Some(lp) = self.unwind_fblock_stack(false, true, c.range)? else {
                     return Err(self.error("'continue' not properly in loop", c.range));
                 };
@@ -400,7 +409,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a, a.range);
                 self.emit_name(Opcode::STORE_ATTR, &a.attr);
             }
             Expr::Subscript(s) => {
@@ -466,7 +475,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Del),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a, a.range);
                 self.emit_name(Opcode::DELETE_ATTR, &a.attr);
             }
             Expr::Subscript(s) => {
@@ -498,7 +507,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(t) => {
                 self.compile_expr(&t.value)?;
                 self.emit_arg(Opcode::COPY, 1);
-                self.set_loc(t.range);
+                self.set_attr_loc(t, t.range);
                 self.emit_name(Opcode::LOAD_ATTR, &t.attr);
             }
             Expr::Subscript(t) => {
@@ -527,6 +536,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(a.target.range());
         match &*a.target {
             Expr::Attribute(t) => {
+                self.set_attr_loc(t, t.range);
                 self.emit_arg(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, &t.attr);
             }
@@ -542,6 +552,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_annassign(&mut self, a: &'a ast::StmtAnnAssign) -> Result {
+        let simple = crate::targets::ann_is_simple(a);
         if let Some(v) = &a.value {
             self.compile_expr(v)?;
             self.compile_store(&a.target)?;
@@ -549,7 +560,7 @@ impl<'a> Compiler<'a> {
         let module_or_class = matches!(self.unit_ref().kind, UnitKind::Module | UnitKind::Class);
         match &*a.target {
             Expr::Name(n) => {
-                if a.simple && module_or_class {
+                if simple && module_or_class {
                     self.set_loc(a.range);
                     self.compile_annotation(&a.annotation)?;
                     self.emit_name_raw(Opcode::LOAD_NAME, "__annotations__");
@@ -587,7 +598,7 @@ impl<'a> Compiler<'a> {
         }
         // Annotations of complex targets are evaluated (and discarded) at module and
         // class level, unless annotations are strings.
-        if !a.simple && module_or_class && !self.future.annotations {
+        if !simple && module_or_class && !self.future.annotations {
             self.compile_expr(&a.annotation)?;
             self.emit(Opcode::POP_TOP);
         }
@@ -598,7 +609,7 @@ impl<'a> Compiler<'a> {
     /// `from __future__ import annotations`.
     pub(super) fn compile_annotation(&mut self, ann: &'a Expr) -> Result {
         if self.future.annotations {
-            let text = super::func::annotation_text(self.src, ann);
+            let text = crate::unparse::unparse(ann);
             self.load_const(Constant::Str(text));
             Ok(())
         } else {

@@ -2,8 +2,8 @@
 //! comprehension, and for every name in it how the code generator must access it
 //! (fast local, cell, free variable, global, or the locals mapping).
 //!
-//! Built in two passes, as CPython 3.11 does: [`visit`] walks the AST recording how
-//! each scope uses each name (flags), then [`analyze`] resolves every name to a
+//! Built in two passes, as CPython 3.11 does: `visit` walks the AST recording how
+//! each scope uses each name (flags), then `analyze` resolves every name to a
 //! [`NameScope`] from the inside out, turning captured locals into cells.
 
 mod analyze;
@@ -226,7 +226,7 @@ impl SymbolTable {
         self.by_node.get(&node_key(node)).copied()
     }
 
-    /// The scope created for the node with the given [`node_key`].
+    /// The scope created for the node with the given `node_key` (its address).
     pub fn scope_for_key(&self, key: usize) -> Option<usize> {
         self.by_node.get(&key).copied()
     }

@@ -418,11 +418,12 @@ impl<'t, 's> Visitor<'t, 's> {
     }
 
     fn visit_annassign(&mut self, a: &ast::StmtAnnAssign) -> Result {
+        let simple = targets::ann_is_simple(a);
         match &*a.target {
             Expr::Name(n) => {
                 self.check_forbidden(&n.id, n.range)?;
                 let cur = self.table.scopes[self.cur].flags(&self.mangled(&n.id));
-                if cur & (flag::GLOBAL | flag::NONLOCAL) != 0 && self.cur != 0 && a.simple {
+                if cur & (flag::GLOBAL | flag::NONLOCAL) != 0 && self.cur != 0 && simple {
                     let which = if cur & flag::GLOBAL != 0 {
                         "global"
                     } else {
@@ -433,7 +434,7 @@ impl<'t, 's> Visitor<'t, 's> {
                         a.range,
                     ));
                 }
-                if a.simple {
+                if simple {
                     self.add_def(&n.id, flag::ANNOT | flag::LOCAL, n.range)?;
                 } else if a.value.is_some() {
                     self.add_def(&n.id, flag::LOCAL, n.range)?;

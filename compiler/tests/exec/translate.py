@@ -75,16 +75,18 @@ def translate(d):
         instrs.append((name, arg, d["positions"][w]))
         ext, start = 0, w + 1
     word_to_instr[start] = len(instrs)
-    is_gen = d["flags"] & (0x20 | 0x100 | 0x200)
+    is_gen = d["flags"] & (0x20 | 0x80 | 0x200)
 
     # Expand to CPython instructions: (name, arg, target ember index or None, pos).
     out, first_of = [], []
     prefix_done = False
     for i, (name, arg, pos) in enumerate(instrs):
         if not prefix_done and name not in ("COPY_FREE_VARS", "MAKE_CELL"):
+            # CPython gives the prologue the line of the definition (no columns).
+            head = (d["first_line"], d["first_line"], None, None)
             if is_gen:
-                out += [("RETURN_GENERATOR", 0, None, None), ("POP_TOP", 0, None, None)]
-            out.append(("RESUME", 0, None, None))
+                out += [("RETURN_GENERATOR", 0, None, head), ("POP_TOP", 0, None, head)]
+            out.append(("RESUME", 0, None, head))
             prefix_done = True
         first_of.append(len(out))
         target = word_to_instr[arg] if opcode.opmap.get(name) in opcode.hasjrel or name in (
@@ -98,6 +100,9 @@ def translate(d):
         else:
             out.append((name, arg, target, pos))
     first_of.append(len(out))
+
+    global TARGET_IS_SEND
+    TARGET_IS_SEND = lambda t: instrs[t][0] == "SEND"  # noqa: E731
 
     # Lay out with caches and EXTENDED_ARG until stable.
     sizes = [1] * len(out)
@@ -148,19 +153,28 @@ def translate(d):
                 first = False
             exc += bytes(bs)
 
-    # Line table: runs of equal lines, NO_COLUMNS entries (or "no location").
+    # Location table (CPython 3.11 format): runs of equal positions, long form.
     lt, prev_line, k = bytearray(), d["first_line"], 0
     while k < len(units_pos):
-        line = units_pos[k][0] if units_pos[k] else 0
+        pos = units_pos[k]
         n = 1
-        while k + n < len(units_pos) and n < 8 and ((units_pos[k + n] or (0,))[0]) == line:
+        while k + n < len(units_pos) and n < 8 and units_pos[k + n] == pos:
             n += 1
-        if line == 0:
+        if not pos:
             lt.append(0x80 | (15 << 3) | (n - 1))
-        else:
-            delta = line - prev_line
+        elif pos[2] is None:
+            delta = pos[0] - prev_line
             lt.append(0x80 | (13 << 3) | (n - 1))
             lt += bytes(varint((-delta << 1) | 1 if delta < 0 else delta << 1))
+            prev_line = pos[0]
+        else:
+            line, end_line, col, end_col = pos
+            delta = line - prev_line
+            lt.append(0x80 | (14 << 3) | (n - 1))
+            lt += bytes(varint((-delta << 1) | 1 if delta < 0 else delta << 1))
+            lt += bytes(varint(end_line - line))
+            lt += bytes(varint(col + 1))
+            lt += bytes(varint(end_col + 1))
             prev_line = line
         k += n
 
@@ -182,6 +196,10 @@ def jump_name(name, k, target, first_of):
         return name
     backward = first_of[target] <= k
     if name in ("JUMP", "JUMP_BACKWARD"):
+        # The back edge of a SEND loop must not handle signals (they belong to
+        # the delegate, as in CPython).
+        if backward and TARGET_IS_SEND(target):
+            return "JUMP_BACKWARD_NO_INTERRUPT"
         return "JUMP_BACKWARD" if backward else "JUMP_FORWARD"
     if name in COND:
         return "POP_JUMP_%s_IF_%s" % ("BACKWARD" if backward else "FORWARD", COND[name])
