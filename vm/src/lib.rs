@@ -6,6 +6,7 @@
 //! ARCHITECTURE.md for the invariants the modules rely on.
 
 pub mod builtins;
+pub mod codecs;
 pub mod errors;
 pub mod eval;
 pub mod format;

@@ -178,6 +178,9 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
         let code = code_ref.downcast::<CodeObj>().expect("frame code");
         let words: &[u32] = &code.code;
         let mut ip = (f.lasti() + 1) as usize;
+        // Where to look up the exception handler when it differs from `lasti`
+        // (RERAISE restores `lasti` for the traceback but unwinds from itself).
+        let mut unwind_at: Option<u32> = None;
 
         let (err, add_tb): (PyErr, bool) = 'error: {
             if let Some(p) = pending.take() {
@@ -653,6 +656,7 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::RERAISE => {
                         let exc = f.pop();
+                        unwind_at = Some((ip - 1) as u32);
                         if arg > 0 {
                             if let Some(l) = f.peek(arg as usize).and_then(int::as_i64) {
                                 f.set_lasti(l as i32);
@@ -797,7 +801,7 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
 
         // An exception is propagating in frame `f`.
         let err = if add_tb { h::add_traceback(err, f) } else { err };
-        let lasti = f.lasti().max(0) as u32;
+        let lasti = unwind_at.unwrap_or(f.lasti().max(0) as u32);
         if let Some(entry) = code.handler_for(lasti).copied() {
             f.unwind_to(entry.depth as usize);
             if entry.push_lasti {

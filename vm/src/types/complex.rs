@@ -302,8 +302,18 @@ fn m_getnewargs(a: Args) -> PyResult {
     ]))
 }
 
-static METHODS: &[MethodDef] =
-    &[MethodDef::method("conjugate", m_conjugate), MethodDef::method("__getnewargs__", m_getnewargs)];
+fn m_format(a: Args) -> PyResult {
+    let [s, spec] = crate::util::args::exact::<2>(a, "__format__")?;
+    let spec = crate::types::str::expect_str(spec, "format_spec")?;
+    let c = s.downcast::<ComplexObj>().expect("complex");
+    crate::format::spec::format_complex(c.re, c.im, spec)
+}
+
+static METHODS: &[MethodDef] = &[
+    MethodDef::method("conjugate", m_conjugate),
+    MethodDef::method("__getnewargs__", m_getnewargs),
+    MethodDef::method("__format__", m_format),
+];
 static GETSETS: &[GetSetDef] = &[GetSetDef::getter("real", g_real), GetSetDef::getter("imag", g_imag)];
 
 crate::static_type! {

@@ -28,7 +28,14 @@ fn g_imag(_o: &Obj) -> PyResult {
     Ok(new_float(0.0))
 }
 
+fn m_format(a: Args) -> PyResult {
+    let [s, spec] = args::exact::<2>(a, "__format__")?;
+    let spec = crate::types::str::expect_str(spec, "format_spec")?;
+    crate::format::spec::format_float(value(s), spec)
+}
+
 pub static METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", m_format),
     MethodDef::method("is_integer", m_is_integer),
     MethodDef::method("conjugate", m_conjugate),
 ];

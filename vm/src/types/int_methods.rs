@@ -38,7 +38,17 @@ fn g_denominator(_o: &Obj) -> PyResult {
     Ok(int::new_int(1))
 }
 
+fn m_format(a: Args) -> PyResult {
+    let [s, spec] = args::exact::<2>(a, "__format__")?;
+    let spec = crate::types::str::expect_str(spec, "format_spec")?;
+    if spec.is_empty() {
+        return crate::ops::str(s);
+    }
+    crate::format::spec::format_int(s.downcast::<IntObj>().expect("int"), spec)
+}
+
 pub static METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", m_format),
     MethodDef::method("bit_length", m_bit_length),
     MethodDef::method("conjugate", m_conjugate),
     MethodDef::method("__getnewargs__", m_getnewargs),

@@ -11,89 +11,21 @@ fn text(o: &Obj) -> &str {
     StrObj::text(o)
 }
 
-fn encoding_name(enc: Option<&Obj>) -> PyResult<String> {
-    match enc {
-        None => Ok("utf-8".into()),
-        Some(e) => Ok(crate::types::str::expect_str(e, "encoding")?.to_ascii_lowercase().replace('_', "-")),
+fn opt_str<'a>(o: Option<&'a Obj>, what: &str) -> PyResult<Option<&'a str>> {
+    match o {
+        None => Ok(None),
+        Some(x) => Ok(Some(crate::types::str::expect_str(x, what)?)),
     }
 }
 
-/// Encodes text with a codec name (utf-8, ascii, latin-1).
+/// `str.encode` / `bytes(s, encoding)`.
 pub fn encode_str(s: &str, enc: &Obj, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
-    let name = encoding_name(Some(enc))?;
-    let _ = errors;
-    match name.as_str() {
-        "utf-8" | "utf8" => Ok(s.as_bytes().to_vec()),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if name == "ascii" { 128 } else { 256 };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    let codec = if name == "ascii" { "ascii" } else { "latin-1" };
-                    let e = crate::types::exceptions::new_exception(
-                        &crate::types::exceptions::UNICODE_ENCODE_ERROR,
-                        vec![
-                            crate::types::str::new_str(codec),
-                            crate::types::str::new_str(s),
-                            crate::types::int::from_usize(i),
-                            crate::types::int::from_usize(i + 1),
-                            crate::types::str::new_str("ordinal not in range(128)".replace("128", &limit.to_string()).as_str()),
-                        ],
-                    );
-                    return Err(PyErr::from_exc(e));
-                }
-            }
-            Ok(out)
-        }
-        other => Err(PyErr::new(&crate::types::exceptions::LOOKUP_ERROR, format!("unknown encoding: {other}"))),
-    }
+    crate::codecs::encode(s, opt_str(Some(enc), "encoding")?, opt_str(errors, "errors")?)
 }
 
-/// Decodes bytes with a codec name.
+/// `bytes.decode` / `str(b, encoding)`.
 pub fn decode_bytes(data: &[u8], enc: Option<&Obj>, errors: Option<&Obj>, src: &Obj) -> PyResult {
-    let name = encoding_name(enc)?;
-    let _ = errors;
-    match name.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(data) {
-            Ok(s) => Ok(crate::types::str::new_str(s)),
-            Err(e) => {
-                let start = e.valid_up_to();
-                let end = start + e.error_len().unwrap_or(data.len() - start).max(1);
-                let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
-                let ex = crate::types::exceptions::new_exception(
-                    &crate::types::exceptions::UNICODE_DECODE_ERROR,
-                    vec![
-                        crate::types::str::new_str("utf-8"),
-                        src.to_owned(),
-                        crate::types::int::from_usize(start),
-                        crate::types::int::from_usize(end.min(start + 1)),
-                        crate::types::str::new_str(reason),
-                    ],
-                );
-                Err(PyErr::from_exc(ex))
-            }
-        },
-        "ascii" => {
-            if let Some(i) = data.iter().position(|b| *b >= 128) {
-                let ex = crate::types::exceptions::new_exception(
-                    &crate::types::exceptions::UNICODE_DECODE_ERROR,
-                    vec![
-                        crate::types::str::new_str("ascii"),
-                        src.to_owned(),
-                        crate::types::int::from_usize(i),
-                        crate::types::int::from_usize(i + 1),
-                        crate::types::str::new_str("ordinal not in range(128)"),
-                    ],
-                );
-                return Err(PyErr::from_exc(ex));
-            }
-            Ok(crate::types::str::new_str(std::str::from_utf8(data).unwrap_or("")))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => Ok(from_string(data.iter().map(|b| *b as char).collect())),
-        other => Err(PyErr::new(&crate::types::exceptions::LOOKUP_ERROR, format!("unknown encoding: {other}"))),
-    }
+    crate::codecs::decode(data, opt_str(enc, "encoding")?, opt_str(errors, "errors")?, src)
 }
 
 fn m_join(a: Args) -> PyResult {
