@@ -3,6 +3,7 @@
 # failures (name, status, first stderr line) go to $TMPDIR/fails.txt. The real test is
 # `cargo test --release --test differential`.
 # usage: run.sh [pattern] — runs each case with limits, prints pass/fail summary
+mkdir -p ${TMPDIR:-/tmp}
 cd $(git rev-parse --show-toplevel)/runtime-tests/cases
 pass=0; fail=0; : > ${TMPDIR:-/tmp}/fails.txt
 for f in ${1:-*}.py; do

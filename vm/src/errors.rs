@@ -167,11 +167,13 @@ fn write_exception_only(out: &mut String, exc: &Obj, margin: &str) {
         return;
     }
     let name = type_display_name(t);
+    let suggestion = crate::suggestions::suggestion_for(exc).map(|s| format!(". Did you mean: '{s}'?"));
     match ops::str_string(exc) {
         Ok(s) if s.is_empty() => {
-            let _ = writeln!(out, "{margin}{name}");
+            let _ = writeln!(out, "{margin}{name}{}", suggestion.unwrap_or_default());
         }
         Ok(s) => {
+            let s = s + suggestion.as_deref().unwrap_or("");
             for (i, l) in s.split('\n').enumerate() {
                 if i == 0 {
                     let _ = writeln!(out, "{margin}{name}: {l}");

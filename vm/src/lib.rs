@@ -17,6 +17,7 @@ pub mod object;
 pub mod ops;
 pub mod runtime;
 pub mod stdlib;
+pub mod suggestions;
 pub mod types;
 pub mod util;
 

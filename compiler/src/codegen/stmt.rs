@@ -162,6 +162,9 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
+                // CPython leaves the test's position in place for the raise, so
+                // tracebacks underline the failed condition.
+                self.set_loc(a.test.range());
                 self.emit(Opcode::LOAD_ASSERTION_ERROR);
                 if let Some(msg) = &a.msg {
                     self.compile_expr(msg)?;
@@ -721,8 +724,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_import(&mut self, i: &'a ast::StmtImport) -> Result {
+        // Every instruction of an import statement carries the statement's position.
+        self.set_loc(i.range);
         for alias in &i.names {
-            self.set_loc(alias.range);
             self.load_const(Constant::Int(0.into()));
             self.load_const(Constant::None);
             self.emit_name(Opcode::IMPORT_NAME, &alias.name);
