@@ -236,9 +236,9 @@ fn report(exc: &PyRef) {
     }
 }
 
-fn read_file(path: &str) -> Result<String, String> {
+fn read_file(path: &str) -> Result<Vec<u8>, String> {
     match std::fs::read(path) {
-        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Ok(b) => Ok(b),
         Err(e) => {
             let abs = std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.to_string());
             let code = e.raw_os_error().unwrap_or(2);
@@ -272,7 +272,7 @@ fn run(opts: Options) -> u8 {
     };
     let result = match &opts.program {
         Program::File(f) => match read_file(f) {
-            Ok(src) => interp.run_main(&src, f, Some(f)).map(drop),
+            Ok(bytes) => ember_vm::source::decode(&bytes, f).and_then(|src| interp.run_main(&src, f, Some(f))).map(drop),
             Err(msg) => {
                 eprint!("{msg}");
                 return 2;

@@ -586,7 +586,7 @@ fn source_text(src: &Obj, what: &str) -> PyResult<String> {
         return Ok(s.as_str().to_string());
     }
     if let Some(b) = crate::types::bytes::bytes_of(src) {
-        return Ok(String::from_utf8_lossy(&b).into_owned());
+        return crate::source::decode(&b, "<string>");
     }
     Err(PyErr::type_error(format!("{what} arg 1 must be a string, bytes or code object")))
 }
@@ -595,6 +595,7 @@ fn compile(a: Args) -> PyResult {
     let [src, filename, mode, _flags, _dont_inherit, _optimize] =
         args::parse(a, "compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
     let text = source_text(src.expect("source"), "compile()")?;
+    crate::source::check_nul(&text, "<string>")?;
     let filename = ops::str_string(filename.expect("filename"))?;
     let mode = match crate::types::str::expect_str(mode.expect("mode"), "compile() mode")? {
         "exec" => ember_compiler::Mode::Exec,

@@ -126,8 +126,8 @@ fn display_path(p: &Path) -> String {
 
 fn load_source_module(name: &str, found: &Found) -> PyResult {
     let source = std::fs::read(&found.file).map_err(|e| crate::modules::sys::os_error(&e))?;
-    let text = String::from_utf8_lossy(&source).into_owned();
     let filename = display_path(&found.file);
+    let text = crate::source::decode(&source, &filename)?;
     let m = new_module(name);
     let mo = m.downcast::<ModuleObj>().expect("module");
     mo.set_attr("__file__", new_str(&filename));
@@ -228,7 +228,7 @@ pub fn run_module_as_main(name: &str) -> PyResult {
     let mo = m.downcast::<ModuleObj>().expect("module");
     mo.set_attr("__file__", new_str(&filename));
     mo.set_attr("__package__", new_str(name.rsplit_once('.').map_or("", |(p, _)| p)));
-    let text = String::from_utf8_lossy(&source).into_owned();
+    let text = crate::source::decode(&source, &filename)?;
     crate::errors::register_source(&filename, &text);
     let code = crate::compile_source(&text, &filename, ember_compiler::Mode::Exec)?;
     let globals = mo.dict();

@@ -16,6 +16,7 @@ pub mod modules;
 pub mod object;
 pub mod ops;
 pub mod runtime;
+pub mod source;
 pub mod stdlib;
 pub mod suggestions;
 pub mod types;
@@ -54,6 +55,27 @@ pub fn syntax_error(e: &ember_compiler::CompileError) -> PyErr {
         int(e.end_offset),
     ]);
     PyErr::from_exc(ex::new_exception(ty, vec![types::str::new_str(&e.msg), info]))
+}
+
+/// A SyntaxError at a location (offset 0 = no caret).
+pub fn compile_error_at(
+    kind: ember_compiler::ErrorKind,
+    msg: &str,
+    filename: &str,
+    line: u32,
+    offset: u32,
+    text: Option<String>,
+) -> PyErr {
+    syntax_error(&ember_compiler::CompileError {
+        kind,
+        msg: msg.to_string(),
+        filename: filename.to_string(),
+        line,
+        offset,
+        end_line: line,
+        end_offset: offset,
+        text,
+    })
 }
 
 /// A running interpreter. Only one exists per process.
