@@ -9,5 +9,8 @@ pub mod collect;
 pub mod header;
 pub mod varobj;
 
+#[cfg(test)]
+mod tests;
+
 pub use cell::PyCell;
 pub use header::{args_as_ptr, args_from_raw, refs_as_borrowed, AsObj, Obj, PyPayload, PyRef, Static};
