@@ -2,6 +2,9 @@
 
 mod repl;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 

@@ -4,7 +4,7 @@
 //! that jumps and handlers land on instructions, that exception-table depths fit
 //! the stack where they apply, and that control never falls off the end.
 
-use crate::bytecode::{decode, flags, Opcode};
+use crate::bytecode::{decode, flags, ArgKind, BinaryOp, CompareOp, Opcode};
 use crate::code::{CodeUnit, Constant};
 
 /// Verifies a code unit and all code units nested in its constants.
@@ -13,6 +13,41 @@ pub fn verify(code: &CodeUnit) -> Result<(), String> {
     for c in &code.consts {
         if let Constant::Code(inner) = c {
             verify(inner)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every operand indexes a table entry that exists, so the
+/// interpreter never indexes out of bounds.
+fn check_operands(code: &CodeUnit, instrs: &[Ins]) -> Result<(), String> {
+    let nlocals = code.localsplus_names.len();
+    if code.localsplus_kinds.len() != nlocals {
+        return Err("localsplus kinds do not match names".into());
+    }
+    for ins in instrs {
+        let a = ins.arg as usize;
+        let ok = match ins.op.arg_kind() {
+            ArgKind::None | ArgKind::Count | ArgKind::Jump => true,
+            ArgKind::Const => a < code.consts.len(),
+            ArgKind::Name => a < code.names.len(),
+            ArgKind::GlobalName => (a >> 1) < code.names.len(),
+            ArgKind::Local => a < nlocals,
+            ArgKind::BinaryOp => BinaryOp::from_u32(ins.arg).is_some(),
+            ArgKind::CompareOp => CompareOp::from_u32(ins.arg).is_some(),
+        };
+        if !ok {
+            return Err(format!("operand {} of {} at {} is out of range", ins.arg, ins.op, ins.start));
+        }
+        let extra_ok = match ins.op {
+            Opcode::COPY_FREE_VARS => a <= nlocals,
+            Opcode::KW_NAMES => matches!(code.consts.get(a), Some(Constant::Tuple(_))),
+            Opcode::BUILD_CONST_KEY_MAP => true,
+            Opcode::COPY | Opcode::SWAP => a >= 1,
+            _ => true,
+        };
+        if !extra_ok {
+            return Err(format!("invalid operand {} of {} at {}", ins.arg, ins.op, ins.start));
         }
     }
     Ok(())
@@ -48,6 +83,7 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
     if start != n {
         return Err("code ends with EXTENDED_ARG".into());
     }
+    check_operands(code, &instrs)?;
     if code.line_table.is_empty() != code.code.is_empty() {
         return Err("line table does not match the code".into());
     }

@@ -31,7 +31,7 @@ pub const VERSION_STRING: &str = "3.11.7 (Ember 0.1.0)";
 /// Compiles source text into a code object; compile errors become SyntaxError.
 pub fn compile_source(source: &str, filename: &str, mode: ember_compiler::Mode) -> PyResult {
     match ember_compiler::compile(source, filename, mode) {
-        Ok(unit) => Ok(types::code::new_code(&unit)),
+        Ok(unit) => types::code::new_verified_code(&unit),
         Err(e) => Err(syntax_error(&e)),
     }
 }

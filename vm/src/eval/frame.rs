@@ -432,7 +432,8 @@ impl FramePtr {
     #[inline(always)]
     pub fn push_opt(&self, v: Option<PyRef>) {
         let f = self.fm();
-        assert!(f.stacktop < f.stack_size, "value stack overflow");
+        // Verified bytecode never exceeds `stack_size` (see `new_verified_code`).
+        debug_assert!(f.stacktop < f.stack_size, "value stack overflow");
         // SAFETY: stacktop < stack_size, so the slot is inside the frame.
         unsafe { ptr::write(self.stack_base().add(f.stacktop as usize), v) };
         f.stacktop += 1;

@@ -97,6 +97,8 @@ fn small_int_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
         BinaryOp::Xor => x ^ y,
         BinaryOp::FloorDivide if y > 0 => x.div_euclid(y),
         BinaryOp::Remainder if y > 0 => x.rem_euclid(y),
+        BinaryOp::RShift if (0..64).contains(&y) => x >> y,
+        BinaryOp::LShift if (0..63).contains(&y) && (x.unsigned_abs() >> (62 - y)) == 0 => x << y,
         _ => return None,
     };
     Some(int::new_int(r))

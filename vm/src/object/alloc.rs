@@ -33,7 +33,54 @@ pub struct GcHead {
 }
 
 pub const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
-const ALIGN: usize = 16;
+const ALIGN: usize = 8;
+
+/// Allocations up to this size are recycled through per-size free lists.
+const SMALL_MAX: usize = 128;
+const SMALL_CLASSES: usize = SMALL_MAX / 8 + 1;
+/// Cached blocks kept per size class.
+const FREELIST_CAP: usize = 1024;
+
+/// Recently freed small blocks, by size class (size / 8). Objects are created
+/// and destroyed constantly (ints, floats, bound methods, small tuples), so
+/// recycling them skips the general-purpose allocator.
+static FREELISTS: Static<std::cell::RefCell<[Vec<*mut u8>; SMALL_CLASSES]>> =
+    Static(std::cell::RefCell::new([const { Vec::new() }; SMALL_CLASSES]));
+
+#[inline]
+fn raw_alloc(total: usize) -> *mut u8 {
+    let total = (total + 7) & !7;
+    if total <= SMALL_MAX {
+        if let Some(p) = FREELISTS.borrow_mut()[total / 8].pop() {
+            return p;
+        }
+    }
+    // SAFETY: the layout has a non-zero size.
+    let p = unsafe { alloc(layout_for(total)) };
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout_for(total));
+    }
+    p
+}
+
+/// Frees a block from `raw_alloc`.
+///
+/// # Safety
+/// `p` must come from `raw_alloc(total)` with the same `total` and not be used again.
+#[inline]
+unsafe fn raw_free(p: *mut u8, total: usize) {
+    let total = (total + 7) & !7;
+    if total <= SMALL_MAX {
+        let mut lists = FREELISTS.borrow_mut();
+        let list = &mut lists[total / 8];
+        if list.len() < FREELIST_CAP {
+            list.push(p);
+            return;
+        }
+    }
+    // SAFETY: per the caller, `p` was allocated with this layout.
+    unsafe { free(p, layout_for(total)) };
+}
 
 /// The sentinel of the list of all GC-tracked objects.
 pub(crate) static GC_LIST: Static<GcHead> = Static(GcHead {
@@ -119,18 +166,16 @@ pub fn alloc_object<T>(ty: &TypeObj, value: T, nitems: usize) -> PyRef {
     debug_assert!(size >= std::mem::size_of::<T>());
     let gc = has_gc(ty);
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
-    // SAFETY: the layout has a non-zero size.
-    let base = unsafe { alloc(layout_for(total)) };
-    if base.is_null() {
-        std::alloc::handle_alloc_error(layout_for(total));
-    }
-    // SAFETY: `base` points to `total` fresh bytes; the object part starts after the
-    // optional head and holds `size >= size_of::<T>()` bytes, 16-byte aligned.
+    let base = raw_alloc(total);
+    // SAFETY: `base` points to `total` bytes we own; the object part starts after
+    // the optional head and holds `size >= size_of::<T>()` bytes, 8-byte aligned.
     unsafe {
         let obj = if gc { base.add(GC_HEAD_SIZE) } else { base };
         ptr::write(obj as *mut T, value);
         let tail = std::mem::size_of::<T>();
-        ptr::write_bytes(obj.add(tail), 0, size - tail);
+        if size > tail {
+            ptr::write_bytes(obj.add(tail), 0, size - tail);
+        }
         let obj = obj as *mut Obj;
         (*obj).set_class_ptr(ty);
         (*obj).set_refcnt(1);
@@ -239,7 +284,7 @@ pub unsafe fn dealloc(ptr: *mut Obj) {
         }
         let base = if gc { gc_head(ptr) as *mut u8 } else { ptr as *mut u8 };
         let total = size + if gc { GC_HEAD_SIZE } else { 0 };
-        free(base, layout_for(total));
+        raw_free(base, total);
         if !ty.is_static() {
             Obj::decref(ty_ptr as *mut Obj);
         }

@@ -64,8 +64,22 @@ pub fn constant_to_obj(c: &Constant) -> PyRef {
     }
 }
 
-/// Builds a code object (and its nested code objects) from a compiled unit.
-pub fn new_code(u: &CodeUnit) -> PyRef {
+/// Builds a code object (and its nested code objects) from a compiled unit,
+/// after verifying its bytecode.
+///
+/// **Invariant:** every code object the interpreter runs passed
+/// `ember_compiler::verify::verify`: operands index existing constants, names
+/// and locals, jumps land on instructions, and the value stack stays within
+/// `stack_size`.
+pub fn new_verified_code(u: &CodeUnit) -> crate::runtime::PyResult<PyRef> {
+    if let Err(e) = ember_compiler::verify::verify(u) {
+        return Err(crate::runtime::PyErr::system_error(format!("bytecode failed verification: {e}")));
+    }
+    Ok(new_code(u))
+}
+
+/// Builds a code object from a unit already verified by [`new_verified_code`].
+fn new_code(u: &CodeUnit) -> PyRef {
     let consts: Box<[PyRef]> = u.consts.iter().map(constant_to_obj).collect();
     let obj = CodeObj {
         ob: Obj::new(&CODE_TYPE.0),
