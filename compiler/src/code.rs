@@ -52,6 +52,11 @@ pub enum Constant {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
+    /// A frozenset of constants, elements in source order. (The runtime builds it
+    /// the way CPython's compiler does: insert in source order, then rebuild from
+    /// that set's iteration order, which decides the printed order of set
+    /// displays built from it.)
+    FrozenSet(Vec<Constant>),
     Ellipsis,
     /// A nested code unit (function, lambda, class body, comprehension).
     Code(Box<CodeUnit>),

@@ -54,6 +54,14 @@ fn py_const(c: &Constant, out: &mut String) {
             }
             out.push_str("])");
         }
+        Constant::FrozenSet(items) => {
+            out.push_str("('frozenset', [");
+            for i in items {
+                py_const(i, out);
+                out.push_str(", ");
+            }
+            out.push_str("])");
+        }
         Constant::Code(code) => {
             out.push_str("('code', ");
             py_code(code, out);

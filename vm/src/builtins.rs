@@ -135,31 +135,31 @@ fn print(a: Args) -> PyResult {
 }
 
 fn len(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "len")?;
+    let [o] = args::exact_fn::<1>(a, "len")?;
     Ok(int::from_usize(ops::len(o)?))
 }
 fn repr(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "repr")?;
+    let [o] = args::exact_fn::<1>(a, "repr")?;
     ops::repr(o)
 }
 fn ascii(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "ascii")?;
+    let [o] = args::exact_fn::<1>(a, "ascii")?;
     ops::ascii(o)
 }
 fn abs(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "abs")?;
+    let [o] = args::exact_fn::<1>(a, "abs")?;
     ops::absolute(o)
 }
 fn hash(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "hash")?;
+    let [o] = args::exact_fn::<1>(a, "hash")?;
     Ok(int::new_int(ops::hash(o)?))
 }
 fn id(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "id")?;
+    let [o] = args::exact_fn::<1>(a, "id")?;
     Ok(int::from_u64(o.as_ptr() as u64))
 }
 fn callable(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "callable")?;
+    let [o] = args::exact_fn::<1>(a, "callable")?;
     Ok(new_bool(o.class().call.get().is_some()))
 }
 fn format(a: Args) -> PyResult {
@@ -171,7 +171,7 @@ fn format(a: Args) -> PyResult {
 }
 
 fn int_prefix(a: Args, name: &str, radix: u32, prefix: &str) -> PyResult {
-    let [o] = args::exact::<1>(a, name)?;
+    let [o] = args::exact_fn::<1>(a, name)?;
     let v = ops::index(o)?;
     let b = v.downcast::<int::IntObj>().expect("int").to_bigint();
     let neg = b < num_bigint::BigInt::from(0);
@@ -189,7 +189,7 @@ fn hex(a: Args) -> PyResult {
 }
 
 fn chr_(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "chr")?;
+    let [o] = args::exact_fn::<1>(a, "chr")?;
     let v = match int::index_of(o) {
         Ok(Some(v)) => v,
         Ok(None) => {
@@ -207,7 +207,7 @@ fn chr_(a: Args) -> PyResult {
 }
 
 fn ord(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "ord")?;
+    let [o] = args::exact_fn::<1>(a, "ord")?;
     if let Some(s) = o.downcast::<StrObj>() {
         if s.char_len() != 1 {
             return Err(PyErr::type_error(format!(
@@ -233,7 +233,7 @@ fn ord(a: Args) -> PyResult {
 }
 
 fn divmod(a: Args) -> PyResult {
-    let [x, y] = args::exact::<2>(a, "divmod")?;
+    let [x, y] = args::exact_fn::<2>(a, "divmod")?;
     let r = ops::binary_op1(x, y, |n| n.divmod.get())?;
     if r.is_not_implemented() {
         return Err(PyErr::type_error(format!(
@@ -282,17 +282,20 @@ fn next(a: Args) -> PyResult {
     if it.class().iternext.get().is_none() {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", it.class().name())));
     }
-    match ops::next(it)? {
-        Some(v) => Ok(v),
-        None => match default {
+    let f = it.class().iternext.get().expect("checked above");
+    match f(it) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match default {
             Some(d) => Ok(d.to_owned()),
             None => Err(PyErr::stop_iteration(None)),
         },
+        Err(e) if default.is_some() && e.matches(&exceptions::STOP_ITERATION) => Ok(default.expect("default").to_owned()),
+        Err(e) => Err(e),
     }
 }
 
 fn aiter(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "aiter")?;
+    let [o] = args::exact_fn::<1>(a, "aiter")?;
     crate::eval::helpers::get_aiter(o)
 }
 
@@ -309,7 +312,7 @@ fn anext(a: Args) -> PyResult {
 }
 
 fn all(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "all")?;
+    let [o] = args::exact_fn::<1>(a, "all")?;
     let it = ops::iter(o)?;
     while let Some(x) = ops::next(&it)? {
         if !ops::is_true(&x)? {
@@ -320,7 +323,7 @@ fn all(a: Args) -> PyResult {
 }
 
 fn any(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "any")?;
+    let [o] = args::exact_fn::<1>(a, "any")?;
     let it = ops::iter(o)?;
     while let Some(x) = ops::next(&it)? {
         if ops::is_true(&x)? {
@@ -339,7 +342,7 @@ fn min_max(a: Args, name: &str, op: CompareOp) -> PyResult {
             match StrObj::text(k) {
                 "key" => key = Some(v).filter(|k| !k.is_none()),
                 "default" => default = Some(v),
-                other => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+                other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for {name}()"))),
             }
         }
     }
@@ -451,28 +454,28 @@ fn getattr(a: Args) -> PyResult {
     }
 }
 fn setattr(a: Args) -> PyResult {
-    let [o, name, v] = args::exact::<3>(a, "setattr")?;
+    let [o, name, v] = args::exact_fn::<3>(a, "setattr")?;
     ops::setattr(o, name, Some(v))?;
     Ok(none())
 }
 fn delattr(a: Args) -> PyResult {
-    let [o, name] = args::exact::<2>(a, "delattr")?;
+    let [o, name] = args::exact_fn::<2>(a, "delattr")?;
     ops::setattr(o, name, None)?;
     Ok(none())
 }
 fn hasattr(a: Args) -> PyResult {
-    let [o, name] = args::exact::<2>(a, "hasattr")?;
+    let [o, name] = args::exact_fn::<2>(a, "hasattr")?;
     if !name.isa::<StrObj>() {
         return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.class().name())));
     }
     Ok(new_bool(ops::lookup_attr_obj(o, name)?.is_some()))
 }
 fn isinstance(a: Args) -> PyResult {
-    let [o, c] = args::exact::<2>(a, "isinstance")?;
+    let [o, c] = args::exact_fn::<2>(a, "isinstance")?;
     Ok(new_bool(ops::isinstance(o, c)?))
 }
 fn issubclass(a: Args) -> PyResult {
-    let [o, c] = args::exact::<2>(a, "issubclass")?;
+    let [o, c] = args::exact_fn::<2>(a, "issubclass")?;
     Ok(new_bool(ops::issubclass(o, c)?))
 }
 

@@ -15,6 +15,7 @@ pub(crate) enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Ellipsis,
     /// Code units are never merged; keyed by their slot.
     Code(usize),
@@ -32,6 +33,9 @@ impl ConstKey {
             Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
             Constant::Tuple(t) => {
                 ConstKey::Tuple(t.iter().map(|c| ConstKey::of(c, slot)).collect())
+            }
+            Constant::FrozenSet(t) => {
+                ConstKey::FrozenSet(t.iter().map(|c| ConstKey::of(c, slot)).collect())
             }
             Constant::Ellipsis => ConstKey::Ellipsis,
             Constant::Code(_) => ConstKey::Code(slot),
@@ -69,7 +73,7 @@ pub(crate) fn truthy(c: &Constant) -> bool {
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis | Constant::Code(_) => true,
     }
 }

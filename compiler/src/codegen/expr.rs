@@ -556,8 +556,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 _ => {
-                    // Three or more constants: extend an empty collection by a tuple.
-                    if n > 2 && self.try_fold(n, |c| Some(Constant::Tuple(c.to_vec()))) {
+                    // Three or more constants: extend an empty collection by a tuple
+                    // (a frozenset for sets, as CPython does).
+                    let fold = |c: &[Constant]| {
+                        Some(if seq == Seq::Set { Constant::FrozenSet(c.to_vec()) } else { Constant::Tuple(c.to_vec()) })
+                    };
+                    if n > 2 && self.try_fold(n, fold) {
                         let k = self.unit_ref().buf.instrs.len() - 1;
                         let tuple = self.unit_ref().buf.instrs[k];
                         self.unit().buf.truncate_last(1);

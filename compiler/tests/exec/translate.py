@@ -36,6 +36,8 @@ def const(c):
         return complex(float(c[1]), float(c[2]))
     if tag == "tuple":
         return tuple(const(x) for x in c[1])
+    if tag == "frozenset":
+        return frozenset(tuple(frozenset(const(x) for x in c[1])))
     if tag == "code":
         return translate(c[1])
     return c[1]

@@ -301,15 +301,7 @@ pub fn unpack(seq: &Obj, n: usize) -> PyResult<Vec<PyRef>> {
         }
     }
     if ops::next(&it)?.is_some() {
-        let known = if let Some(t) = seq.downcast::<TupleObj>() {
-            Some(t.len())
-        } else {
-            seq.downcast::<ListObj>().map(|l| l.len())
-        };
-        return Err(PyErr::value_error(match known {
-            Some(k) => format!("too many values to unpack (expected {n}, got {k})"),
-            None => format!("too many values to unpack (expected {n})"),
-        }));
+        return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
     }
     Ok(out)
 }

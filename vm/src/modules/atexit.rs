@@ -34,7 +34,7 @@ fn register(a: Args) -> PyResult {
 }
 
 fn unregister(a: Args) -> PyResult {
-    let [f] = crate::util::args::exact::<1>(a, "unregister")?;
+    let [f] = crate::util::args::exact_fn::<1>(a, "unregister")?;
     let mut keep = Vec::new();
     let all: Vec<Handler> = HANDLERS.borrow_mut().drain(..).collect();
     for h in all {

@@ -41,14 +41,14 @@ fn set_threshold(a: Args) -> PyResult {
     Ok(none())
 }
 fn is_tracked(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "is_tracked")?;
+    let [o] = args::exact_fn::<1>(a, "is_tracked")?;
     Ok(new_bool(tracked(o)))
 }
 fn tracked(o: &Obj) -> bool {
     !o.is_immortal() && o.class().has_flag(flags::HAVE_GC)
 }
 fn is_finalized(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "is_finalized")?;
+    let [o] = args::exact_fn::<1>(a, "is_finalized")?;
     Ok(new_bool(crate::gc::is_finalized(o)))
 }
 fn get_referents(a: Args) -> PyResult {

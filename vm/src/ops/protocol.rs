@@ -217,11 +217,17 @@ pub fn iter(obj: &Obj) -> PyResult {
     Err(PyErr::type_error(format!("'{}' object is not iterable", t.name())))
 }
 
-/// `next(it)`: Ok(None) when exhausted.
+/// The next item of an iterator: Ok(None) when exhausted. A `StopIteration`
+/// raised by the iterator also means exhaustion (its value is dropped), as for
+/// every consumer of `tp_iternext` in CPython; `next()` itself calls the slot
+/// directly to keep the exception.
 #[inline]
 pub fn next(it: &Obj) -> PyResult<Option<PyRef>> {
     match it.class().iternext.get() {
-        Some(f) => f(it),
+        Some(f) => match f(it) {
+            Err(e) if e.matches(&exceptions::STOP_ITERATION) => Ok(None),
+            r => r,
+        },
         None => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.class().name()))),
     }
 }
@@ -283,6 +289,10 @@ fn classinfo_error() -> PyErr {
 /// `isinstance(obj, cls)` including `__instancecheck__` and tuples.
 pub fn isinstance(obj: &Obj, cls: &Obj) -> PyResult<bool> {
     crate::eval::check_native_stack()?;
+    // An instance of exactly `cls` is an instance, whatever __instancecheck__ says.
+    if obj.class().as_obj_ref().is(cls) {
+        return Ok(true);
+    }
     if let Some(t) = cls.downcast_exact::<TypeObj>() {
         return Ok(obj.class().is_subtype(t) || class_attr_is_subtype(obj, t)?);
     }

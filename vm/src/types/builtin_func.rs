@@ -451,7 +451,7 @@ fn member_get(descr: &Obj, obj: Option<&Obj>, _ty: Option<&TypeObj>) -> PyResult
     }
     match crate::object::alloc::read_field(o, d.offset) {
         Some(v) => Ok(v),
-        None => Err(PyErr::new(&crate::types::exceptions::ATTRIBUTE_ERROR, d.name_str())),
+        None => Err(PyErr::no_attribute(o, d.name_str())),
     }
 }
 

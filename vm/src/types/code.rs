@@ -59,9 +59,27 @@ pub fn constant_to_obj(c: &Constant) -> PyRef {
         }
         Constant::Bytes(b) => crate::types::bytes::new_bytes(b),
         Constant::Tuple(items) => new_tuple(items.iter().map(constant_to_obj).collect()),
+        Constant::FrozenSet(items) => frozenset_constant(items),
         Constant::Ellipsis => crate::types::ellipsis(),
         Constant::Code(unit) => new_code(unit),
     }
+}
+
+/// A frozenset constant built as CPython's compiler builds it: from the
+/// elements in source order, then rebuilt from that set's iteration order.
+fn frozenset_constant(items: &[Constant]) -> PyRef {
+    let fs = |v: Vec<PyRef>| {
+        let t = new_tuple(v);
+        crate::ops::call1(crate::types::set::FROZENSET_TYPE.as_obj_ref(), &t)
+    };
+    let first = fs(items.iter().map(constant_to_obj).collect());
+    let rebuilt = first.and_then(|f| {
+        let order = crate::types::set::anyset(&f).map(|s| s.keys()).unwrap_or_default();
+        fs(order)
+    });
+    // Constants are hashable by construction; fall back to an empty frozenset
+    // rather than failing code creation.
+    rebuilt.unwrap_or_else(|_| crate::types::tuple::empty_tuple())
 }
 
 /// Builds a code object (and its nested code objects) from a compiled unit,

@@ -34,7 +34,10 @@ pub fn eg_new(ty: &TypeObj, a: Args) -> PyResult {
     }
     let (msg, seq) = (a.all[0], a.all[1]);
     if !msg.isa::<StrObj>() {
-        return Err(PyErr::type_error(format!("argument 1 must be str, not {}", msg.class().name())));
+        return Err(PyErr::type_error(format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            msg.class().name()
+        )));
     }
     if seq.class().getitem.get().is_none() || seq.isa::<crate::types::dict::DictObj>() || seq.isa::<crate::types::set::SetObj>() {
         return Err(PyErr::type_error("second argument (exceptions) must be a sequence"));

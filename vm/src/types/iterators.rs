@@ -369,14 +369,8 @@ fn zip_new(t: &TypeObj, a: Args) -> PyResult {
         }
     }
     let mut iters = Vec::with_capacity(a.nargs);
-    for (i, x) in a.all[..a.nargs].iter().enumerate() {
-        iters.push(ops::iter(x).map_err(|e| {
-            if e.matches(&exceptions::TYPE_ERROR) {
-                PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+    for x in &a.all[..a.nargs] {
+        iters.push(ops::iter(x)?);
     }
     Ok(alloc_funciter(t, iters, None, none(), strict))
 }

@@ -399,7 +399,7 @@ fn list_index(a: Args) -> PyResult {
         }
         i += 1;
     }
-    Err(PyErr::value_error("list.index(x): x not in list"))
+    Err(PyErr::value_error(format!("{} is not in list", ops::repr_string(value)?)))
 }
 
 fn list_count(a: Args) -> PyResult {

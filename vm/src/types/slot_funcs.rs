@@ -26,11 +26,12 @@ fn call_maybe(obj: &Obj, name: &str, args: &[&Obj]) -> PyResult {
     }
 }
 
-/// Calls `type(obj).name(obj, *args)`; AttributeError if missing.
+/// Calls `type(obj).name(obj, *args)`; `AttributeError(name)` if missing, as
+/// CPython's special-method lookup reports it.
 fn call_required(obj: &Obj, name: &str, args: &[&Obj]) -> PyResult {
     match ops::call_special(obj, name, args)? {
         Some(r) => Ok(r),
-        None => Err(PyErr::no_attribute(obj, name)),
+        None => Err(PyErr::new(&exceptions::ATTRIBUTE_ERROR, name)),
     }
 }
 
@@ -88,11 +89,9 @@ fn slot_iter(o: &Obj) -> PyResult {
 }
 
 fn slot_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
-    match call_required(o, "__next__", &[]) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if e.matches(&exceptions::STOP_ITERATION) => Ok(None),
-        Err(e) => Err(e),
-    }
+    // A StopIteration raised by __next__ propagates (`next()` keeps it;
+    // `ops::next` treats it as exhaustion).
+    call_required(o, "__next__", &[]).map(Some)
 }
 
 fn slot_init(o: &Obj, args: Args) -> PyResult<()> {

@@ -310,6 +310,12 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     if base_list.is_empty() {
         base_list.push(OBJECT_TYPE.as_obj_ref().to_owned());
     }
+    for (i, b) in base_list.iter().enumerate() {
+        if base_list[..i].iter().any(|x| x.is(b)) {
+            let n = b.downcast::<TypeObj>().map_or_else(|| ops::str_lossy(b), |t| t.name());
+            return Err(PyErr::type_error(format!("duplicate base class {n}")));
+        }
+    }
     let base = best_base(&base_list)?;
     for b in &base_list {
         if b.downcast::<TypeObj>().is_some_and(|t| t.is(&TYPE_TYPE) || t.is_subtype(&TYPE_TYPE)) && !meta.is_subtype(&TYPE_TYPE) {

@@ -55,6 +55,26 @@ pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], requ
     }
     debug_assert_eq!(n, N, "parameter list of {fname} does not match its arity");
     let max_pos = kwonly_from.min(N);
+    // All-positional-only parameter lists get argument clinic's count messages
+    // ("get expected at least 1 argument, got 0"), not counting `self`.
+    if posonly == N && kwonly_from == N {
+        let skip = usize::from(names.first() == Some(&"self"));
+        if a.kwnames.is_some_and(|k| !k.is_empty()) {
+            return Err(PyErr::type_error(format!("{fname}() takes no keyword arguments")));
+        }
+        let (lo, hi, got) = (required.saturating_sub(skip), N - skip, a.nargs.saturating_sub(skip));
+        if a.nargs < required || a.nargs > N {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let msg = if lo == hi {
+                format!("{fname} expected {lo} argument{}, got {got}", s(lo))
+            } else if a.nargs < required {
+                format!("{fname} expected at least {lo} argument{}, got {got}", s(lo))
+            } else {
+                format!("{fname} expected at most {hi} argument{}, got {got}", s(hi))
+            };
+            return Err(PyErr::type_error(msg));
+        }
+    }
     if a.nargs > max_pos {
         return Err(if max_pos == 0 {
             PyErr::type_error(format!("{fname}() takes no positional arguments"))
@@ -113,6 +133,26 @@ pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], requ
             });
         }
     }
+    Ok(out)
+}
+
+/// Exactly `N` positional arguments of a plain function (no `self`), with
+/// CPython's messages ("len() takes exactly one argument (0 given)",
+/// "divmod expected 2 arguments, got 1").
+#[inline]
+pub fn exact_fn<'a, const N: usize>(a: Args<'a>, name: &str) -> PyResult<[&'a Obj; N]> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if a.nargs != N {
+        return Err(match N {
+            0 => PyErr::type_error(format!("{name}() takes no arguments ({} given)", a.nargs)),
+            1 => PyErr::type_error(format!("{name}() takes exactly one argument ({} given)", a.nargs)),
+            _ => PyErr::type_error(format!("{name} expected {N} arguments, got {}", a.nargs)),
+        });
+    }
+    let mut out: [&'a Obj; N] = [crate::types::none_ref(); N];
+    out.copy_from_slice(&a.all[..N]);
     Ok(out)
 }
 
