@@ -59,21 +59,19 @@ pub fn builtins_dict_for_globals(globals: &PyRef) -> PyResult<PyRef> {
     Ok(builtins_dict_for(g))
 }
 
-/// "f()" style description of a callable for error messages.
+/// "module.qualname()" description of a callable for error messages
+/// (CPython's `_PyObject_FunctionStr`).
 pub fn func_description(f: &Obj) -> String {
-    if let Some(func) = f.downcast::<crate::types::function::FunctionObj>() {
-        return format!("{}()", func.qualname_string());
+    let qualname = match ops::lookup_attr(f, "__qualname__") {
+        Ok(Some(q)) => ops::str_lossy(&q),
+        _ => return ops::str_lossy(f),
+    };
+    match ops::lookup_attr(f, "__module__") {
+        Ok(Some(m)) if !m.is_none() && StrObj::text(&m) != "builtins" && m.isa::<StrObj>() => {
+            format!("{}.{qualname}()", StrObj::text(&m))
+        }
+        _ => format!("{qualname}()"),
     }
-    if let Some(b) = f.downcast::<crate::types::builtin_func::BuiltinFunctionObj>() {
-        return format!("{}()", b.name());
-    }
-    if let Some(m) = f.downcast::<crate::types::function::MethodObj>() {
-        return func_description(&m.func);
-    }
-    if let Some(t) = f.downcast::<TypeObj>() {
-        return format!("{}()", t.name());
-    }
-    format!("{} object", f.class().name())
 }
 
 fn print(a: Args) -> PyResult {
@@ -112,24 +110,32 @@ fn print(a: Args) -> PyResult {
             _ => return Ok(none()),
         },
     };
-    let mut out = String::new();
-    for (i, x) in a.all[..a.nargs].iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&ops::str_string(x)?);
-    }
-    out.push_str(&end);
     if let Some(s) = file.downcast_exact::<crate::modules::stdio::StdStreamObj>() {
+        let mut out = String::new();
+        for (i, x) in a.all[..a.nargs].iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&ops::str_string(x)?);
+        }
+        out.push_str(&end);
         s.write_str(&out)?;
         if flush {
             s.flush_buf()?;
         }
-    } else {
-        ops::call_method(&file, "write", &[&from_string(out)])?;
-        if flush {
-            ops::call_method(&file, "flush", &[])?;
+        return Ok(none());
+    }
+    // Other files see one write per piece, as CPython does.
+    let write = ops::getattr_str(&file, "write")?;
+    for (i, x) in a.all[..a.nargs].iter().enumerate() {
+        if i > 0 {
+            ops::call1(&write, &new_str(&sep))?;
         }
+        ops::call1(&write, &*ops::str(x)?)?;
+    }
+    ops::call1(&write, &new_str(&end))?;
+    if flush {
+        ops::call_method(&file, "flush", &[])?;
     }
     Ok(none())
 }

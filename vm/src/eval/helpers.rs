@@ -246,9 +246,7 @@ pub fn dict_merge(dict: &Obj, m: &Obj, func: Option<&Obj>) -> PyResult<()> {
         v
     };
     for (k, v) in pairs {
-        if !k.isa::<StrObj>() {
-            return Err(PyErr::type_error(format!("{} keywords must be strings", func_desc(func))));
-        }
+        // Non-str keys are reported by the callee ("keywords must be strings").
         if d.get_item(&k)?.is_some() {
             return Err(PyErr::type_error(format!(
                 "{} got multiple values for keyword argument '{}'",

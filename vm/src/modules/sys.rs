@@ -115,7 +115,7 @@ fn getrecursionlimit(_a: Args) -> PyResult {
 }
 
 fn setrecursionlimit(a: Args) -> PyResult {
-    let [n] = args::exact::<1>(a, "setrecursionlimit")?;
+    let [n] = args::exact_fn::<1>(a, "setrecursionlimit")?;
     if !n.isa::<int::IntObj>() {
         return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", n.class().name())));
     }
@@ -154,7 +154,7 @@ fn exit(a: Args) -> PyResult {
 }
 
 fn getrefcount(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "getrefcount")?;
+    let [o] = args::exact_fn::<1>(a, "getrefcount")?;
     let rc = o.refcnt();
     Ok(int::new_int(if rc < 0 { (1u64 << 32) as i64 - 1 } else { rc as i64 }))
 }
@@ -178,7 +178,7 @@ fn getsizeof(a: Args) -> PyResult {
 }
 
 fn sys_intern(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "intern")?;
+    let [s] = args::exact_fn::<1>(a, "intern")?;
     let Some(so) = s.downcast_exact::<StrObj>() else {
         return Err(PyErr::type_error(format!("intern() argument must be str, not {}", s.class().name())));
     };
@@ -203,7 +203,7 @@ fn getframe(a: Args) -> PyResult {
 }
 
 fn displayhook(a: Args) -> PyResult {
-    let [v] = args::exact::<1>(a, "displayhook")?;
+    let [v] = args::exact_fn::<1>(a, "displayhook")?;
     if v.is_none() {
         return Ok(none());
     }
@@ -221,7 +221,7 @@ fn displayhook(a: Args) -> PyResult {
 }
 
 fn excepthook(a: Args) -> PyResult {
-    let [_t, v, _tb] = args::exact::<3>(a, "excepthook")?;
+    let [_t, v, _tb] = args::exact_fn::<3>(a, "excepthook")?;
     crate::errors::print_exception(v);
     Ok(none())
 }

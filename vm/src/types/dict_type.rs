@@ -303,7 +303,7 @@ fn dict_or(a: &Obj, b: &Obj) -> PyResult {
     let (Some(x), Some(_)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) else {
         return Ok(not_implemented());
     };
-    let new = if a.class().is(&DICT_TYPE) { x.copy() } else { ops::call1(a.class().as_obj_ref(), a)? };
+    let new = x.copy();
     update_from(new.downcast::<DictObj>().expect("dict"), b)?;
     Ok(new)
 }

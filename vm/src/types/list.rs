@@ -203,7 +203,17 @@ fn set_slice(l: &ListObj, sl: &SliceObj, value: Option<&Obj>) -> PyResult<()> {
         return Ok(());
     };
     // Materialise the new items first (the value may be the list itself).
-    let new_items = if value.is(l.as_obj()) { l.to_vec() } else { ops::collect_vec(value)? };
+    let new_items = if value.is(l.as_obj()) {
+        l.to_vec()
+    } else {
+        ops::collect_vec(value).map_err(|e| {
+            if e.matches(&crate::types::exceptions::TYPE_ERROR) && value.class().iter.get().is_none() && value.class().getitem.get().is_none() {
+                PyErr::type_error("can only assign an iterable")
+            } else {
+                e
+            }
+        })?
+    };
     if step == 1 {
         let stop = stop.max(start) as usize;
         let removed: Vec<PyRef> = l.items.with_mut(|v| {

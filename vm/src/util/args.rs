@@ -13,11 +13,33 @@ pub fn exact<'a, const N: usize>(a: Args<'a>, name: &str) -> PyResult<[&'a Obj; 
         return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     if a.nargs != N {
-        return Err(count_error(name, N, a.nargs));
+        let full = match a.all.first() {
+            Some(s) if a.nargs > 0 => format!("{}.{name}", static_owner_name(s)),
+            _ => name.to_string(),
+        };
+        return Err(count_error(&full, N, a.nargs));
     }
     let mut out: [&'a Obj; N] = [crate::types::none_ref(); N];
     out.copy_from_slice(&a.all[..N]);
     Ok(out)
+}
+
+/// The name of the builtin type whose method `self` is calling (the nearest
+/// static type on `self`'s base chain), as CPython's messages name it.
+fn static_owner_name(s: &Obj) -> String {
+    let mut t = s.class();
+    if let Some(tt) = s.downcast::<crate::types::typeobj::TypeObj>() {
+        if !tt.is_static() || tt.is(&crate::types::typeobj::TYPE_TYPE) {
+            t = tt;
+        }
+    }
+    while !t.is_static() {
+        match t.base() {
+            Some(b) => t = b,
+            None => break,
+        }
+    }
+    t.name()
 }
 
 #[cold]
