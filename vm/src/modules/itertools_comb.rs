@@ -1,0 +1,343 @@
+//! Combinatoric iterators of `itertools`: product, permutations,
+//! combinations, combinations_with_replacement. Each keeps its pools and
+//! index vectors in the object and allocates only the result tuples.
+
+use crate::object::{Obj, PyCell, PyPayload, PyRef};
+use crate::runtime::{PyErr, PyResult};
+use crate::types::bytes_args::{clinic, ssize_arg};
+use crate::types::int::IntObj;
+use crate::types::iterators::self_iter;
+use crate::types::str::StrObj;
+use crate::types::tuple::new_tuple;
+use crate::types::typeobj::{Args, TypeObj};
+
+use super::{alloc, pool};
+
+/// The shared state: `pools` (product: one per position; the others: one
+/// pool), `indices`, `cycles` (permutations), the size `r` and whether the
+/// iteration is over. `first` is true until the first result.
+pub struct CombState {
+    indices: Vec<usize>,
+    cycles: Vec<usize>,
+    first: bool,
+    stopped: bool,
+}
+
+#[repr(C)]
+pub struct CombObj {
+    pub ob: Obj,
+    pools: Vec<Vec<PyRef>>,
+    r: usize,
+    state: PyCell<CombState>,
+}
+
+// SAFETY: `#[repr(C)]` starting with `Obj`; the four types and their
+// subclasses share it.
+unsafe impl PyPayload for CombObj {
+    fn class() -> &'static TypeObj {
+        &PRODUCT_TYPE
+    }
+}
+
+fn this(o: &Obj) -> &CombObj {
+    // SAFETY: only the four types declared here (and subclasses) use these slots.
+    unsafe { o.downcast_unchecked::<CombObj>() }
+}
+
+fn new_comb(
+    t: &TypeObj,
+    pools: Vec<Vec<PyRef>>,
+    r: usize,
+    indices: Vec<usize>,
+    cycles: Vec<usize>,
+    stopped: bool,
+) -> PyRef {
+    alloc(
+        t,
+        CombObj {
+            ob: Obj::new(t),
+            pools,
+            r,
+            state: PyCell::new(CombState {
+                indices,
+                cycles,
+                first: true,
+                stopped,
+            }),
+        },
+    )
+}
+
+fn traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    this(o).pools.iter().flatten().for_each(|x| visit(x));
+}
+
+/// A zeroed index vector, or MemoryError.
+fn zeros(n: usize) -> PyResult<Vec<usize>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// `r` of combinations and combinations_with_replacement (a required ssize_t).
+fn r_arg(r: &Obj) -> PyResult<usize> {
+    let r = ssize_arg(r)?;
+    if r < 0 {
+        return Err(PyErr::value_error("r must be non-negative"));
+    }
+    Ok(r as usize)
+}
+
+// ---------------------------------------------------------------- product
+
+fn product_new(t: &TypeObj, a: Args) -> PyResult {
+    let mut repeat = 1i64;
+    if let Some(k) = a.kwnames.filter(|k| !k.is_empty()) {
+        for (i, name) in k.as_slice().iter().enumerate() {
+            let name = StrObj::text(name);
+            if name != "repeat" || k.len() > 1 {
+                return Err(PyErr::type_error(format!(
+                    "'{name}' is an invalid keyword argument for product()"
+                )));
+            }
+            repeat = ssize_arg(a.all[a.nargs + i])?;
+        }
+        if repeat < 0 {
+            return Err(PyErr::value_error("repeat argument cannot be negative"));
+        }
+    }
+    let n = a.nargs;
+    if repeat > 0 && n as u128 > (isize::MAX as u128 / 8) / repeat as u128 {
+        return Err(PyErr::overflow_error("repeat argument too large"));
+    }
+    let mut base = Vec::with_capacity(n);
+    for x in &a.all[..n] {
+        base.push(pool(x)?);
+    }
+    let npools = n * repeat as usize;
+    let mut pools = Vec::new();
+    pools
+        .try_reserve_exact(npools)
+        .map_err(|_| PyErr::memory_error())?;
+    for _ in 0..repeat {
+        pools.extend(base.iter().cloned());
+    }
+    let stopped = pools.iter().any(|p: &Vec<PyRef>| p.is_empty());
+    Ok(new_comb(
+        t,
+        pools,
+        npools,
+        zeros(npools)?,
+        Vec::new(),
+        stopped,
+    ))
+}
+
+fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
+    let c = this(o);
+    let items = c.state.with_mut(|s| {
+        if s.stopped {
+            return None;
+        }
+        if s.first {
+            s.first = false;
+        } else {
+            // Advance the odometer from the right.
+            let mut i = c.pools.len();
+            loop {
+                if i == 0 {
+                    s.stopped = true;
+                    return None;
+                }
+                i -= 1;
+                s.indices[i] += 1;
+                if s.indices[i] < c.pools[i].len() {
+                    break;
+                }
+                s.indices[i] = 0;
+            }
+        }
+        Some(
+            s.indices
+                .iter()
+                .zip(&c.pools)
+                .map(|(&k, p)| p[k].clone())
+                .collect::<Vec<_>>(),
+        )
+    });
+    Ok(items.map(new_tuple))
+}
+
+// ---------------------------------------------------------------- permutations
+
+fn permutations_new(t: &TypeObj, a: Args) -> PyResult {
+    let [iterable, r] = clinic(a, "permutations", ["iterable", "r"], 0, 1)?;
+    let p = pool(iterable.expect("required"))?;
+    let n = p.len();
+    let r = match r.filter(|r| !r.is_none()) {
+        None => n,
+        Some(r) => {
+            if !r.isa::<IntObj>() {
+                return Err(PyErr::type_error("Expected int as r"));
+            }
+            let r = ssize_arg(r)?;
+            if r < 0 {
+                return Err(PyErr::value_error("r must be non-negative"));
+            }
+            r as usize
+        }
+    };
+    let stopped = r > n;
+    let cycles = if stopped {
+        Vec::new()
+    } else {
+        (0..r).map(|i| n - i).collect()
+    };
+    Ok(new_comb(t, vec![p], r, (0..n).collect(), cycles, stopped))
+}
+
+fn permutations_next(o: &Obj) -> PyResult<Option<PyRef>> {
+    let c = this(o);
+    let p = &c.pools[0];
+    let n = p.len();
+    let r = c.r;
+    let items = c.state.with_mut(|s| {
+        if s.stopped {
+            return None;
+        }
+        if s.first {
+            s.first = false;
+        } else if n == 0 || r == 0 {
+            s.stopped = true;
+            return None;
+        } else {
+            let mut i = r;
+            loop {
+                if i == 0 {
+                    s.stopped = true;
+                    return None;
+                }
+                i -= 1;
+                s.cycles[i] -= 1;
+                if s.cycles[i] == 0 {
+                    // Rotate indices[i:] left by one.
+                    s.indices[i..].rotate_left(1);
+                    s.cycles[i] = n - i;
+                } else {
+                    let j = s.cycles[i];
+                    s.indices.swap(i, n - j);
+                    break;
+                }
+            }
+        }
+        Some(
+            s.indices[..r]
+                .iter()
+                .map(|&k| p[k].clone())
+                .collect::<Vec<_>>(),
+        )
+    });
+    Ok(items.map(new_tuple))
+}
+
+// ---------------------------------------------------------------- combinations
+
+fn combinations_new(t: &TypeObj, a: Args) -> PyResult {
+    let [iterable, r] = clinic(a, "combinations", ["iterable", "r"], 0, 2)?;
+    let p = pool(iterable.expect("required"))?;
+    let r = r_arg(r.expect("required"))?;
+    let stopped = r > p.len();
+    let indices = if stopped {
+        Vec::new()
+    } else {
+        (0..r).collect()
+    };
+    Ok(new_comb(t, vec![p], r, indices, Vec::new(), stopped))
+}
+
+fn combinations_next(o: &Obj) -> PyResult<Option<PyRef>> {
+    let c = this(o);
+    let p = &c.pools[0];
+    let n = p.len();
+    let r = c.r;
+    let items = c.state.with_mut(|s| {
+        if s.stopped {
+            return None;
+        }
+        if s.first {
+            s.first = false;
+        } else {
+            // The rightmost index that is not at its maximum, n - r + i.
+            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != i + n - r) else {
+                s.stopped = true;
+                return None;
+            };
+            s.indices[i] += 1;
+            for j in i + 1..r {
+                s.indices[j] = s.indices[j - 1] + 1;
+            }
+        }
+        Some(s.indices.iter().map(|&k| p[k].clone()).collect::<Vec<_>>())
+    });
+    Ok(items.map(new_tuple))
+}
+
+fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
+    let [iterable, r] = clinic(a, "combinations_with_replacement", ["iterable", "r"], 0, 2)?;
+    let p = pool(iterable.expect("required"))?;
+    let r = r_arg(r.expect("required"))?;
+    let stopped = p.is_empty() && r > 0;
+    let indices = if stopped { Vec::new() } else { zeros(r)? };
+    Ok(new_comb(t, vec![p], r, indices, Vec::new(), stopped))
+}
+
+fn cwr_next(o: &Obj) -> PyResult<Option<PyRef>> {
+    let c = this(o);
+    let p = &c.pools[0];
+    let n = p.len();
+    let r = c.r;
+    let items = c.state.with_mut(|s| {
+        if s.stopped {
+            return None;
+        }
+        if s.first {
+            s.first = false;
+        } else {
+            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != n - 1) else {
+                s.stopped = true;
+                return None;
+            };
+            let v = s.indices[i] + 1;
+            s.indices[i..].iter_mut().for_each(|x| *x = v);
+        }
+        Some(s.indices.iter().map(|&k| p[k].clone()).collect::<Vec<_>>())
+    });
+    Ok(items.map(new_tuple))
+}
+
+macro_rules! comb_type {
+    ($id:ident, $name:literal, $new:expr, $next:expr) => {
+        crate::static_type! {
+            pub static $id: CombObj = $name {
+                module: "itertools",
+                flags: HAVE_GC | BASETYPE,
+                slots: { new: $new, iter: self_iter, iternext: $next, traverse: traverse },
+            }
+        }
+    };
+}
+comb_type!(PRODUCT_TYPE, "product", product_new, product_next);
+comb_type!(
+    PERMUTATIONS_TYPE,
+    "permutations",
+    permutations_new,
+    permutations_next
+);
+comb_type!(
+    COMBINATIONS_TYPE,
+    "combinations",
+    combinations_new,
+    combinations_next
+);
+comb_type!(CWR_TYPE, "combinations_with_replacement", cwr_new, cwr_next);
