@@ -112,7 +112,7 @@ pub fn encode_run(
         }
         Handler::Unknown(name) => return Err(unknown_handler(name)),
         Handler::Ignore => {}
-        Handler::Replace => out.extend(std::iter::repeat(b'?').take(run.len())),
+        Handler::Replace => out.extend(std::iter::repeat_n(b'?', run.len())),
         Handler::BackslashReplace => run.iter().for_each(|&c| push_backslash_escape(out, c)),
         Handler::XmlCharRefReplace => {
             for &c in run {

@@ -320,9 +320,9 @@ pub fn to_hex(d: &[u8], sep: Option<u8>, per_sep: i64) -> String {
     for (i, &b) in d.iter().enumerate() {
         if let Some(c) = sep {
             let boundary = if per_sep > 0 {
-                (d.len() - i) % group == 0
+                (d.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if i > 0 && boundary {
                 out.push(c as char);
