@@ -10,7 +10,7 @@ mod utf16;
 mod utf8;
 
 use crate::object::{Obj, PyRef};
-use crate::runtime::PyResult;
+use crate::runtime::{PyErr, PyResult};
 use charmap::Charset;
 pub use errors::Handler;
 use errors::{no_surrogates, DecodeErrors};
@@ -25,15 +25,60 @@ pub fn encode(s: &str, encoding: Option<&str>, errors: Option<&str>) -> PyResult
         Some(name) => lookup(name)?,
     };
     let handler = Handler::parse(errors);
-    Ok(match codec {
-        Codec::Utf8 => s.as_bytes().to_vec(),
-        Codec::Utf8Sig => [UTF8_BOM, s.as_bytes()].concat(),
-        Codec::Ascii => Charset::Ascii.encode(s, handler)?,
-        Codec::Latin1 => Charset::Latin1.encode(s, handler)?,
-        Codec::Cp1252 => Charset::Cp1252.encode(s, handler)?,
-        Codec::Utf16(order) => utf16::encode(s, 2, order),
-        Codec::Utf32(order) => utf16::encode(s, 4, order),
-    })
+    let r = match codec {
+        Codec::Utf8 => Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig => Ok([UTF8_BOM, s.as_bytes()].concat()),
+        Codec::Ascii => Charset::Ascii.encode(s, handler),
+        Codec::Latin1 => Charset::Latin1.encode(s, handler),
+        Codec::Cp1252 => Charset::Cp1252.encode(s, handler),
+        Codec::Utf16(order) => Ok(utf16::encode(s, 2, order)),
+        Codec::Utf32(order) => Ok(utf16::encode(s, 4, order)),
+    };
+    r.map_err(|e| wrap_codec_error(e, "encoding", encoding))
+}
+
+/// Whether CPython handles `name` in C without the codec registry
+/// (`PyUnicode_Decode`'s shortcuts); errors of other codecs get wrapped.
+fn is_builtin_shortcut(name: &str) -> bool {
+    matches!(
+        normalize(name).as_str(),
+        "utf_8"
+            | "utf8"
+            | "utf_16"
+            | "utf16"
+            | "utf_32"
+            | "utf32"
+            | "ascii"
+            | "us_ascii"
+            | "latin1"
+            | "latin_1"
+            | "iso_8859_1"
+            | "iso8859_1"
+    )
+}
+
+/// CPython's `wrap_codec_error`: a TypeError or LookupError raised inside a
+/// registry codec becomes "decoding with 'NAME' codec failed (TypeError: ...)"
+/// of the same type, caused by the original.
+fn wrap_codec_error(e: PyErr, operation: &str, encoding: Option<&str>) -> PyErr {
+    use crate::types::exceptions::{ExceptionObj, LOOKUP_ERROR, TYPE_ERROR};
+    let Some(name) = encoding.filter(|n| !is_builtin_shortcut(n)) else {
+        return e;
+    };
+    let ty = e.class();
+    if !ty.is(&TYPE_ERROR) && !ty.is(&LOOKUP_ERROR) {
+        return e;
+    }
+    let msg = crate::ops::str_lossy(e.exc());
+    let wrapped = PyErr::new(
+        ty,
+        format!(
+            "{operation} with '{name}' codec failed ({}: {msg})",
+            ty.name()
+        ),
+    );
+    ExceptionObj::set_cause_of(wrapped.exc(), e.into_exc());
+    wrapped
 }
 
 /// Decodes `data` (the contents of the bytes-like object `src`) with
@@ -60,6 +105,7 @@ pub fn decode(
     }
     decode_string(codec, data, Handler::parse(errors), Some(src))
         .map(crate::types::str::from_string)
+        .map_err(|e| wrap_codec_error(e, "decoding", encoding))
 }
 
 /// Decodes `data` with `codec` into a Rust string.

@@ -13,8 +13,8 @@ use crate::types::typeobj::{Args, TypeObj};
 
 use super::{alloc, pool};
 
-/// The shared state: `pools` (product: one per position; the others: one
-/// pool), `indices`, `cycles` (permutations), the size `r` and whether the
+/// The shared state: `pools` (product: one per argument, cycled `repeat`
+/// times; the others: one pool), `indices`, `cycles` (permutations), the size `r` and whether the
 /// iteration is over. `first` is true until the first result.
 pub struct CombState {
     indices: Vec<usize>,
@@ -80,6 +80,13 @@ fn zeros(n: usize) -> PyResult<Vec<usize>> {
     Ok(v)
 }
 
+/// MemoryError when an index vector of `r` entries cannot be allocated, which
+/// CPython reports even when the iterator would be empty.
+fn reserve_check(r: usize) -> PyResult<()> {
+    let mut v: Vec<usize> = Vec::new();
+    v.try_reserve_exact(r).map_err(|_| PyErr::memory_error())
+}
+
 /// `r` of combinations and combinations_with_replacement (a required ssize_t).
 fn r_arg(r: &Obj) -> PyResult<usize> {
     let r = ssize_arg(r)?;
@@ -94,15 +101,17 @@ fn r_arg(r: &Obj) -> PyResult<usize> {
 fn product_new(t: &TypeObj, a: Args) -> PyResult {
     let mut repeat = 1i64;
     if let Some(k) = a.kwnames.filter(|k| !k.is_empty()) {
-        for (i, name) in k.as_slice().iter().enumerate() {
-            let name = StrObj::text(name);
-            if name != "repeat" || k.len() > 1 {
-                return Err(PyErr::type_error(format!(
-                    "'{name}' is an invalid keyword argument for product()"
-                )));
-            }
-            repeat = ssize_arg(a.all[a.nargs + i])?;
+        let names = k.as_slice();
+        if let Some(bad) = names
+            .iter()
+            .map(|n| StrObj::text(n))
+            .find(|n| *n != "repeat")
+        {
+            return Err(PyErr::type_error(format!(
+                "'{bad}' is an invalid keyword argument for product()"
+            )));
         }
+        repeat = ssize_arg(a.all[a.nargs + names.len() - 1])?;
         if repeat < 0 {
             return Err(PyErr::value_error("repeat argument cannot be negative"));
         }
@@ -115,18 +124,12 @@ fn product_new(t: &TypeObj, a: Args) -> PyResult {
     for x in &a.all[..n] {
         base.push(pool(x)?);
     }
+    // The pools repeat: position i draws from base pool i % n.
     let npools = n * repeat as usize;
-    let mut pools = Vec::new();
-    pools
-        .try_reserve_exact(npools)
-        .map_err(|_| PyErr::memory_error())?;
-    for _ in 0..repeat {
-        pools.extend(base.iter().cloned());
-    }
-    let stopped = pools.iter().any(|p: &Vec<PyRef>| p.is_empty());
+    let stopped = npools > 0 && base.iter().any(|p: &Vec<PyRef>| p.is_empty());
     Ok(new_comb(
         t,
-        pools,
+        base,
         npools,
         zeros(npools)?,
         Vec::new(),
@@ -144,7 +147,7 @@ fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
             s.first = false;
         } else {
             // Advance the odometer from the right.
-            let mut i = c.pools.len();
+            let mut i = c.r;
             loop {
                 if i == 0 {
                     s.stopped = true;
@@ -152,17 +155,18 @@ fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
                 }
                 i -= 1;
                 s.indices[i] += 1;
-                if s.indices[i] < c.pools[i].len() {
+                if s.indices[i] < c.pools[i % c.pools.len()].len() {
                     break;
                 }
                 s.indices[i] = 0;
             }
         }
+        let n = c.pools.len();
         Some(
             s.indices
                 .iter()
-                .zip(&c.pools)
-                .map(|(&k, p)| p[k].clone())
+                .enumerate()
+                .map(|(i, &k)| c.pools[i % n][k].clone())
                 .collect::<Vec<_>>(),
         )
     });
@@ -287,6 +291,7 @@ fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
     let [iterable, r] = clinic(a, "combinations_with_replacement", ["iterable", "r"], 0, 2)?;
     let p = pool(iterable.expect("required"))?;
     let r = r_arg(r.expect("required"))?;
+    reserve_check(r)?;
     let stopped = p.is_empty() && r > 0;
     let indices = if stopped { Vec::new() } else { zeros(r)? };
     Ok(new_comb(t, vec![p], r, indices, Vec::new(), stopped))

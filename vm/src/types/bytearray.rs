@@ -219,6 +219,13 @@ fn ba_add(a: &Obj, b: &Obj) -> PyResult {
 }
 
 fn ba_iadd(a: &Obj, b: &Obj) -> PyResult {
+    // CPython holds a buffer export of `b` while resizing `a`.
+    if a.is(b) && ba_len(a)? > 0 {
+        return Err(PyErr::new(
+            &crate::types::exceptions::BUFFER_ERROR,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
     let Some(y) = buffer(b) else {
         return Err(PyErr::type_error(format!(
             "can't concat {} to bytearray",

@@ -378,6 +378,9 @@ fn bytes_new(t: &TypeObj, a: Args) -> PyResult {
 
 /// `str(b, encoding, errors)` / `b.decode(...)`.
 pub fn decode_obj(o: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>) -> PyResult {
+    if o.isa::<StrObj>() {
+        return Err(PyErr::type_error("decoding str is not supported"));
+    }
     let Some(data) = buffer(o) else {
         return Err(PyErr::type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
