@@ -139,38 +139,17 @@ fn product_new(t: &TypeObj, a: Args) -> PyResult {
 
 fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
-    let items = c.state.with_mut(|s| {
-        if s.stopped {
-            return None;
-        }
-        if s.first {
-            s.first = false;
-        } else {
-            // Advance the odometer from the right.
-            let mut i = c.r;
-            loop {
-                if i == 0 {
-                    s.stopped = true;
-                    return None;
-                }
-                i -= 1;
-                s.indices[i] += 1;
-                if s.indices[i] < c.pools[i % c.pools.len()].len() {
-                    break;
-                }
-                s.indices[i] = 0;
-            }
-        }
-        let n = c.pools.len();
-        Some(
-            s.indices
-                .iter()
+    let n = c.pools.len();
+    step(
+        c,
+        |ix| advance_product(ix, |i| c.pools[i % n].len()),
+        |ix| {
+            ix.iter()
                 .enumerate()
                 .map(|(i, &k)| c.pools[i % n][k].clone())
-                .collect::<Vec<_>>(),
-        )
-    });
-    Ok(items.map(new_tuple))
+                .collect()
+        },
+    )
 }
 
 // ---------------------------------------------------------------- permutations
@@ -192,6 +171,7 @@ fn permutations_new(t: &TypeObj, a: Args) -> PyResult {
             r as usize
         }
     };
+    reserve_check(r)?;
     let stopped = r > n;
     let cycles = if stopped {
         Vec::new()
@@ -204,7 +184,6 @@ fn permutations_new(t: &TypeObj, a: Args) -> PyResult {
 fn permutations_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let p = &c.pools[0];
-    let n = p.len();
     let r = c.r;
     let items = c.state.with_mut(|s| {
         if s.stopped {
@@ -212,28 +191,9 @@ fn permutations_next(o: &Obj) -> PyResult<Option<PyRef>> {
         }
         if s.first {
             s.first = false;
-        } else if n == 0 || r == 0 {
+        } else if !advance_permutation(&mut s.indices, &mut s.cycles, r) {
             s.stopped = true;
             return None;
-        } else {
-            let mut i = r;
-            loop {
-                if i == 0 {
-                    s.stopped = true;
-                    return None;
-                }
-                i -= 1;
-                s.cycles[i] -= 1;
-                if s.cycles[i] == 0 {
-                    // Rotate indices[i:] left by one.
-                    s.indices[i..].rotate_left(1);
-                    s.cycles[i] = n - i;
-                } else {
-                    let j = s.cycles[i];
-                    s.indices.swap(i, n - j);
-                    break;
-                }
-            }
         }
         Some(
             s.indices[..r]
@@ -251,6 +211,7 @@ fn combinations_new(t: &TypeObj, a: Args) -> PyResult {
     let [iterable, r] = clinic(a, "combinations", ["iterable", "r"], 0, 2)?;
     let p = pool(iterable.expect("required"))?;
     let r = r_arg(r.expect("required"))?;
+    reserve_check(r)?;
     let stopped = r > p.len();
     let indices = if stopped {
         Vec::new()
@@ -263,28 +224,11 @@ fn combinations_new(t: &TypeObj, a: Args) -> PyResult {
 fn combinations_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let p = &c.pools[0];
-    let n = p.len();
-    let r = c.r;
-    let items = c.state.with_mut(|s| {
-        if s.stopped {
-            return None;
-        }
-        if s.first {
-            s.first = false;
-        } else {
-            // The rightmost index that is not at its maximum, n - r + i.
-            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != i + n - r) else {
-                s.stopped = true;
-                return None;
-            };
-            s.indices[i] += 1;
-            for j in i + 1..r {
-                s.indices[j] = s.indices[j - 1] + 1;
-            }
-        }
-        Some(s.indices.iter().map(|&k| p[k].clone()).collect::<Vec<_>>())
-    });
-    Ok(items.map(new_tuple))
+    step(
+        c,
+        |ix| advance_combination(ix, p.len()),
+        |ix| ix.iter().map(|&k| p[k].clone()).collect(),
+    )
 }
 
 fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
@@ -300,25 +244,93 @@ fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
 fn cwr_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let p = &c.pools[0];
-    let n = p.len();
-    let r = c.r;
+    step(
+        c,
+        |ix| advance_cwr(ix, p.len()),
+        |ix| ix.iter().map(|&k| p[k].clone()).collect(),
+    )
+}
+
+/// One step of product, combinations and combinations_with_replacement: the
+/// first call yields the initial indices, later ones `advance` them (false
+/// when exhausted); `items` maps indices to the result's items.
+fn step(
+    c: &CombObj,
+    advance: impl FnOnce(&mut [usize]) -> bool,
+    items: impl FnOnce(&[usize]) -> Vec<PyRef>,
+) -> PyResult<Option<PyRef>> {
     let items = c.state.with_mut(|s| {
         if s.stopped {
             return None;
         }
         if s.first {
             s.first = false;
-        } else {
-            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != n - 1) else {
-                s.stopped = true;
-                return None;
-            };
-            let v = s.indices[i] + 1;
-            s.indices[i..].iter_mut().for_each(|x| *x = v);
+        } else if !advance(&mut s.indices) {
+            s.stopped = true;
+            return None;
         }
-        Some(s.indices.iter().map(|&k| p[k].clone()).collect::<Vec<_>>())
+        Some(items(&s.indices))
     });
     Ok(items.map(new_tuple))
+}
+
+/// The next odometer reading: the rightmost wheel that can turn turns, the
+/// wheels right of it reset. `size(i)` is the number of positions of wheel i.
+fn advance_product(ix: &mut [usize], size: impl Fn(usize) -> usize) -> bool {
+    for i in (0..ix.len()).rev() {
+        ix[i] += 1;
+        if ix[i] < size(i) {
+            return true;
+        }
+        ix[i] = 0;
+    }
+    false
+}
+
+/// CPython's permutation step: `cycles[i]` counts the swaps left at position
+/// i; when it runs out, `indices[i..]` rotates back and the next position
+/// to the left steps.
+fn advance_permutation(indices: &mut [usize], cycles: &mut [usize], r: usize) -> bool {
+    let n = indices.len();
+    if n == 0 || r == 0 {
+        return false;
+    }
+    for i in (0..r).rev() {
+        cycles[i] -= 1;
+        if cycles[i] == 0 {
+            indices[i..].rotate_left(1);
+            cycles[i] = n - i;
+        } else {
+            let j = cycles[i];
+            indices.swap(i, n - j);
+            return true;
+        }
+    }
+    false
+}
+
+/// The next r-combination of 0..n in lexicographic order.
+fn advance_combination(ix: &mut [usize], n: usize) -> bool {
+    let r = ix.len();
+    // The rightmost index below its maximum, n - r + i.
+    let Some(i) = (0..r).rev().find(|&i| ix[i] != i + n - r) else {
+        return false;
+    };
+    ix[i] += 1;
+    for j in i + 1..r {
+        ix[j] = ix[j - 1] + 1;
+    }
+    true
+}
+
+/// The next non-decreasing r-tuple over 0..n.
+fn advance_cwr(ix: &mut [usize], n: usize) -> bool {
+    let Some(i) = (0..ix.len()).rev().find(|&i| ix[i] + 1 != n) else {
+        return false;
+    };
+    let v = ix[i] + 1;
+    ix[i..].iter_mut().for_each(|x| *x = v);
+    true
 }
 
 macro_rules! comb_type {
@@ -346,3 +358,61 @@ comb_type!(
     combinations_next
 );
 comb_type!(CWR_TYPE, "combinations_with_replacement", cwr_new, cwr_next);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(mut advance: impl FnMut() -> bool) -> usize {
+        let mut k = 1;
+        while advance() {
+            k += 1;
+        }
+        k
+    }
+
+    #[test]
+    fn product_counts() {
+        let mut ix = vec![0; 3];
+        assert_eq!(count(|| advance_product(&mut ix, |i| [2, 3, 4][i])), 24);
+        let mut ix = vec![0; 4];
+        assert_eq!(count(|| advance_product(&mut ix, |_| 3)), 81);
+    }
+
+    #[test]
+    fn permutation_order() {
+        let (mut ix, mut cy) = ((0..3).collect::<Vec<_>>(), vec![3, 2]);
+        let mut seen = vec![ix[..2].to_vec()];
+        while advance_permutation(&mut ix, &mut cy, 2) {
+            seen.push(ix[..2].to_vec());
+        }
+        let want: Vec<Vec<usize>> = vec![
+            vec![0, 1],
+            vec![0, 2],
+            vec![1, 0],
+            vec![1, 2],
+            vec![2, 0],
+            vec![2, 1],
+        ];
+        assert_eq!(seen, want);
+        let (mut ix, mut cy) = (
+            (0..6).collect::<Vec<_>>(),
+            (0..6).map(|i| 6 - i).collect::<Vec<_>>(),
+        );
+        assert_eq!(count(|| advance_permutation(&mut ix, &mut cy, 6)), 720);
+    }
+
+    #[test]
+    fn combination_counts() {
+        let mut ix: Vec<usize> = (0..4).collect();
+        assert_eq!(count(|| advance_combination(&mut ix, 10)), 210);
+        let mut ix = vec![0; 3];
+        assert_eq!(count(|| advance_cwr(&mut ix, 4)), 20);
+        let mut ix = vec![0; 2];
+        let mut seen = vec![ix.clone()];
+        while advance_cwr(&mut ix, 2) {
+            seen.push(ix.clone());
+        }
+        assert_eq!(seen, vec![vec![0, 0], vec![0, 1], vec![1, 1]]);
+    }
+}

@@ -78,6 +78,10 @@ fn m_decode(a: Args) -> PyResult {
     };
     let encoding = text(encoding, "encoding")?;
     let errors = text(errors, "errors")?;
+    if let Some(b) = s.downcast::<BytesObj>() {
+        return crate::codecs::decode(b.as_bytes(), encoding.as_deref(), errors.as_deref(), s);
+    }
+    // A bytearray is copied: it must not stay borrowed while exceptions are built.
     let data = data_vec(s);
     crate::codecs::decode(&data, encoding.as_deref(), errors.as_deref(), s)
 }
