@@ -14,58 +14,28 @@ use crate::types::{int, new_bool};
 
 /// The first occurrence of `needle` in `hay`.
 pub fn find_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = needle.split_first() else {
-        return Some(0);
-    };
-    if needle.len() > hay.len() {
-        return None;
+    match needle {
+        [] => Some(0),
+        [b] => memchr::memchr(*b, hay),
+        _ => memchr::memmem::find(hay, needle),
     }
-    let last_start = hay.len() - needle.len();
-    let mut i = 0;
-    while i <= last_start {
-        let off = hay[i..=last_start].iter().position(|&b| b == first)?;
-        i += off;
-        if &hay[i + 1..i + needle.len()] == rest {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
 }
 
 /// The last occurrence of `needle` in `hay`.
 pub fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = needle.split_first() else {
-        return Some(hay.len());
-    };
-    if needle.len() > hay.len() {
-        return None;
+    match needle {
+        [] => Some(hay.len()),
+        [b] => memchr::memrchr(*b, hay),
+        _ => memchr::memmem::rfind(hay, needle),
     }
-    let mut end = hay.len() - needle.len() + 1;
-    while end > 0 {
-        let i = hay[..end].iter().rposition(|&b| b == first)?;
-        if &hay[i + 1..i + needle.len()] == rest {
-            return Some(i);
-        }
-        end = i;
-    }
-    None
 }
 
 /// Non-overlapping occurrences of a non-empty `needle`, at most `limit`.
 fn count_in(hay: &[u8], needle: &[u8], limit: usize) -> usize {
-    let mut n = 0;
-    let mut pos = 0;
-    while n < limit {
-        match find_in(&hay[pos..], needle) {
-            Some(i) => {
-                n += 1;
-                pos += i + needle.len();
-            }
-            None => break,
-        }
+    match needle {
+        [b] => memchr::memchr_iter(*b, hay).take(limit).count(),
+        _ => memchr::memmem::find_iter(hay, needle).take(limit).count(),
     }
-    n
 }
 
 /// Parses `(sub[, start[, end]])` and runs `f(haystack, sub, offset)` on the
@@ -178,11 +148,10 @@ fn replace(d: &[u8], old: &[u8], new: &[u8], limit: usize) -> Option<PyResult<Ve
         }
     } else {
         let mut pos = 0;
-        for _ in 0..n {
-            let i = pos + find_in(&d[pos..], old).unwrap_or(d.len() - pos);
+        for i in memchr::memmem::find_iter(d, old).take(n) {
             out.extend_from_slice(&d[pos..i]);
             out.extend_from_slice(new);
-            pos = (i + old.len()).min(d.len());
+            pos = i + old.len();
         }
         out.extend_from_slice(&d[pos..]);
     }

@@ -9,7 +9,6 @@ use crate::types::bytes_args::{
     buffer, buffer_arg, c_int_arg, keywords, one, positional, ssize_arg,
 };
 use crate::types::bytes_methods::{new_like, result_or_self, with_data};
-use crate::types::bytes_search::{find_in, rfind_in};
 use crate::types::list::{new_list, ListObj};
 use crate::types::tuple::TupleObj;
 use crate::types::typeobj::Args;
@@ -72,14 +71,9 @@ fn rsplit_whitespace(d: &[u8], maxsplit: usize) -> Vec<(usize, usize)> {
 fn split_sep(d: &[u8], sep: &[u8], maxsplit: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while out.len() < maxsplit {
-        match find_in(&d[pos..], sep) {
-            Some(i) => {
-                out.push((pos, pos + i));
-                pos += i + sep.len();
-            }
-            None => break,
-        }
+    for i in memchr::memmem::find_iter(d, sep).take(maxsplit) {
+        out.push((pos, i));
+        pos = i + sep.len();
     }
     out.push((pos, d.len()));
     out
@@ -88,14 +82,9 @@ fn split_sep(d: &[u8], sep: &[u8], maxsplit: usize) -> Vec<(usize, usize)> {
 fn rsplit_sep(d: &[u8], sep: &[u8], maxsplit: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut end = d.len();
-    while out.len() < maxsplit {
-        match rfind_in(&d[..end], sep) {
-            Some(i) => {
-                out.push((i + sep.len(), end));
-                end = i;
-            }
-            None => break,
-        }
+    for i in memchr::memmem::rfind_iter(d, sep).take(maxsplit) {
+        out.push((i + sep.len(), end));
+        end = i;
     }
     out.push((0, end));
     out.reverse();
