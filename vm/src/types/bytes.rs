@@ -336,6 +336,7 @@ fn bytes_source(x: &Obj) -> PyResult<Source> {
     }
     if x.class().number.index.get().is_some() || x.isa::<int::IntObj>() {
         if let Some(n) = size_arg(x)? {
+            crate::types::bytes_args::bytes_size_check(n)?;
             let mut v = try_alloc(n)?;
             v.resize(n, 0);
             return Ok(Source::Data(v));

@@ -342,7 +342,17 @@ pub fn fill_byte(o: Option<&Obj>, m: &str) -> PyResult<u8> {
     }
 }
 
-/// Allocates a zeroed buffer of `n` bytes, or MemoryError.
+/// CPython's limit on the size of a bytes object (`_PyBytes_FromSize`): the
+/// object header must fit in `Py_ssize_t` too.
+pub fn bytes_size_check(n: usize) -> PyResult<()> {
+    const HEADER: usize = 33;
+    if n > isize::MAX as usize - HEADER {
+        return Err(PyErr::overflow_error("byte string is too large"));
+    }
+    Ok(())
+}
+
+/// Allocates an empty buffer with room for `n` bytes, or MemoryError.
 pub fn try_alloc(n: usize) -> PyResult<Vec<u8>> {
     if n > isize::MAX as usize {
         return Err(PyErr::memory_error());

@@ -140,21 +140,22 @@ pub fn format(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
         }
         if fmt.get(i) == Some(&b'*') {
             i += 1;
-            let w = star_arg(&mut src)?;
+            let w = star_arg(&mut src, false)?;
             if w < 0 {
                 spec.left = true;
             }
             spec.width = w.unsigned_abs() as usize;
         } else {
-            spec.width = number(fmt, &mut i, "width too big")?.unwrap_or(0);
+            spec.width = number(fmt, &mut i, "width too big", isize::MAX as usize)?.unwrap_or(0);
         }
         if fmt.get(i) == Some(&b'.') {
             i += 1;
             if fmt.get(i) == Some(&b'*') {
                 i += 1;
-                spec.prec = Some(star_arg(&mut src)?.max(0) as usize);
+                spec.prec = Some(star_arg(&mut src, true)?.max(0) as usize);
             } else {
-                spec.prec = Some(number(fmt, &mut i, "prec too big")?.unwrap_or(0));
+                spec.prec =
+                    Some(number(fmt, &mut i, "prec too big", i32::MAX as usize)?.unwrap_or(0));
             }
         }
         while matches!(fmt.get(i), Some(b'h' | b'l' | b'L')) {
@@ -177,21 +178,26 @@ pub fn format(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
 }
 
 /// A `*` width or precision argument.
-fn star_arg(src: &mut Source) -> PyResult<i64> {
+/// A `*` width (`Py_ssize_t`) or precision (C `int`) argument.
+fn star_arg(src: &mut Source, precision: bool) -> PyResult<i64> {
     let v = src.next_arg()?;
     if !v.isa::<IntObj>() {
         return Err(PyErr::type_error("* wants int"));
     }
-    crate::types::int::expect_i64(&v, "ssize_t")
+    if precision {
+        crate::types::bytes_args::c_int_arg(&v)
+    } else {
+        crate::types::bytes_args::ssize_arg(&v)
+    }
 }
 
 /// Decimal digits at `fmt[*i..]`, if any.
-fn number(fmt: &[u8], i: &mut usize, too_big: &str) -> PyResult<Option<usize>> {
+fn number(fmt: &[u8], i: &mut usize, too_big: &str, max: usize) -> PyResult<Option<usize>> {
     let mut n: Option<usize> = None;
     while let Some(&c @ b'0'..=b'9') = fmt.get(*i) {
         let d = (c - b'0') as usize;
         let v = n.unwrap_or(0);
-        if v > (isize::MAX as usize - d) / 10 {
+        if v > (max - d) / 10 {
             return Err(PyErr::value_error(too_big));
         }
         n = Some(v * 10 + d);
@@ -233,7 +239,7 @@ fn convert(c: u8, v: &Obj, spec: &Spec, index: usize) -> PyResult<Vec<u8>> {
                     e
                 }
             })?;
-            format_float(f, c, spec).into_bytes()
+            format_float(f, c, spec)?.into_bytes()
         }
         c if c >= 0x80 => {
             return Err(PyErr::overflow_error(
@@ -357,89 +363,125 @@ fn format_int(v: &BigInt, base: u32, upper: bool, spec: &Spec) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// `%e`/`%f`/`%g` (and upper-case forms) as C's printf writes them.
-fn format_float(v: f64, c: u8, spec: &Spec) -> String {
-    let upper = c.is_ascii_uppercase();
-    let mut out = String::new();
-    if v.is_sign_negative() && !v.is_nan() {
-        out.push('-');
-    } else if spec.sign {
-        out.push('+');
-    } else if spec.blank {
-        out.push(' ');
+/// Decimals past this many are zero for every f64, so Rust's formatter (whose
+/// precision is limited) is asked for at most this many and zeros follow.
+const EXACT_DIGITS: usize = 1100;
+
+/// A formatted number: `head`, then `zeros` more zeros, then `tail` (the exponent).
+struct Num {
+    head: String,
+    zeros: usize,
+    tail: String,
+}
+
+/// `ddd.ddd` with `prec` decimals.
+fn fixed_form(a: f64, prec: usize) -> Num {
+    let shown = prec.min(EXACT_DIGITS);
+    Num {
+        head: format!("{a:.shown$}"),
+        zeros: prec - shown,
+        tail: String::new(),
     }
+}
+
+/// The decimal exponent of `a` written with `prec` decimals in exponent form.
+fn exponent(a: f64, prec: usize) -> i64 {
+    let shown = prec.min(EXACT_DIGITS);
+    let s = format!("{a:.shown$e}");
+    s.split_once('e')
+        .and_then(|(_, e)| e.parse::<i64>().ok())
+        .unwrap_or(0)
+}
+
+/// `d.ddde+XX`.
+fn exp_form(a: f64, prec: usize, alt: bool) -> Num {
+    let shown = prec.min(EXACT_DIGITS);
+    let s = format!("{a:.shown$e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let mut head = mant.to_string();
+    if alt && prec == 0 {
+        head.push('.');
+    }
+    let tail = format!(
+        "e{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.unsigned_abs()
+    );
+    Num {
+        head,
+        zeros: prec - shown,
+        tail,
+    }
+}
+
+/// `%g`: fixed or exponent form by the exponent, trailing zeros removed
+/// unless `alt`.
+fn general_form(a: f64, prec: usize, alt: bool) -> Num {
+    let p = prec.max(1);
+    let exp = if a == 0.0 { 0 } else { exponent(a, p - 1) };
+    let mut n = if exp >= -4 && exp < p as i64 {
+        let mut n = fixed_form(a, (p as i64 - 1 - exp) as usize);
+        if alt && !n.head.contains('.') {
+            n.head.push('.');
+        }
+        n
+    } else {
+        exp_form(a, p - 1, alt)
+    };
+    if !alt {
+        n.zeros = 0;
+        if n.head.contains('.') {
+            let kept = n.head.trim_end_matches('0').trim_end_matches('.').len();
+            n.head.truncate(kept);
+        }
+    }
+    n
+}
+
+/// `%e`/`%f`/`%g` (and upper-case forms) as C's printf writes them.
+fn format_float(v: f64, c: u8, spec: &Spec) -> PyResult<String> {
+    let sign = if v.is_sign_negative() && !v.is_nan() {
+        "-"
+    } else if spec.sign {
+        "+"
+    } else if spec.blank {
+        " "
+    } else {
+        ""
+    };
     let a = v.abs();
-    let body = if !v.is_finite() {
-        if v.is_nan() { "nan" } else { "inf" }.to_string()
+    let num = if !v.is_finite() {
+        Num {
+            head: if v.is_nan() { "nan" } else { "inf" }.to_string(),
+            zeros: 0,
+            tail: String::new(),
+        }
     } else {
         let prec = spec.prec.unwrap_or(6);
         match c.to_ascii_lowercase() {
             b'f' => {
-                let mut s = format!("{a:.prec$}");
+                let mut n = fixed_form(a, prec);
                 if spec.alt && prec == 0 {
-                    s.push('.');
+                    n.head.push('.');
                 }
-                s
+                n
             }
             b'e' => exp_form(a, prec, spec.alt),
             _ => general_form(a, prec, spec.alt),
         }
     };
-    out.push_str(&body);
-    if upper {
+    let mut out = String::new();
+    out.try_reserve(sign.len() + num.head.len() + num.zeros + num.tail.len())
+        .map_err(|_| PyErr::memory_error())?;
+    out.push_str(sign);
+    out.push_str(&num.head);
+    out.extend(std::iter::repeat_n('0', num.zeros));
+    out.push_str(&num.tail);
+    if c.is_ascii_uppercase() {
         out.make_ascii_uppercase();
     }
-    out
-}
-
-/// `d.ddde+XX`.
-fn exp_form(a: f64, prec: usize, alt: bool) -> String {
-    let s = format!("{a:.prec$e}");
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let dot = if alt && prec == 0 { "." } else { "" };
-    format!(
-        "{mant}{dot}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.unsigned_abs()
-    )
-}
-
-/// `%g`: fixed or exponent form by the exponent, trailing zeros removed
-/// unless `alt`.
-fn general_form(a: f64, prec: usize, alt: bool) -> String {
-    let p = prec.max(1);
-    let exp = if a == 0.0 {
-        0
-    } else {
-        let s = format!("{a:.*e}", p - 1);
-        s.split_once('e')
-            .and_then(|(_, e)| e.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let mut s = if exp >= -4 && exp < p as i64 {
-        let decimals = (p as i64 - 1 - exp) as usize;
-        let mut s = format!("{a:.decimals$}");
-        if alt && !s.contains('.') {
-            s.push('.');
-        }
-        s
-    } else {
-        exp_form(a, p - 1, alt)
-    };
-    if !alt {
-        let (mant, tail) = match s.find('e') {
-            Some(k) => (s[..k].to_string(), s[k..].to_string()),
-            None => (s.clone(), String::new()),
-        };
-        let mant = if mant.contains('.') {
-            mant.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            mant
-        };
-        s = mant + &tail;
-    }
-    s
+    Ok(out)
 }
 
 /// Appends `piece` padded to the spec's width: left-justified, zero-filled
@@ -504,6 +546,10 @@ mod tests {
         assert_eq!(f(-0.0, b'g', None, false), "-0");
         assert_eq!(f(123456789.0, b'g', None, false), "1.23457e+08");
         assert_eq!(f(f64::NEG_INFINITY, b'E', None, false), "-INF");
+        assert_eq!(f(1.0, b'f', Some(70000), false).len(), 70002);
+        assert_eq!(f(1.5, b'e', Some(100000), false).len(), 100006);
+        assert_eq!(f(1.5, b'g', Some(100000), false), "1.5");
+        assert_eq!(f(1.5, b'g', Some(2000), true).len(), 2001);
     }
 
     #[test]

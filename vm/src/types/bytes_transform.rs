@@ -139,6 +139,9 @@ fn pad(s: &Obj, width: i64, fill: u8, left_of: impl FnOnce(usize) -> usize) -> P
     if width <= len as i64 {
         return Ok(unchanged(s));
     }
+    if !s.isa::<crate::types::bytearray::ByteArrayObj>() {
+        crate::types::bytes_args::bytes_size_check(width as usize)?;
+    }
     let mut out = try_alloc(width as usize)?;
     let margin = width as usize - len;
     let left = left_of(margin);
@@ -175,6 +178,9 @@ pub fn m_zfill(a: Args) -> PyResult {
         return Ok(unchanged(s));
     }
     let fill = width as usize - len;
+    if !s.isa::<crate::types::bytearray::ByteArrayObj>() {
+        crate::types::bytes_args::bytes_size_check(width as usize)?;
+    }
     let mut out = try_alloc(width as usize)?;
     out.resize(fill, b'0');
     with_data(s, |d| out.extend_from_slice(d));
