@@ -874,7 +874,7 @@ fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
         match ops::next(&it) {
             Ok(Some(v)) => out.push(v),
             Ok(None) => {
-                z.active.set(z.active.get() - 1);
+                z.active.set(z.active.get().saturating_sub(1));
                 if z.active.get() == 0 {
                     return Ok(None);
                 }

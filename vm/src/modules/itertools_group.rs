@@ -82,21 +82,21 @@ fn groupby_step(g: &GroupbyObj) -> PyResult<bool> {
 fn groupby_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let g = groupby_of(o);
     g.generation.set(g.generation.get() + 1);
-    // Skip the rest of the current group.
-    loop {
+    // Skip the rest of the current group. (The comparison may run Python code
+    // that advances this groupby, so the key found is kept, not re-read.)
+    let key = loop {
         if let Some(curr) = g.currkey.get_clone() {
             let Some(tgt) = g.tgtkey.get_clone() else {
-                break;
+                break curr;
             };
             if !ops::eq_bool(&tgt, &curr)? {
-                break;
+                break curr;
             }
         }
         if !groupby_step(g)? {
             return Ok(None);
         }
-    }
-    let key = g.currkey.get_clone().expect("current key");
+    };
     set(&g.tgtkey, Some(key.clone()));
     let grouper = alloc(
         &GROUPER_TYPE,
