@@ -172,7 +172,8 @@ fn assign_slice(
         return Ok(());
     }
     let idx = |k: usize| (start + k as i64 * step) as usize;
-    match new {
+    // Assigning nothing to an extended slice deletes it, as in CPython.
+    match new.filter(|v| !v.is_empty()) {
         None => {
             let mut drop_at = vec![false; d.len()];
             (0..n).for_each(|k| drop_at[idx(k)] = true);
@@ -352,5 +353,6 @@ mod tests {
         assert_eq!(assigned(1, i64::MAX, 2, None), b"ace");
         assert_eq!(assigned(i64::MAX, i64::MIN, -1, None), b"");
         assert_eq!(assigned(0, 0, 1, Some(b"mv")), b"mvabcdef");
+        assert_eq!(assigned(5, 1, -2, Some(b"")), b"abce");
     }
 }
