@@ -227,7 +227,9 @@ fn convert(c: u8, v: &Obj, spec: &Spec, index: usize) -> PyResult<Vec<u8>> {
             d
         }
         b'c' => vec![char_arg(v)?],
-        b'd' | b'i' | b'u' => format_int(&int_arg(v, c, true)?, 10, false, spec),
+        // CPython reads %i as %d (also in messages); %u keeps its name.
+        b'd' | b'i' => format_int(&int_arg(v, b'd', true)?, 10, false, spec),
+        b'u' => format_int(&int_arg(v, c, true)?, 10, false, spec),
         b'o' => format_int(&int_arg(v, c, false)?, 8, false, spec),
         b'x' => format_int(&int_arg(v, c, false)?, 16, false, spec),
         b'X' => format_int(&int_arg(v, c, false)?, 16, true, spec),
