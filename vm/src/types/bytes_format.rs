@@ -520,15 +520,12 @@ mod tests {
     use super::*;
 
     fn f(v: f64, c: u8, prec: Option<usize>, alt: bool) -> String {
-        format_float(
-            v,
-            c,
-            &Spec {
-                prec,
-                alt,
-                ..Spec::default()
-            },
-        )
+        let spec = Spec {
+            prec,
+            alt,
+            ..Spec::default()
+        };
+        format_float(v, c, &spec).ok().unwrap_or_default()
     }
 
     #[test]
@@ -548,6 +545,10 @@ mod tests {
         assert_eq!(f(-0.0, b'g', None, false), "-0");
         assert_eq!(f(123456789.0, b'g', None, false), "1.23457e+08");
         assert_eq!(f(f64::NEG_INFINITY, b'E', None, false), "-INF");
+        assert_eq!(f(1.0, b'f', Some(70000), false).len(), 70002);
+        assert_eq!(f(1.5, b'e', Some(100000), false).len(), 100006);
+        assert_eq!(f(1.5, b'g', Some(100000), false), "1.5");
+        assert_eq!(f(1.5, b'g', Some(2000), true).len(), 2001);
         assert_eq!(f(1.0, b'f', Some(70000), false).len(), 70002);
         assert_eq!(f(1.5, b'e', Some(100000), false).len(), 100006);
         assert_eq!(f(1.5, b'g', Some(100000), false), "1.5");
