@@ -899,12 +899,9 @@ pub fn init() -> PyResult<PyRef> {
         ("staticmethod", &descriptors::STATICMETHOD_TYPE),
         ("classmethod", &descriptors::CLASSMETHOD_TYPE),
         ("super", &super_::SUPER_TYPE),
-        ("memoryview", &bytes::BYTES_TYPE),
+        ("memoryview", &crate::types::memoryview::MEMORYVIEW_TYPE),
     ];
     for (n, t) in types {
-        if *n == "memoryview" {
-            continue;
-        }
         mo.set_attr(n, t.as_obj_ref().to_owned());
     }
     mo.set_attr("None", none());

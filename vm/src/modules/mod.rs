@@ -4,6 +4,7 @@
 pub mod atexit;
 pub mod gc_mod;
 pub mod io_stub;
+pub mod itertools;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
@@ -23,6 +24,7 @@ pub struct NativeModule {
 pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
+    NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
@@ -43,5 +45,7 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Static types defined by native modules (readied at start-up).
 pub fn static_types() -> Vec<&'static TypeObj> {
-    vec![&stdio::STD_STREAM_TYPE.0, &crate::types::structseq::FIELD_TYPE.0]
+    let mut v = vec![&stdio::STD_STREAM_TYPE.0, &crate::types::structseq::FIELD_TYPE.0];
+    v.extend(itertools::types());
+    v
 }

@@ -117,6 +117,10 @@ fn binop_error(v: &Obj, w: &Obj, op: BinaryOp) -> PyErr {
     match op.base() {
         BinaryOp::Add => {
             if let Some(kind) = is_concat_seq(v.class()) {
+                // bytes and bytearray concatenate buffers, with their own message.
+                if kind == "bytes" || kind == "bytearray" {
+                    return PyErr::type_error(format!("can't concat {} to {kind}", w.class().name()));
+                }
                 return PyErr::type_error(format!(
                     "can only concatenate {kind} (not \"{}\") to {kind}",
                     w.class().name()

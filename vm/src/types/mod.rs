@@ -7,8 +7,15 @@ pub mod typeobj;
 pub mod bool;
 pub mod builtin_func;
 pub mod bytearray;
+pub mod bytearray_methods;
 pub mod bytes;
+pub mod bytes_args;
+pub mod bytes_format;
+pub mod bytes_iter;
 pub mod bytes_methods;
+pub mod bytes_search;
+pub mod bytes_split;
+pub mod bytes_transform;
 pub mod cell;
 pub mod code;
 pub mod complex;
@@ -32,6 +39,7 @@ pub mod int_parse;
 pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod none;
@@ -89,6 +97,9 @@ pub fn extra_static_types() -> Vec<&'static typeobj::TypeObj> {
         &complex::COMPLEX_TYPE.0,
         &bytes::BYTES_TYPE.0,
         &bytearray::BYTEARRAY_TYPE.0,
+        &bytes_iter::BYTES_ITER_TYPE.0,
+        &bytes_iter::BYTEARRAY_ITER_TYPE.0,
+        &memoryview::MEMORYVIEW_TYPE.0,
         &super_::SUPER_TYPE.0,
         &namespace::NAMESPACE_TYPE.0,
     ]
