@@ -692,7 +692,7 @@ fn build_class(a: Args) -> PyResult {
             }
         }
     }
-    let is_class = meta.as_ref().map_or(true, |m| m.isa::<TypeObj>());
+    let is_class = meta.as_ref().is_none_or(|m| m.isa::<TypeObj>());
     let meta = match meta {
         Some(m) => m,
         None => match bases.first() {

@@ -18,7 +18,10 @@ use crate::types::typeobj::TypeObj;
 
 const RECURSIVE_CUTOFF: usize = 3;
 
-static SOURCES: Static<std::cell::RefCell<Option<HashMap<String, Option<Vec<String>>>>>> =
+/// Source lines per file name; `None` records a file that could not be read.
+type SourceCache = HashMap<String, Option<Vec<String>>>;
+
+static SOURCES: Static<std::cell::RefCell<Option<SourceCache>>> =
     Static(std::cell::RefCell::new(None));
 
 /// Registers source text for a file name (for `-c`, stdin and the REPL).
@@ -295,7 +298,7 @@ fn write_chain(out: &mut String, exc: &Obj, seen: &mut Vec<usize>, margin: &str,
     write_single(out, exc, margin, seen);
 }
 
-fn write_single(out: &mut String, exc: &Obj, margin: &str, seen: &mut Vec<usize>) {
+fn write_single(out: &mut String, exc: &Obj, margin: &str, seen: &[usize]) {
     let is_group = exc.class().is_subtype(&exceptions::BASE_EXCEPTION_GROUP);
     if is_group {
         write_group(out, exc, margin, seen, 0);
@@ -312,7 +315,7 @@ fn write_single(out: &mut String, exc: &Obj, margin: &str, seen: &mut Vec<usize>
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
 
-fn write_group(out: &mut String, exc: &Obj, margin: &str, seen: &mut Vec<usize>, level: usize) {
+fn write_group(out: &mut String, exc: &Obj, margin: &str, seen: &[usize], level: usize) {
     let top = level == 0;
     let m = if top { format!("{margin}  | ") } else { format!("{margin}| ") };
     let header_margin = if top { format!("{margin}  + ") } else { margin.to_string() };
@@ -340,7 +343,7 @@ fn write_group(out: &mut String, exc: &Obj, margin: &str, seen: &mut Vec<usize>,
         let lead = if first { format!("{base}+-+") } else { format!("{inner_margin}+") };
         let _ = writeln!(out, "{lead}---------------- {label} ----------------");
         let mut sub_out = String::new();
-        let mut sub_seen = seen.clone();
+        let mut sub_seen = seen.to_vec();
         write_chain_in_group(&mut sub_out, sub, &mut sub_seen, &inner_margin, level + 1);
         out.push_str(&sub_out);
     }

@@ -93,7 +93,7 @@ fn best_match(candidates: &[String], name: &str) -> Option<String> {
         if d > max_distance {
             continue;
         }
-        if best.map_or(true, |(_, bd)| d < bd) {
+        if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((item, d));
         }
     }

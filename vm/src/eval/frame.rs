@@ -114,7 +114,7 @@ impl DataStack {
         let bytes = (bytes + ALIGN - 1) & !(ALIGN - 1);
         if self.room() < bytes {
             let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
-            if !self.chunks.get(next).is_some_and(|c| c.size >= bytes) {
+            if self.chunks.get(next).is_none_or(|c| c.size < bytes) {
                 // Chunks past `current` hold no live frames; replace them.
                 while self.chunks.len() > next {
                     let c = self.chunks.pop().expect("chunk");

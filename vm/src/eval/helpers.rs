@@ -525,8 +525,7 @@ pub fn set_context(exc: &Obj) {
     }
     // Break a cycle if `exc` already appears in the handled exception's chain.
     let mut o = handled.clone();
-    loop {
-        let Some(e) = o.downcast::<ExceptionObj>() else { break };
+    while let Some(e) = o.downcast::<ExceptionObj>() {
         let Some(ctx) = e.context() else { break };
         if ctx.is(exc) {
             e.set_context(None);

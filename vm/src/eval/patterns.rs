@@ -3,7 +3,6 @@
 use crate::object::{AsObj, Obj, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
-use crate::types::dict::DictObj;
 use crate::types::str::StrObj;
 use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{flags, TypeObj};
@@ -75,7 +74,7 @@ pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, names: &Obj) -> PyResu
     let kw = names.downcast::<TupleObj>().expect("names tuple");
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    let mut lookup = |name: &Obj, seen: &mut Vec<String>| -> PyResult<Option<PyRef>> {
+    let lookup = |name: &Obj, seen: &mut Vec<String>| -> PyResult<Option<PyRef>> {
         let n = StrObj::text(name).to_string();
         if seen.contains(&n) {
             return Err(PyErr::type_error(format!("{}() got multiple sub-patterns for attribute '{n}'", t.name())));

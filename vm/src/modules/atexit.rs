@@ -28,7 +28,7 @@ fn register(a: Args) -> PyResult {
     HANDLERS.borrow_mut().push(Handler {
         func: func.clone(),
         args: a.all[1..].iter().map(|o| (*o).to_owned()).collect(),
-        kwnames: a.kwnames.map(|k| crate::object::AsObj::to_ref(k)),
+        kwnames: a.kwnames.map(crate::object::AsObj::to_ref),
     });
     Ok(func)
 }

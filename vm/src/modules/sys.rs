@@ -2,7 +2,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::object::{AsObj, Obj, PyRef, Static};
+use crate::object::{AsObj, PyRef, Static};
 use crate::ops;
 use crate::runtime::{ts, PyErr, PyResult};
 use crate::types::dict::DictObj;
@@ -319,7 +319,7 @@ pub fn init(cfg: &Config) -> PyResult<PyRef> {
     mo.set_attr("_base_executable", new_str(&cfg.executable));
     let xo = crate::types::dict::new_dict();
     for (k, v) in &cfg.xoptions {
-        let val = v.as_ref().map_or_else(|| crate::types::true_(), |s| new_str(s));
+        let val = v.as_ref().map_or_else(crate::types::true_, |s| new_str(s));
         xo.downcast::<DictObj>().expect("dict").set_item(&new_str(k), val)?;
     }
     mo.set_attr("_xoptions", xo);

@@ -24,8 +24,6 @@ pub struct ThreadState {
     /// Python-level call depth, checked against `recursion_limit`.
     pub(crate) depth: Cell<u32>,
     pub(crate) recursion_limit: Cell<u32>,
-    /// Lowest address the native stack may grow to before RecursionError.
-    pub(crate) stack_limit: Cell<usize>,
 }
 
 static TS: Static<ThreadState> = Static(ThreadState {
@@ -34,7 +32,6 @@ static TS: Static<ThreadState> = Static(ThreadState {
     frame: Cell::new(std::ptr::null_mut()),
     depth: Cell::new(0),
     recursion_limit: Cell::new(1000),
-    stack_limit: Cell::new(0),
 });
 
 /// The interpreter's thread state.

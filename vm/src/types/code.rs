@@ -3,7 +3,7 @@
 use ember_compiler::code::{CodeUnit, Constant, ExceptionEntry};
 use ember_compiler::linetable;
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::runtime::PyResult;
 use crate::types::str::{from_string, intern, new_str};
 use crate::types::tuple::new_tuple;

@@ -7,7 +7,6 @@ use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::exceptions;
-use crate::types::str::StrObj;
 use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::{new_bool, none};
 use crate::util::args;

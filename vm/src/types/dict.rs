@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef, Static};
 use crate::ops;
-use crate::runtime::{PyErr, PyResult};
+use crate::runtime::PyResult;
 use crate::types::float::FloatObj;
 use crate::types::int::{self, IntObj};
 use crate::types::str::StrObj;
@@ -145,7 +145,7 @@ fn keys_equal_fast(a: &Obj, b: &Obj) -> Option<bool> {
 }
 
 enum Step {
-    Empty(usize),
+    Empty,
     Skip,
     Found(usize, usize),
     Slow(usize, usize, PyRef),
@@ -200,7 +200,7 @@ impl DictObj {
                 let step = self.table.with(|t| {
                     let ix = t.indices[i];
                     if ix == EMPTY {
-                        return Step::Empty(i);
+                        return Step::Empty;
                     }
                     if ix == DUMMY {
                         return Step::Skip;
@@ -217,7 +217,7 @@ impl DictObj {
                     }
                 });
                 match step {
-                    Step::Empty(_) => return Ok(Probe::Missing),
+                    Step::Empty => return Ok(Probe::Missing),
                     Step::Found(slot, ix) => return Ok(Probe::Found { slot, ix }),
                     Step::Skip => {}
                     Step::Slow(slot, ix, k) => {

@@ -1,6 +1,6 @@
 //! The `dict` type's methods and slots (the table itself is in `dict.rs`).
 
-use crate::object::{AsObj, Obj, PyRef};
+use crate::object::{AsObj, Obj};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::{new_dict, DictObj};
@@ -115,7 +115,11 @@ fn dict_new(ty: &TypeObj, _args: Args) -> PyResult {
 /// `dict.update(other, **kwargs)` semantics for one positional source.
 pub fn update_from(d: &DictObj, src: &Obj) -> PyResult<()> {
     if let Some(s) = src.downcast::<DictObj>() {
-        if s.class().iter.get() == DICT_TYPE.iter.get() {
+        let same_iter = match (s.class().iter.get(), DICT_TYPE.iter.get()) {
+            (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if same_iter {
             return d.update_from_dict(s);
         }
     }

@@ -1,6 +1,6 @@
 //! Dict views (`keys()`, `values()`, `items()`) and dict iterators.
 
-use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::DictObj;
@@ -294,7 +294,7 @@ fn dictiter_next(obj: &Obj) -> PyResult<Option<PyRef>> {
         }
         r
     } else {
-        d.next_entry(pos).map(|(next, k, v)| (next, k, v))
+        d.next_entry(pos)
     };
     match found {
         None => {

@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::str::{from_string, new_str, StrObj};

@@ -3,7 +3,7 @@
 use std::cell::Cell;
 
 use crate::object::abi::{entry, NativeCall};
-use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::code::CodeObj;

@@ -159,9 +159,11 @@ pub fn gen_send_ex(g: &GenObj, gobj: &Obj, value: Option<PyRef>, throw: Option<P
             fp.push(v);
         }
     } else if !started {
-        // Throwing into an unstarted generator raises at its first line.
-        g.finish();
-        return Err(throw.expect("exception"));
+        if let Some(e) = throw {
+            // Throwing into an unstarted generator raises at its first line.
+            g.finish();
+            return Err(e);
+        }
     }
     let _keep = gobj.to_owned();
     g.running.set(true);
@@ -682,13 +684,16 @@ enum AwaitState {
 }
 
 /// The awaitable of `agen.asend(v)` / `__anext__()` / `athrow()` / `aclose()`.
+/// Arguments of a pending `athrow`: (type, value, traceback).
+type ThrowArgs = (PyRef, Option<PyRef>, Option<PyRef>);
+
 #[repr(C)]
 pub struct AsyncGenOpObj {
     pub ob: Obj,
     gen: PyRef,
     value: PyCell<Option<PyRef>>,
     /// For athrow/aclose: the exception to throw (None for asend).
-    throw: PyCell<Option<(PyRef, Option<PyRef>, Option<PyRef>)>>,
+    throw: PyCell<Option<ThrowArgs>>,
     is_close: bool,
     state: Cell<AwaitState>,
 }

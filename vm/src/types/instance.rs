@@ -3,7 +3,7 @@
 //! assignment, finalisation and traversal.
 
 use crate::object::alloc::{self, object_size};
-use crate::object::{AsObj, Obj, PyRef};
+use crate::object::{Obj, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::{new_dict, DictObj};

@@ -12,7 +12,7 @@ use crate::object::{AsObj, Obj, PyPayload, PyRef, Static};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::float::{new_float, FloatObj};
 use crate::types::typeobj::{flags, Args, TypeObj};
-use crate::types::{new_bool, none, not_implemented};
+use crate::types::{new_bool, not_implemented};
 use ember_compiler::bytecode::CompareOp;
 
 /// An `int` (or `bool`) object.

@@ -469,7 +469,7 @@ pub fn sort_items(items: &mut Vec<PyRef>, key: Option<&Obj>, reverse: bool) -> P
     result
 }
 
-fn sort_pairs(pairs: &mut Vec<(PyRef, PyRef)>) -> PyResult<()> {
+fn sort_pairs(pairs: &mut [(PyRef, PyRef)]) -> PyResult<()> {
     // Fast paths for homogeneous exact ints, floats (no NaN) and strs.
     if pairs.iter().all(|(k, _)| k.class().is(&int::INT_TYPE) && int::as_i64(k).is_some()) {
         pairs.sort_by_key(|(k, _)| int::as_i64(k).unwrap_or(0));

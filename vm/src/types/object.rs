@@ -149,10 +149,7 @@ fn excess_args(a: &Args) -> bool {
 }
 
 #[inline]
-fn same<F: Copy>(a: Option<F>, b: usize) -> bool
-where
-    F: Into<FnAddr>,
-{
+fn same<F: Copy + Into<FnAddr>>(a: Option<F>, b: usize) -> bool {
     a.map(|f| f.into().0) == Some(b)
 }
 
@@ -171,12 +168,12 @@ impl From<crate::types::typeobj::InitFn> for FnAddr {
 /// `object.__new__`: allocates a plain instance of `t`.
 pub fn object_new(t: &TypeObj, a: Args) -> PyResult {
     if excess_args(&a) {
-        if !same(t.new.get(), object_new as usize) {
+        if !same(t.new.get(), object_new as *const () as usize) {
             return Err(PyErr::type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
         }
-        if same(t.init.get(), object_init as usize) {
+        if same(t.init.get(), object_init as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", t.name())));
         }
     }
@@ -209,12 +206,12 @@ fn abstract_error(t: &TypeObj) -> PyErr {
 pub fn object_init(obj: &Obj, a: Args) -> PyResult<()> {
     if excess_args(&a) {
         let t = obj.class();
-        if !same(t.init.get(), object_init as usize) {
+        if !same(t.init.get(), object_init as *const () as usize) {
             return Err(PyErr::type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
         }
-        if same(t.new.get(), object_new as usize) {
+        if same(t.new.get(), object_new as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", t.name())));
         }
     }

@@ -5,7 +5,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, Zero};
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int::{self, IntObj};

@@ -1,7 +1,7 @@
 //! Start-up of the static types: bases, MRO, inherited slots and flags, and
 //! the dict of methods, getsets and slot wrappers.
 
-use crate::object::{AsObj, Obj, PyRef, Static};
+use crate::object::{Obj, PyRef, Static};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::builtin_func::{new_builtin, new_getset_descr, new_method_descr, BuiltinFunctionObj};
 use crate::types::dict::{new_dict, DictObj};

@@ -97,7 +97,7 @@ pub fn join_reprs(items: &[PyRef]) -> PyResult<String> {
 /// first error and returns it (the slice is then in some permutation of its
 /// original items, as with CPython).
 pub fn merge_sort<T: Clone>(
-    v: &mut Vec<T>,
+    v: &mut [T],
     is_less: &mut dyn FnMut(&T, &T) -> PyResult<bool>,
 ) -> PyResult<()> {
     let n = v.len();
@@ -158,20 +158,6 @@ pub fn merge_sort<T: Clone>(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn merge_sort_is_stable() {
-        let mut v: Vec<(i32, usize)> = (0..500).map(|i| (((i * 7919) % 13) as i32, i)).collect();
-        merge_sort(&mut v, &mut |a, b| Ok(a.0 < b.0)).unwrap();
-        for w in v.windows(2) {
-            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1));
-        }
-    }
-}
-
 /// Parses `(value, start=0, stop=len)` for `index` methods, clamping the bounds.
 pub fn index_args<'a>(
     args: crate::types::typeobj::Args<'a>,
@@ -193,4 +179,18 @@ pub fn index_args<'a>(
         Ok(i as usize)
     };
     Ok((value, clamp(start, 0)?, clamp(stop, len)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_sort_is_stable() {
+        let mut v: Vec<(i32, usize)> = (0..500).map(|i| (((i * 7919) % 13) as i32, i)).collect();
+        merge_sort(&mut v, &mut |a, b| Ok(a.0 < b.0)).unwrap();
+        for w in v.windows(2) {
+            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1));
+        }
+    }
 }

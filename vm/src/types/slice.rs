@@ -1,6 +1,6 @@
 //! `slice` objects and index adjustment.
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::str::from_string;

@@ -11,7 +11,7 @@ use crate::types::exceptions;
 use crate::types::slotdefs::{classify_slot, Bin, SlotDef, SlotKind, Un, SLOTDEFS};
 use crate::types::str::StrObj;
 use crate::types::typeobj::{flags, Args, BinaryFn, TypeObj};
-use crate::types::{int, none, not_implemented};
+use crate::types::{int, not_implemented};
 use ember_compiler::bytecode::CompareOp;
 
 fn def(name: &str) -> &'static SlotDef {
@@ -329,13 +329,13 @@ binary_slots! {
 
 fn slot_pow(v: &Obj, w: &Obj, z: &Obj) -> PyResult {
     if !z.is_none() {
-        if v.class().number.pow.get().map(|f| f as usize) == Some(slot_pow as usize) {
+        if v.class().number.pow.get().map(|f| f as usize) == Some(slot_pow as *const () as usize) {
             return call_maybe(v, "__pow__", &[w, z]);
         }
         return Ok(not_implemented());
     }
     let (tv, tw) = (v.class(), w.class());
-    let me = Some(slot_pow as usize);
+    let me = Some(slot_pow as *const () as usize);
     let cell = |t: &TypeObj| t.number.pow.get().map(|f| f as usize);
     let mut do_other = !tv.is(tw) && cell(tw) == me && tw.lookup_str("__rpow__").is_some();
     if cell(tv) == me {

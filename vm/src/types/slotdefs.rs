@@ -253,7 +253,7 @@ pub fn install_wrappers(t: &'static TypeObj, dict: &DictObj) {
     for def in SLOTDEFS {
         if def.kind == K::Hash {
             if let Some(h) = t.hash.get() {
-                if h as usize == crate::types::object::hash_not_implemented as usize {
+                if h as usize == crate::types::object::hash_not_implemented as *const () as usize {
                     if dict.get_by_str("__hash__").is_none() {
                         dict.set_by_str("__hash__", none());
                     }

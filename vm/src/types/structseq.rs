@@ -1,7 +1,7 @@
 //! Struct sequences (`sys.version_info`, `sys.flags`, ...): tuple subclasses
 //! whose items are also readable by name.
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::{new_dict, DictObj};

@@ -9,11 +9,14 @@ use crate::types::typeobj::{Args, GetSetDef, TypeObj};
 use crate::types::none;
 use ember_compiler::code::local_kind;
 
+/// (type, obj, obj_type) of an initialised `super` object.
+type SuperState = (PyRef, Option<PyRef>, Option<PyRef>);
+
 #[repr(C)]
 pub struct SuperObj {
     pub ob: Obj,
     /// (type, obj, obj_type)
-    state: PyCell<Option<(PyRef, Option<PyRef>, Option<PyRef>)>>,
+    state: PyCell<Option<SuperState>>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.

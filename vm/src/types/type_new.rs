@@ -25,7 +25,7 @@ pub struct TypeCall;
 impl NativeCall for TypeCall {
     fn call(callable: &Obj, a: Args) -> PyResult {
         let t = this(callable);
-        if t.is(&TYPE_TYPE) && a.nargs == 1 && a.kwnames.map_or(true, |k| k.is_empty()) {
+        if t.is(&TYPE_TYPE) && a.nargs == 1 && a.kwnames.is_none_or(|k| k.is_empty()) {
             return Ok(a.all[0].class().as_obj_ref().to_owned());
         }
         let Some(new) = t.new.get() else {
@@ -197,7 +197,7 @@ fn solid_base(t: &TypeObj) -> &TypeObj {
     }
 }
 
-fn best_base<'a>(bases: &'a [PyRef]) -> PyResult<&'a TypeObj> {
+fn best_base(bases: &[PyRef]) -> PyResult<&TypeObj> {
     let mut best: Option<&TypeObj> = None;
     let mut winner: Option<&TypeObj> = None;
     for b in bases {
@@ -230,7 +230,7 @@ pub fn slot_offsets(t: &TypeObj) -> Vec<usize> {
     let Some(dd) = d.downcast::<DictObj>() else { return Vec::new() };
     dd.values()
         .iter()
-        .filter_map(|v| v.downcast_exact::<crate::types::builtin_func::MemberDescrObj>().filter(|m| m.owner.get() == t as *const TypeObj).map(|m| m.offset))
+        .filter_map(|v| v.downcast_exact::<crate::types::builtin_func::MemberDescrObj>().filter(|m| std::ptr::eq(m.owner.get(), t)).map(|m| m.offset))
         .collect()
 }
 
@@ -300,7 +300,7 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     let winner = winner_ref.downcast::<TypeObj>().expect("metaclass");
     if !winner.is(meta) {
         if let Some(new) = winner.new.get() {
-            if new as usize != type_new as usize {
+            if new as usize != type_new as *const () as usize {
                 let all: Vec<&Obj> = vec![name, bases, ns];
                 return new(winner, Args { all: &all, nargs: 3, kwnames: None });
             }
@@ -847,8 +847,8 @@ fn m_dir(a: Args) -> PyResult {
     crate::builtins::dir_of_type(this(s))
 }
 fn m_sizeof(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "__sizeof__")?;
-    Ok(int::from_usize(std::mem::size_of::<TypeObj>() + this(s).basicsize.get() * 0))
+    let [_s] = args::exact::<1>(a, "__sizeof__")?;
+    Ok(int::from_usize(std::mem::size_of::<TypeObj>()))
 }
 pub(crate) fn type_or(a: &Obj, b: &Obj) -> PyResult {
     crate::types::genericalias::union_or(a, b)

@@ -64,7 +64,7 @@ fn siphash13_stream(len: usize, feed: impl FnOnce(&mut dyn FnMut(u8))) -> u64 {
     let mut sink = |b: u8| {
         word |= u64::from(b) << (8 * (n % 8));
         n += 1;
-        if n % 8 == 0 {
+        if n.is_multiple_of(8) {
             v3 ^= word;
             round(&mut v0, &mut v1, &mut v2, &mut v3);
             v0 ^= word;
