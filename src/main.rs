@@ -282,7 +282,16 @@ fn run(opts: Options) -> u8 {
             }
         },
         Program::Command(c) => interp.run_main(c, "<string>", None).map(drop),
-        Program::Module(m) => ember_vm::import::run_module_as_main(m).map(drop),
+        Program::Module(m) => match ember_vm::import::find_main_module(m) {
+            Ok((name, file)) => ember_vm::import::run_module_as_main(&name, &file).map(drop),
+            Err(ember_vm::import::MainModuleError::Raised(e)) => Err(e),
+            Err(ember_vm::import::MainModuleError::NotFound(msg)) => {
+                let _ = ember_vm::modules::sys::flush_std_streams();
+                let prog = std::env::args().next().unwrap_or_else(|| "ember".to_string());
+                ember_vm::modules::sys::write_stderr(&format!("{prog}: {msg}\n"));
+                return 1;
+            }
+        },
         Program::Stdin => {
             if interactive_stdin {
                 return repl::run(&interp, cfg.quiet);

@@ -25,6 +25,28 @@ fn prompt(name: &str, default: &str) -> String {
     ember_vm::modules::sys::sys_attr(name).map(|p| ember_vm::ops::str_lossy(&p)).unwrap_or_else(|| default.to_string())
 }
 
+/// Whether the statement being entered is a compound one (it starts with a
+/// compound-statement keyword or a decorator), which only a blank line completes.
+fn opens_block(buffer: &str) -> bool {
+    const COMPOUND: &[&str] = &["if", "while", "for", "try", "with", "def", "class", "async"];
+    let first = buffer.lines().next().unwrap_or("").trim_start();
+    if first.starts_with('@') {
+        return true;
+    }
+    let word: String = first.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let code = first.split('#').next().unwrap_or("").trim_end();
+    match word.as_str() {
+        // A soft keyword: `match = 1` is an assignment.
+        "match" => code.ends_with(':'),
+        w => COMPOUND.contains(&w),
+    }
+}
+
+fn report(e: PyErr) {
+    ember_vm::modules::sys::flush_stdout();
+    ember_vm::errors::print_exception(e.exc());
+}
+
 /// Runs the REPL until EOF; returns the exit status.
 pub fn run(interp: &Interpreter, quiet: bool) -> u8 {
     if !quiet {
@@ -55,25 +77,32 @@ pub fn run(interp: &Interpreter, quiet: bool) -> u8 {
             }
         };
         let _ = editor.add_history_entry(line.as_str());
-        let continuing = !buffer.is_empty();
-        buffer.push_str(&line);
-        buffer.push('\n');
-        if continuing && !line.trim().is_empty() {
+        let blank = line.trim().is_empty();
+        if buffer.is_empty() && blank {
             continue;
         }
-        match interp.run_interactive(&buffer) {
-            Ok(()) => buffer.clear(),
+        buffer.push_str(&line);
+        buffer.push('\n');
+        // A compound statement ends with a blank line; anything else runs as
+        // soon as it compiles (brackets and triple quotes closed).
+        if opens_block(&buffer) && !blank {
+            continue;
+        }
+        let code = match interp.compile_interactive(&buffer) {
+            Ok(code) => code,
+            Err(e) if is_incomplete(&e) && !blank => continue,
             Err(e) => {
-                if !continuing && is_incomplete(&e) {
-                    continue;
-                }
                 buffer.clear();
-                if e.matches(&ember_vm::types::exceptions::SYSTEM_EXIT) {
-                    return crate::handle_exit(e);
-                }
-                ember_vm::modules::sys::flush_stdout();
-                ember_vm::errors::print_exception(e.exc());
+                report(e);
+                continue;
             }
+        };
+        buffer.clear();
+        if let Err(e) = interp.run_interactive(&code) {
+            if e.matches(&ember_vm::types::exceptions::SYSTEM_EXIT) {
+                return crate::handle_exit(e);
+            }
+            report(e);
         }
     }
     let _ = ember_vm::finalize();

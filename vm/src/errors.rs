@@ -24,8 +24,13 @@ type SourceCache = HashMap<String, Option<Vec<String>>>;
 static SOURCES: Static<std::cell::RefCell<Option<SourceCache>>> =
     Static(std::cell::RefCell::new(None));
 
-/// Registers source text for a file name (for `-c`, stdin and the REPL).
+/// Registers the source text of a file already read (the main script), so
+/// tracebacks show the lines it had when it ran. Pseudo-files (`<stdin>`,
+/// `<string>`) keep no lines: CPython 3.11 prints none for them.
 pub fn register_source(filename: &str, source: &str) {
+    if filename.starts_with('<') {
+        return;
+    }
     let mut s = SOURCES.borrow_mut();
     s.get_or_insert_with(HashMap::new).insert(filename.to_string(), Some(source.lines().map(String::from).collect()));
 }

@@ -184,39 +184,83 @@ fn main_module() -> PyResult {
     Ok(m)
 }
 
-/// Runs one interactive statement in `__main__`.
-pub fn run_interactive(source: &str) -> PyResult<()> {
+/// Compiles one interactive statement (`single` mode, file `<stdin>`).
+pub fn compile_interactive(source: &str) -> PyResult {
+    crate::compile_source(source, "<stdin>", ember_compiler::Mode::Single)
+}
+
+/// Runs a statement compiled by [`compile_interactive`] in `__main__`.
+pub fn run_interactive(code: &PyRef) -> PyResult<()> {
     let m = main_module()?;
-    crate::errors::register_source("<stdin>", source);
-    let code = crate::compile_source(source, "<stdin>", ember_compiler::Mode::Single)?;
     let globals = m.downcast::<ModuleObj>().expect("module").dict();
     crate::eval::run_code(&code, &globals, Some(globals.clone()))?;
     Ok(())
 }
 
-/// `-m module`: finds the module's source and runs it as `__main__`.
-pub fn run_module_as_main(name: &str) -> PyResult {
+/// Why `-m name` found nothing to run.
+pub enum MainModuleError {
+    /// The module could not be located; the message follows the program name
+    /// (`ember: No module named x`), and the exit status is 1.
+    NotFound(String),
+    /// Importing a parent package raised.
+    Raised(PyErr),
+}
+
+/// `-m module`: finds the module's source, as CPython's `runpy` does. Returns
+/// the module's full name (`pkg.__main__` for a package) and its file.
+pub fn find_main_module(name: &str) -> Result<(String, PathBuf), MainModuleError> {
+    use MainModuleError::{NotFound, Raised};
+    if name.is_empty() || name.starts_with('.') {
+        return Err(NotFound("Relative module names not supported".to_string()));
+    }
     let (search, child) = match name.rsplit_once('.') {
         Some((parent, child)) => {
-            let pm = import_module(parent)?;
-            let path = ops::lookup_attr(&pm, "__path__")?.ok_or_else(|| {
-                module_not_found(name, format!("No module named {name}"))
-            })?;
-            (ops::collect_vec(&path)?.iter().map(|p| PathBuf::from(ops::str_lossy(p))).collect(), child.to_string())
+            let pm = match import_module(parent) {
+                Ok(m) => m,
+                Err(e) => {
+                    let exc = e.into_exc();
+                    if !exc.class().is_subtype(&exceptions::IMPORT_ERROR) {
+                        return Err(Raised(PyErr::from_exc(exc)));
+                    }
+                    let what = format!("{}: {}", exc.class().name(), ops::str_lossy(&exc));
+                    return Err(NotFound(format!(
+                        "Error while finding module specification for '{name}' ({what})"
+                    )));
+                }
+            };
+            let path = ops::lookup_attr(&pm, "__path__").map_err(Raised)?;
+            let Some(path) = path else {
+                let what = format!(
+                    "ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}'"
+                );
+                return Err(NotFound(format!("Error while finding module specification for '{name}' ({what})")));
+            };
+            let dirs = ops::collect_vec(&path).map_err(Raised)?;
+            (dirs.iter().map(|p| PathBuf::from(ops::str_lossy(p))).collect(), child.to_string())
         }
-        None => (sys_path()?, name.to_string()),
+        None => (sys_path().map_err(Raised)?, name.to_string()),
     };
     let Some(found) = find_source(&search, &child) else {
         if crate::modules::find(name).is_some() {
-            return Err(PyErr::new(&exceptions::IMPORT_ERROR, format!("No code object available for {name}")));
+            return Err(NotFound(format!("No code object available for {name}")));
         }
-        return Err(module_not_found(name, format!("No module named {name}")));
+        return Err(NotFound(format!("No module named {name}")));
     };
     if found.package_dir.is_some() {
-        return run_module_as_main(&format!("{name}.__main__"));
+        return match find_main_module(&format!("{name}.__main__")) {
+            Err(NotFound(_)) => Err(NotFound(format!(
+                "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+            ))),
+            other => other,
+        };
     }
-    let filename = display_path(&found.file);
-    let source = std::fs::read(&found.file).map_err(|e| crate::modules::sys::os_error(&e))?;
+    Ok((name.to_string(), found.file))
+}
+
+/// Runs the source file found by [`find_main_module`] as `__main__`.
+pub fn run_module_as_main(name: &str, file: &Path) -> PyResult {
+    let filename = display_path(file);
+    let source = std::fs::read(file).map_err(|e| crate::modules::sys::os_error(&e))?;
     if let Some(argv) = crate::modules::sys::sys_attr("argv") {
         if let Some(l) = argv.downcast::<crate::types::list::ListObj>() {
             if !l.is_empty() {

@@ -102,9 +102,14 @@ impl Interpreter {
         Ok(Interpreter { _priv: () })
     }
 
-    /// Runs one interactive statement in `__main__` (expression values echoed).
-    pub fn run_interactive(&self, source: &str) -> PyResult<()> {
-        import::run_interactive(source)
+    /// Compiles one interactive statement; expression values will be echoed.
+    pub fn compile_interactive(&self, source: &str) -> PyResult {
+        import::compile_interactive(source)
+    }
+
+    /// Runs a statement from [`Interpreter::compile_interactive`] in `__main__`.
+    pub fn run_interactive(&self, code: &PyRef) -> PyResult<()> {
+        import::run_interactive(code)
     }
 
     /// Runs a program's source as `__main__`.

@@ -77,13 +77,15 @@ pub(crate) fn binop(op: ast::Operator) -> BinaryOp {
 
 impl<'a> Compiler<'a> {
     /// A module or class body: `SETUP_ANNOTATIONS` if needed, the docstring into
-    /// `__doc__`, then the statements.
+    /// `__doc__` (not for an interactive statement, whose string is echoed),
+    /// then the statements.
     pub(super) fn compile_body(&mut self, body: &'a [Stmt], _top: bool) -> Result {
         if find_ann(body) {
             self.emit(Opcode::SETUP_ANNOTATIONS);
         }
         let mut rest = body;
-        if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
+        let interactive_top = self.interactive && self.units.len() == 1;
+        if let (Some(doc), Some(first), false) = (docstring(body), body.first(), interactive_top) {
             self.set_loc(first.range());
             self.load_const(Constant::Str(doc.to_string()));
             self.name_op("__doc__", Ctx::Store);
