@@ -374,7 +374,10 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
         }
         slot_list = Some(names);
     }
-    let base_has_dict = base.dict_offset.get() != 0;
+    // Classes (instances of a metaclass) keep their namespace in the type
+    // object itself: metaclasses get no instance dict or `__dict__` descriptor,
+    // which would shadow `type.__dict__`.
+    let base_has_dict = base.dict_offset.get() != 0 || base.is_subtype(&TYPE_TYPE);
     let mut add_dict = !base_has_dict;
     let mut member_names: Vec<String> = Vec::new();
     if let Some(names) = &slot_list {
