@@ -240,6 +240,13 @@ fn s_class(obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 
 fn m_reduce_ex(a: Args) -> PyResult {
     let [s, _proto] = args::exact::<2>(a, "__reduce_ex__")?;
+    // A class overriding `__reduce__` is reduced by it, as in CPython.
+    if let Some(r) = s.class().lookup_str("__reduce__") {
+        if !OBJECT_TYPE.lookup_str("__reduce__").is_some_and(|base| base.is(&r)) {
+            let bound = ops::getattr_str(s, "__reduce__")?;
+            return ops::call0(&bound);
+        }
+    }
     crate::types::object_reduce::reduce(s)
 }
 
