@@ -10,7 +10,7 @@ use crate::types::dict_type::DICT_TYPE;
 use crate::types::module::{new_module, ModuleObj};
 use crate::types::str::from_string;
 use crate::types::tuple::{new_tuple, TupleObj};
-use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
+use crate::types::typeobj::{flags, Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::{exceptions, int};
 use crate::util::args;
 use ember_compiler::bytecode::BinaryOp;
@@ -53,6 +53,57 @@ fn count_elements(a: Args) -> PyResult {
         }
     }
     Ok(crate::types::none())
+}
+
+// --- collection flags for abc ------------------------------------------------
+
+/// CPython's `Py_TPFLAGS_SEQUENCE` / `Py_TPFLAGS_MAPPING` values, as used in
+/// `__abc_tpflags__`, and Ember's flags for them.
+const CPY_SEQUENCE: i64 = 1 << 5;
+const CPY_MAPPING: i64 = 1 << 6;
+
+fn collection_flags(t: &TypeObj) -> i64 {
+    let mut f = 0;
+    if t.has_flag(flags::SEQUENCE) {
+        f |= CPY_SEQUENCE;
+    }
+    if t.has_flag(flags::MAPPING) {
+        f |= CPY_MAPPING;
+    }
+    f
+}
+
+/// Marks a Python class and its subclasses as sequences or mappings for the
+/// match statement (what CPython's `_abc` does for `__abc_tpflags__` and for
+/// `register()` on Sequence/Mapping ABCs). Classes that already have one of
+/// the flags, and builtin types, keep theirs.
+fn set_collection_flag_recursive(t: &TypeObj, flag: u64) {
+    if t.is_static() || t.has_flag(flags::SEQUENCE | flags::MAPPING) {
+        return;
+    }
+    t.set_flag(flag, true);
+    for s in t.subclasses.get_clone() {
+        if let Some(sub) = crate::object::header::type_link(s) {
+            set_collection_flag_recursive(sub, flag);
+        }
+    }
+}
+
+fn set_collection_flags(a: Args) -> PyResult {
+    let [cls, value] = args::exact::<2>(a, "_set_collection_flags")?;
+    let Some(t) = cls.downcast::<TypeObj>() else { return Err(PyErr::type_error("expected a class")) };
+    let v = int::expect_i64(value, "long")?;
+    if v & CPY_SEQUENCE != 0 {
+        set_collection_flag_recursive(t, flags::SEQUENCE);
+    } else if v & CPY_MAPPING != 0 {
+        set_collection_flag_recursive(t, flags::MAPPING);
+    }
+    Ok(crate::types::none())
+}
+
+fn get_collection_flags(a: Args) -> PyResult {
+    let [cls] = args::exact::<1>(a, "_collection_flags")?;
+    Ok(int::new_int(cls.downcast::<TypeObj>().map_or(0, collection_flags)))
 }
 
 // --- _tuplegetter -------------------------------------------------------
@@ -155,7 +206,11 @@ crate::static_type! {
     }
 }
 
-static FUNCS: &[MethodDef] = &[MethodDef::method("_count_elements", count_elements)];
+static FUNCS: &[MethodDef] = &[
+    MethodDef::method("_count_elements", count_elements),
+    MethodDef::method("_set_collection_flags", set_collection_flags),
+    MethodDef::method("_collection_flags", get_collection_flags),
+];
 
 pub fn init() -> PyResult<PyRef> {
     let m = new_module("_collections");
