@@ -117,6 +117,16 @@ pub fn ready_static(t: &'static TypeObj) {
     if let Some(setup) = t.setup {
         setup(t);
     }
+    // A static type declared as "module.Name" (CPython's tp_name, shown in
+    // error messages) has the qualified name "Name".
+    let short = t.name.with(|n| match n {
+        std::borrow::Cow::Borrowed(s) => s.rsplit_once('.').map(|(_, tail)| tail),
+        std::borrow::Cow::Owned(_) => None,
+    });
+    if let Some(short) = short {
+        let old = t.qualname.replace(std::borrow::Cow::Borrowed(short));
+        drop(old);
+    }
     let is_object = t.is(&OBJECT_TYPE);
     if !is_object && t.base.get().is_null() {
         t.base.set(&OBJECT_TYPE.0);

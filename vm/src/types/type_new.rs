@@ -633,7 +633,12 @@ pub const INSTANCE_DICT_GETSET_REF: GetSetDef = GetSetDef::getset("__dict__", g_
 // --- getsets and methods of `type` ---
 
 fn g_name(o: &Obj) -> PyResult {
-    Ok(from_string(this(o).name()))
+    let t = this(o);
+    if t.is_static() {
+        // Static types of library modules are named "module.Name" (tp_name).
+        return Ok(t.name.with(|n| from_string(n.rsplit_once('.').map_or(&**n, |(_, tail)| tail).to_string())));
+    }
+    Ok(from_string(t.name()))
 }
 fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let t = this(o);
