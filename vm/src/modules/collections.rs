@@ -165,7 +165,7 @@ fn tg_set(_o: &Obj, _obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 fn tg_repr(o: &Obj) -> PyResult {
     let g = tg(o);
     let doc = g.doc.get_clone().unwrap_or_else(crate::types::none);
-    Ok(from_string(format!("{}({}, {})", o.class().name(), g.index, ops::repr_string(&doc)?)))
+    Ok(from_string(format!("{}({}, {})", super::native_type::short_name(o.class()), g.index, ops::repr_string(&doc)?)))
 }
 
 fn tg_reduce(a: Args) -> PyResult {
@@ -197,7 +197,7 @@ static TG_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", tg_reduce)];
 static TG_GETSETS: &[GetSetDef] = &[GetSetDef::getset("__doc__", g_doc, s_doc)];
 
 crate::static_type! {
-    pub static TUPLEGETTER_TYPE: TupleGetterObj = "_tuplegetter" {
+    pub static TUPLEGETTER_TYPE: TupleGetterObj = "_collections._tuplegetter" {
         module: "_collections",
         flags: HAVE_GC,
         methods: TG_METHODS,

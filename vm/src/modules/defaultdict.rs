@@ -102,7 +102,7 @@ fn dd_repr(o: &Obj) -> PyResult {
             Some(r) => r?,
         },
     };
-    Ok(from_string(format!("{}({factory}, {})", o.class().name(), ops::str_lossy(&base))))
+    Ok(from_string(format!("{}({factory}, {})", super::native_type::short_name(o.class()), ops::str_lossy(&base))))
 }
 
 fn dd_or(a: &Obj, b: &Obj) -> PyResult {
@@ -152,7 +152,7 @@ static METHODS: &[MethodDef] = &[
 static GETSETS: &[GetSetDef] = &[GetSetDef::getset("default_factory", g_factory, s_factory)];
 
 crate::static_type! {
-    pub static DEFAULTDICT_TYPE: DefaultDictObj = "defaultdict" {
+    pub static DEFAULTDICT_TYPE: DefaultDictObj = "collections.defaultdict" {
         module: "collections",
         flags: BASETYPE | HAVE_GC,
         base: DICT_TYPE,

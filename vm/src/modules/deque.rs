@@ -20,7 +20,7 @@ use crate::types::{int, none, not_implemented};
 use crate::util::args;
 use ember_compiler::bytecode::CompareOp;
 
-use super::native_type::hash_unhashable;
+use super::native_type::{hash_unhashable, short_name};
 
 #[repr(C)]
 pub struct DequeObj {
@@ -43,6 +43,11 @@ fn this(o: &Obj) -> &DequeObj {
 
 fn mutated() -> PyErr {
     PyErr::runtime_error("deque mutated during iteration")
+}
+
+/// `remove()` reports mutation during its scan as an IndexError (CPython 3.11).
+fn mutated_in_remove() -> PyErr {
+    PyErr::index_error("deque mutated during iteration")
 }
 
 impl DequeObj {
@@ -144,6 +149,15 @@ fn parse_maxlen(m: Option<&Obj>) -> PyResult<Option<usize>> {
 }
 
 fn deque_init(o: &Obj, a: Args) -> PyResult<()> {
+    // CPython parses these with PyArg_ParseTupleAndKeywords and its message.
+    if let Some(names) = a.kwnames {
+        for k in names.as_slice() {
+            let k = crate::types::str::StrObj::text(k);
+            if k != "iterable" && k != "maxlen" {
+                return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for deque()")));
+            }
+        }
+    }
     let [iterable, maxlen] = args::parse(a, "deque", &["iterable", "maxlen"], 0)?;
     let d = this(o);
     d.maxlen.set(parse_maxlen(maxlen)?);
@@ -336,7 +350,7 @@ fn m_remove(a: Args) -> PyResult {
     while let Some(item) = d.get(i) {
         let eq = item.is(x) || ops::eq_bool(&item, x)?;
         if d.state.get() != state {
-            return Err(PyErr::index_error("deque mutated during remove()."));
+            return Err(mutated_in_remove());
         }
         if eq {
             let old = d.items.with_mut(|v| v.remove(i));
@@ -451,7 +465,7 @@ fn deque_iter(o: &Obj) -> PyResult {
 }
 
 fn deque_repr(o: &Obj) -> PyResult {
-    let name = o.class().name();
+    let name = short_name(o.class());
     let d = this(o);
     let r = crate::types::seq::repr_guard(o, || crate::types::seq::join_reprs(&d.snapshot()));
     let Some(body) = r else { return Ok(new_str("[...]")) };
@@ -586,7 +600,7 @@ static METHODS: &[MethodDef] = &[
 static GETSETS: &[GetSetDef] = &[GetSetDef::getter("maxlen", g_maxlen)];
 
 crate::static_type! {
-    pub static DEQUE_TYPE: DequeObj = "deque" {
+    pub static DEQUE_TYPE: DequeObj = "collections.deque" {
         module: "collections",
         flags: BASETYPE | HAVE_GC | SEQUENCE,
         doc: "A list-like sequence optimized for data accesses near its endpoints.",
@@ -684,7 +698,7 @@ fn iter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", iter_length_hint)];
 
 crate::static_type! {
-    pub static DEQUE_ITER_TYPE: DequeIterObj = "_deque_iterator" {
+    pub static DEQUE_ITER_TYPE: DequeIterObj = "_collections._deque_iterator" {
         module: "_collections",
         flags: HAVE_GC,
         methods: ITER_METHODS,
@@ -693,7 +707,7 @@ crate::static_type! {
 }
 
 crate::static_type! {
-    pub static DEQUE_REVITER_TYPE: DequeIterObj = "_deque_reverse_iterator" {
+    pub static DEQUE_REVITER_TYPE: DequeIterObj = "_collections._deque_reverse_iterator" {
         module: "_collections",
         flags: HAVE_GC,
         methods: ITER_METHODS,

@@ -203,16 +203,14 @@ fn partial_reduce(a: Args) -> PyResult {
 
 fn partial_setstate(a: Args) -> PyResult {
     let [s, state] = args::exact::<2>(a, "__setstate__")?;
-    let Some(t) = state.downcast::<TupleObj>() else {
-        return Err(PyErr::type_error("argument to __setstate__ must be a tuple"));
+    let invalid = || PyErr::type_error("invalid partial state");
+    let items = match state.downcast::<TupleObj>() {
+        Some(t) if t.len() == 4 => t.as_slice(),
+        _ => return Err(invalid()),
     };
-    let items = t.as_slice();
-    if items.len() != 4 {
-        return Err(PyErr::type_error(format!("expected 4 items in state, got {}", items.len())));
-    }
     let (func, fargs, kw, dict) = (&items[0], &items[1], &items[2], &items[3]);
     if func.class().call.get().is_none() || !fargs.isa::<TupleObj>() || !(kw.is_none() || kw.isa::<DictObj>()) {
-        return Err(PyErr::type_error("invalid partial state"));
+        return Err(invalid());
     }
     let fargs = if fargs.downcast_exact::<TupleObj>().is_some() {
         fargs.clone()
@@ -250,7 +248,7 @@ static PARTIAL_GETSETS: &[GetSetDef] = &[
 ];
 
 crate::static_type! {
-    pub static PARTIAL_TYPE: PartialObj = "partial" {
+    pub static PARTIAL_TYPE: PartialObj = "functools.partial" {
         module: "functools",
         flags: BASETYPE | HAVE_GC,
         dict_offset: std::mem::offset_of!(PartialObj, dict) as isize,
@@ -346,7 +344,7 @@ fn s_obj(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 static KEYWRAPPER_GETSETS: &[GetSetDef] = &[GetSetDef::getset("obj", g_obj, s_obj)];
 
 crate::static_type! {
-    pub static KEYWRAPPER_TYPE: KeyWrapperObj = "KeyWrapper" {
+    pub static KEYWRAPPER_TYPE: KeyWrapperObj = "functools.KeyWrapper" {
         module: "functools",
         flags: HAVE_GC,
         getsets: KEYWRAPPER_GETSETS,

@@ -8,6 +8,7 @@ pub mod deque;
 pub mod functools;
 pub mod gc_mod;
 pub mod io_stub;
+pub mod linecache;
 pub mod native_type;
 pub mod operator;
 pub mod signal;
@@ -31,6 +32,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_functools", init: functools::init },
+    NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_warnings", init: warnings::init },

@@ -5,14 +5,17 @@ use crate::object::Obj;
 use crate::runtime::PyErr;
 use crate::types::typeobj::TypeObj;
 
-/// CPython's `tp_name`: static types of library modules are named with their
-/// module (`collections.deque`), classes defined in Python by their bare name.
+/// CPython's `tp_name`, shown in error messages: static types of library
+/// modules are declared as "module.Name" (`collections.deque`), classes
+/// defined in Python have their bare name.
 pub fn tp_name(t: &TypeObj) -> String {
-    if t.is_static() && t.module != "builtins" {
-        format!("{}.{}", t.module, t.name())
-    } else {
-        t.name()
-    }
+    t.name()
+}
+
+/// CPython's `_PyType_Name`: the name without the module (`deque`), used by
+/// reprs such as `deque([1])`.
+pub fn short_name(t: &TypeObj) -> String {
+    t.with_name(|n| n.rsplit_once('.').map_or(n, |(_, tail)| tail).to_string())
 }
 
 /// The `hash` slot of unhashable library types ("unhashable type: 'collections.deque'").

@@ -260,6 +260,10 @@ fn op_call(a: Args) -> PyResult {
     ops::call(a.all[0], &a.all[1..], a.kwnames)
 }
 
+fn bytes_required(o: &Obj) -> PyErr {
+    PyErr::type_error(format!("a bytes-like object is required, not '{}'", o.class().name()))
+}
+
 fn op_compare_digest(a: Args) -> PyResult {
     let [x, y] = positional::<2>(a, "_compare_digest")?;
     let bytes_of = crate::types::bytes::bytes_of;
@@ -272,13 +276,15 @@ fn op_compare_digest(a: Args) -> PyResult {
         }
         _ => match (bytes_of(x), bytes_of(y)) {
             (Some(p), Some(q)) => (p, q),
-            _ => {
+            (None, None) => {
                 return Err(PyErr::type_error(format!(
                     "unsupported operand types(s) or combination of types: '{}' and '{}'",
                     x.class().name(),
                     y.class().name()
                 )))
             }
+            (None, _) => return Err(bytes_required(x)),
+            (_, None) => return Err(bytes_required(y)),
         },
     };
     // Time independent of where the inputs differ.
@@ -383,7 +389,7 @@ fn getter_reduce(a: crate::types::typeobj::Args) -> PyResult {
 static GETTER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", getter_reduce)];
 
 crate::static_type! {
-    pub static ITEMGETTER_TYPE: GetterObj = "itemgetter" {
+    pub static ITEMGETTER_TYPE: GetterObj = "operator.itemgetter" {
         module: "operator",
         flags: HAVE_GC,
         doc: "Return a callable object that fetches the given item(s) from its operand.",
@@ -448,7 +454,7 @@ fn attrgetter_repr(o: &Obj) -> PyResult {
 }
 
 crate::static_type! {
-    pub static ATTRGETTER_TYPE: GetterObj = "attrgetter" {
+    pub static ATTRGETTER_TYPE: GetterObj = "operator.attrgetter" {
         module: "operator",
         flags: HAVE_GC,
         doc: "Return a callable object that fetches the given attribute(s) from its operand.",
@@ -524,7 +530,7 @@ fn methodcaller_reduce(a: Args) -> PyResult {
 static METHODCALLER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", methodcaller_reduce)];
 
 crate::static_type! {
-    pub static METHODCALLER_TYPE: GetterObj = "methodcaller" {
+    pub static METHODCALLER_TYPE: GetterObj = "operator.methodcaller" {
         module: "operator",
         flags: HAVE_GC,
         doc: "Return a callable object that calls the given method on its operand.",
