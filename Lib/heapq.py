@@ -13,7 +13,8 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
 def _check_list(heap, fname, argpos=None):
     if not isinstance(heap, list):
         where = "argument" if argpos is None else f"argument {argpos}"
-        raise TypeError(f"{fname}() {where} must be list, not {type(heap).__name__}")
+        got = "None" if heap is None else type(heap).__name__
+        raise TypeError(f"{fname}() {where} must be list, not {got}")
 
 
 def heappush(heap, item, /):

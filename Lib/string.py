@@ -241,7 +241,9 @@ def _parse_format(s):
             literal.append(c)
             i += 1
             continue
-        if i + 1 < n and s[i + 1] == "{":
+        if i + 1 == n:
+            raise ValueError("Single '{' encountered in format string")
+        if s[i + 1] == "{":
             literal.append("{")
             yield "".join(literal), None, None, None
             literal = []
