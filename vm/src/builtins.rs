@@ -112,21 +112,30 @@ fn print(a: Args) -> PyResult {
             _ => return Ok(none()),
         },
     };
-    let mut out = String::new();
-    for (i, x) in a.all[..a.nargs].iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&ops::str_string(x)?);
-    }
-    out.push_str(&end);
     if let Some(s) = file.downcast_exact::<crate::modules::stdio::StdStreamObj>() {
+        let mut out = String::new();
+        for (i, x) in a.all[..a.nargs].iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&ops::str_string(x)?);
+        }
+        out.push_str(&end);
         s.write_str(&out)?;
         if flush {
             s.flush_buf()?;
         }
     } else {
-        ops::call_method(&file, "write", &[&from_string(out)])?;
+        // Other files see one write() per argument, separator and end, as in CPython.
+        let write = ops::getattr_str(&file, "write")?;
+        for (i, x) in a.all[..a.nargs].iter().enumerate() {
+            if i > 0 {
+                ops::call1(&write, &from_string(sep.clone()))?;
+            }
+            let text = ops::str(x)?;
+            ops::call1(&write, &text)?;
+        }
+        ops::call1(&write, &from_string(end))?;
         if flush {
             ops::call_method(&file, "flush", &[])?;
         }
