@@ -170,6 +170,13 @@ def _deepcopy_dict(x, memo, deepcopy=deepcopy):
 _deepcopy_dispatch[dict] = _deepcopy_dict
 
 
+def _deepcopy_bytearray(x, memo):
+    return bytearray(x)
+
+
+_deepcopy_dispatch[bytearray] = _deepcopy_bytearray
+
+
 def _deepcopy_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 

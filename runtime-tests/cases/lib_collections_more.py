@@ -159,5 +159,7 @@ ul.extend(UserList([7]))
 ul.insert(0, 0)
 print(ul, ul.pop(), ul.count(1), list(reversed(ul)), [4] + ul, ul.copy(), copy.copy(ul) == ul)
 us = UserString("Hello")
-print(us, repr(us), us.upper(), type(us.upper()).__name__, us + "!", "<" + us, us * 2, us[1:3], "ell" in us, len(us))
+print(us, repr(us), us.upper(), type(us.upper()).__name__, us + "!", us * 2, us[1:3], "ell" in us, len(us))
 print(us.replace("l", "L"), us.split("l"), us.startswith("He"), us.find("l"), us == "Hello", us < "Jello", hash(us) == hash("Hello"))
+# str + UserString goes through UserString.__radd__.
+print("<" + us, type("<" + us).__name__)
