@@ -159,13 +159,11 @@ enum Probe {
 
 impl DictObj {
     pub fn new_empty(ty: &TypeObj) -> PyRef {
-        crate::object::alloc::alloc_object(ty, DictObj::empty_payload(ty), 0)
-    }
-
-    /// An empty dict payload, for native dict subtypes whose payload embeds
-    /// `DictObj` first (`collections.defaultdict`).
-    pub fn empty_payload(ty: &TypeObj) -> DictObj {
-        DictObj { ob: Obj::new(ty), version: Cell::new(next_version()), table: PyCell::new(Table::default()) }
+        crate::object::alloc::alloc_object(
+            ty,
+            DictObj { ob: Obj::new(ty), version: Cell::new(next_version()), table: PyCell::new(Table::default()) },
+            0,
+        )
     }
 
     /// The version tag (changes on every mutation).
