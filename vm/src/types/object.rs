@@ -183,6 +183,19 @@ pub fn object_new(t: &TypeObj, a: Args) -> PyResult {
     if t.has_flag(flags::IS_ABSTRACT) {
         return Err(abstract_error(t));
     }
+    // A native type whose payload goes beyond the object header is built by
+    // its own `new`; allocating it here would leave the payload zeroed (and
+    // e.g. `type(len)()` would crash).
+    let mut solid = t;
+    while !solid.is_static() {
+        match solid.base() {
+            Some(b) => solid = b,
+            None => break,
+        }
+    }
+    if !solid.is(&OBJECT_TYPE) && solid.solid_size.get() > std::mem::size_of::<Obj>() {
+        return Err(PyErr::type_error(format!("cannot create '{}' instances", solid.name())));
+    }
     Ok(instance::alloc_instance(t))
 }
 
