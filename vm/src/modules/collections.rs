@@ -112,7 +112,7 @@ fn get_collection_flags(a: Args) -> PyResult {
 #[repr(C)]
 pub struct TupleGetterObj {
     pub ob: Obj,
-    index: usize,
+    index: i64,
     doc: PyCell<Option<PyRef>>,
 }
 
@@ -131,15 +131,8 @@ fn tg_new(t: &TypeObj, a: Args) -> PyResult {
     super::native_type::no_keywords(&a, "_tuplegetter")?;
     check_positional("_tuplegetter", a.nargs, 2, 2)?;
     let index = int::expect_i64(a.all[0], "ssize_t")?;
-    if index < 0 {
-        return Err(PyErr::value_error("_tuplegetter index must be non-negative"));
-    }
     let doc = if a.all[1].is_none() { None } else { Some(a.all[1].to_owned()) };
-    Ok(crate::object::alloc::alloc_object(
-        t,
-        TupleGetterObj { ob: Obj::new(t), index: index as usize, doc: PyCell::new(doc) },
-        0,
-    ))
+    Ok(crate::object::alloc::alloc_object(t, TupleGetterObj { ob: Obj::new(t), index, doc: PyCell::new(doc) }, 0))
 }
 
 fn tg_get(o: &Obj, obj: Option<&Obj>, _t: Option<&TypeObj>) -> PyResult {
@@ -154,7 +147,10 @@ fn tg_get(o: &Obj, obj: Option<&Obj>, _t: Option<&TypeObj>) -> PyResult {
             obj.class().name()
         )));
     };
-    t.as_slice().get(g.index).cloned().ok_or_else(|| PyErr::index_error("tuple index out of range"))
+    usize::try_from(g.index)
+        .ok()
+        .and_then(|i| t.as_slice().get(i).cloned())
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
 }
 
 fn tg_set(_o: &Obj, _obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
@@ -172,7 +168,7 @@ fn tg_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let g = tg(s);
     let doc = g.doc.get_clone().unwrap_or_else(crate::types::none);
-    Ok(new_tuple(vec![s.class().as_obj_ref().to_owned(), new_tuple(vec![int::from_usize(g.index), doc])]))
+    Ok(new_tuple(vec![s.class().as_obj_ref().to_owned(), new_tuple(vec![int::new_int(g.index), doc])]))
 }
 
 fn tg_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {

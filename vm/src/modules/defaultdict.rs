@@ -12,6 +12,8 @@ use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::{none, not_implemented};
 use crate::util::args;
 
+/// Instances are allocated by dict's `new`, which zeroes the fields after the
+/// dict payload: `factory` starts as None.
 #[repr(C)]
 pub struct DefaultDictObj {
     pub dict: DictObj,
@@ -32,14 +34,6 @@ fn this(o: &Obj) -> &DefaultDictObj {
 
 fn factory_of(o: &Obj) -> Option<PyRef> {
     this(o).factory.get_clone()
-}
-
-fn dd_new(t: &TypeObj, _a: Args) -> PyResult {
-    Ok(crate::object::alloc::alloc_object(
-        t,
-        DefaultDictObj { dict: DictObj::empty_payload(t), factory: PyCell::new(None) },
-        0,
-    ))
 }
 
 fn dd_init(o: &Obj, a: Args) -> PyResult<()> {
@@ -159,7 +153,7 @@ crate::static_type! {
         doc: "defaultdict(default_factory=None, /, [...]) --> dict with default factory",
         methods: METHODS,
         getsets: GETSETS,
-        slots: { new: dd_new, init: dd_init, repr: dd_repr, traverse: dd_traverse, clear: dd_clear },
+        slots: { init: dd_init, repr: dd_repr, traverse: dd_traverse, clear: dd_clear },
         number: { or: dd_or },
     }
 }

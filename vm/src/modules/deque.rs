@@ -686,6 +686,42 @@ fn rev_next(o: &Obj) -> PyResult<Option<PyRef>> {
     iter_next(o, true)
 }
 
+/// `_deque_iterator(deque, index=0)`: an iterator advanced by `index` items.
+fn iter_new_common(t: &TypeObj, a: Args, reverse: bool) -> PyResult {
+    super::native_type::no_keywords(&a, if reverse { "_deque_reverse_iterator" } else { "_deque_iterator" })?;
+    if a.nargs < 1 || a.nargs > 2 {
+        let (how, n) = if a.nargs < 1 { ("least", "1 argument") } else { ("most", "2 arguments") };
+        return Err(PyErr::type_error(format!("function takes at {how} {n} ({} given)", a.nargs)));
+    }
+    if !a.all[0].isa::<DequeObj>() {
+        return Err(PyErr::type_error(format!(
+            "argument 1 must be collections.deque, not {}",
+            a.all[0].class().name()
+        )));
+    }
+    let index = match a.all.get(1).filter(|_| a.nargs == 2) {
+        Some(i) => int::expect_i64(i, "ssize_t")?,
+        None => 0,
+    };
+    // The iterator types are final, so `t` is the type `new_iter` picks.
+    let _ = t;
+    let it = new_iter(a.all[0], reverse);
+    for _ in 0..index.max(0) {
+        if iter_next(&it, reverse)?.is_none() {
+            break;
+        }
+    }
+    Ok(it)
+}
+
+fn fwd_iter_new(t: &TypeObj, a: Args) -> PyResult {
+    iter_new_common(t, a, false)
+}
+
+fn rev_iter_new(t: &TypeObj, a: Args) -> PyResult {
+    iter_new_common(t, a, true)
+}
+
 fn iter_length_hint(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__length_hint__")?;
     Ok(int::from_usize(dequeiter(s).remaining.get()))
@@ -702,7 +738,7 @@ crate::static_type! {
         module: "_collections",
         flags: HAVE_GC,
         methods: ITER_METHODS,
-        slots: { iter: self_iter, iternext: fwd_next, traverse: iter_traverse },
+        slots: { new: fwd_iter_new, iter: self_iter, iternext: fwd_next, traverse: iter_traverse },
     }
 }
 
@@ -711,6 +747,6 @@ crate::static_type! {
         module: "_collections",
         flags: HAVE_GC,
         methods: ITER_METHODS,
-        slots: { iter: self_iter, iternext: rev_next, traverse: iter_traverse },
+        slots: { new: rev_iter_new, iter: self_iter, iternext: rev_next, traverse: iter_traverse },
     }
 }
