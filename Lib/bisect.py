@@ -71,5 +71,11 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
     return lo
 
 
+# The native versions (same algorithms, faster).
+try:
+    from _bisect import *
+except ImportError:
+    pass
+
 bisect = bisect_right
 insort = insort_right

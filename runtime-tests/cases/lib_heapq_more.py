@@ -73,3 +73,42 @@ for fn in [lambda: bisect.bisect([1], 1, -2), lambda: bisect.insort([1], 0, lo=-
         print(fn())
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+
+
+# Comparisons that resize the heap, and argument errors of the native primitives.
+class Grower:
+    def __init__(self, heap, v):
+        self.heap, self.v = heap, v
+
+    def __lt__(self, other):
+        self.heap.append(0)
+        return self.v < other.v
+
+
+heap = []
+heap.append(Grower(heap, 5))
+for fn in [lambda: heapq.heappush(heap, Grower(heap, 1)), lambda: heapq.heapify([1, 2, 3] * 0 + [Grower(heap, 3), Grower(heap, 1)])]:
+    try:
+        fn()
+        print("no error")
+    except RuntimeError as e:
+        print("RuntimeError", e)
+for fn in [lambda: heapq.heappush([]), lambda: heapq.heappop([], 1), lambda: heapq.heapify(), lambda: heapq.heappushpop([], 1, 2),
+           lambda: heapq.heappush(heap=[], item=1), lambda: bisect.bisect_right([1], x=1), lambda: bisect.bisect_left(),
+           lambda: bisect.bisect_right([1, 2, 3], 2, hi=-1), lambda: bisect.bisect_right([1, 2, 3], 2, 0, -5),
+           lambda: bisect.insort_left((1, 2), 0), lambda: bisect.bisect_left([1], 1, "x")]:
+    try:
+        print(fn())
+    except (TypeError, AttributeError, ValueError) as e:
+        print(type(e).__name__, e)
+
+
+class SortedBox(list):
+    def insert(self, i, x):
+        print("insert", i, x)
+        super().insert(i, x)
+
+
+sb = SortedBox([1, 5])
+bisect.insort(sb, 3)
+print(sb, heapq.heappushpop([1, 2], 0), heapq.heappushpop([3], 4))

@@ -2,11 +2,13 @@
 //! module object the first time it is imported.
 
 pub mod atexit;
+pub mod bisect;
 pub mod collections;
 pub mod defaultdict;
 pub mod deque;
 pub mod functools;
 pub mod gc_mod;
+pub mod heapq;
 pub mod io_stub;
 pub mod linecache;
 pub mod native_type;
@@ -31,7 +33,9 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "_collections", init: collections::init },
+    NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_functools", init: functools::init },
+    NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "_signal", init: signal::init },
