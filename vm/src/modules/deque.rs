@@ -55,6 +55,10 @@ impl DequeObj {
         self.items.with(|v| v.len())
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     fn get(&self, i: usize) -> Option<PyRef> {
         self.items.with(|v| v.get(i).cloned())
     }
@@ -161,7 +165,7 @@ fn deque_init(o: &Obj, a: Args) -> PyResult<()> {
     let [iterable, maxlen] = args::parse(a, "deque", &["iterable", "maxlen"], 0)?;
     let d = this(o);
     d.maxlen.set(parse_maxlen(maxlen)?);
-    if d.len() > 0 {
+    if !d.is_empty() {
         d.replace_all(VecDeque::new());
     }
     if let Some(it) = iterable {

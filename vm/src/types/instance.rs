@@ -73,7 +73,7 @@ fn extra_offsets(obj: &Obj, for_traverse: bool, mut f: impl FnMut(usize)) {
     // from the cycle collector). Clearing it twice is harmless.
     let static_base_owns_dict = t.is_some_and(|b| b.dict_offset.get() != 0);
     if let Some(off) = dict_offset(obj) {
-        if !ty.is_static() && !(for_traverse && static_base_owns_dict) {
+        if !(ty.is_static() || for_traverse && static_base_owns_dict) {
             f(off);
         }
     }

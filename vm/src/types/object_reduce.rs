@@ -1,6 +1,6 @@
 //! `object.__reduce_ex__` / `__getstate__` (the copy and pickle protocol).
 
-use crate::object::{AsObj, Obj};
+use crate::object::Obj;
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::tuple::new_tuple;
