@@ -872,6 +872,11 @@ class Sequence(Reversible, Collection):
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
+try:
+    Sequence.register(memoryview)
+except NameError:
+    # Not every build has memoryview yet.
+    pass
 
 
 class ByteString(Sequence):

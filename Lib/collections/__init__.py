@@ -28,6 +28,8 @@ from _collections import deque, defaultdict, _count_elements, _tuplegetter
 
 GenericAlias = type(list[int])
 
+_collections_abc.MutableSequence.register(deque)
+
 
 # --- OrderedDict -------------------------------------------------------------
 # Ember's dicts keep insertion order, so an OrderedDict is a dict with the

@@ -242,3 +242,7 @@ print(classify(Pair(1, 2)), classify(Seq(5, 6)), classify(Seq(1)), classify(b), 
 bb = Bag()
 bb["k"] = "v"
 print(classify(bb), classify("ab"), classify(MSeq()))
+
+from collections import deque, OrderedDict, defaultdict, Counter, ChainMap, UserDict, UserList, UserString
+for obj in [deque(), OrderedDict(), defaultdict(), Counter(), ChainMap(), UserDict(), UserList(), UserString("")]:
+    print(type(obj).__name__, [a.__name__ for a in (Sequence, MutableSequence, Mapping, MutableMapping, Reversible, Hashable) if isinstance(obj, a)])

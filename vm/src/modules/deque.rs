@@ -20,7 +20,7 @@ use crate::types::{int, none, not_implemented};
 use crate::util::args;
 use ember_compiler::bytecode::CompareOp;
 
-use super::native_type::{hash_unhashable, short_name};
+use super::native_type::short_name;
 
 #[repr(C)]
 pub struct DequeObj {
@@ -612,7 +612,7 @@ crate::static_type! {
         getsets: GETSETS,
         slots: {
             new: deque_new, init: deque_init, repr: deque_repr, richcompare: deque_richcompare,
-            hash: hash_unhashable, len: deque_len, getitem: deque_getitem, setitem: deque_setitem,
+            hash: crate::types::object::hash_not_implemented, len: deque_len, getitem: deque_getitem, setitem: deque_setitem,
             contains: deque_contains, iter: deque_iter, traverse: deque_traverse, clear: deque_clear_slot,
         },
         number: { add: deque_add, mul: deque_mul, iadd: deque_iadd, imul: deque_imul },

@@ -16,7 +16,7 @@ use crate::types::{exceptions, none};
 use crate::util::args;
 use ember_compiler::bytecode::CompareOp;
 
-use super::native_type::{check_positional, hash_unhashable, no_keywords, tp_name};
+use super::native_type::{check_positional, no_keywords, tp_name};
 
 // --- reduce -------------------------------------------------------------
 
@@ -349,7 +349,7 @@ crate::static_type! {
         flags: HAVE_GC,
         getsets: KEYWRAPPER_GETSETS,
         slots: {
-            call: entry::<KeyWrapperCall>, richcompare: keywrapper_richcompare, hash: hash_unhashable,
+            call: entry::<KeyWrapperCall>, richcompare: keywrapper_richcompare, hash: crate::types::object::hash_not_implemented,
             traverse: keywrapper_traverse, clear: keywrapper_clear,
         },
     }

@@ -1,7 +1,6 @@
 //! Helpers shared by the types that native library modules define
 //! (`_functools`, `_operator`, `_collections`).
 
-use crate::object::Obj;
 use crate::runtime::PyErr;
 use crate::types::typeobj::TypeObj;
 
@@ -16,11 +15,6 @@ pub fn tp_name(t: &TypeObj) -> String {
 /// reprs such as `deque([1])`.
 pub fn short_name(t: &TypeObj) -> String {
     t.with_name(|n| n.rsplit_once('.').map_or(n, |(_, tail)| tail).to_string())
-}
-
-/// The `hash` slot of unhashable library types ("unhashable type: 'collections.deque'").
-pub fn hash_unhashable(o: &Obj) -> crate::runtime::PyResult<i64> {
-    Err(PyErr::type_error(format!("unhashable type: '{}'", tp_name(o.class()))))
 }
 
 /// "X expected N arguments, got M" (CPython's `_PyArg_CheckPositional`).
