@@ -396,6 +396,55 @@ class Collection(Sized, Iterable, Container):
         return NotImplemented
 
 
+def _is_param_expr(obj):
+    # An ellipsis, or typing's ParamSpec / Concatenate[...].
+    if obj is Ellipsis:
+        return True
+    return type(obj).__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """``Callable[[arg, ...], result]``: the argument list is flattened
+    into ``__args__`` (the result last)."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        t_args, t_result = args
+        if isinstance(t_args, (tuple, list)):
+            args = (*t_args, t_result)
+        elif not _is_param_expr(t_args):
+            raise TypeError(f"Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {t_args}")
+        return super().__new__(cls, origin, args)
+
+    def __repr__(self):
+        if len(self.__args__) == 2 and _is_param_expr(self.__args__[0]):
+            return super().__repr__()
+        params = ", ".join([_type_repr(a) for a in self.__args__[:-1]])
+        return f"collections.abc.Callable[[{params}], {_type_repr(self.__args__[-1])}]"
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
+
+
 class Callable(metaclass=ABCMeta):
 
     __slots__ = ()
@@ -410,7 +459,7 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 # --- sets -------------------------------------------------------------------

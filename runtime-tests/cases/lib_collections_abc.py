@@ -246,3 +246,21 @@ print(classify(bb), classify("ab"), classify(MSeq()))
 from collections import deque, OrderedDict, defaultdict, Counter, ChainMap, UserDict, UserList, UserString
 for obj in [deque(), OrderedDict(), defaultdict(), Counter(), ChainMap(), UserDict(), UserList(), UserString("")]:
     print(type(obj).__name__, [a.__name__ for a in (Sequence, MutableSequence, Mapping, MutableMapping, Reversible, Hashable) if isinstance(obj, a)])
+
+# Generic aliases of the ABCs.
+from collections.abc import Callable
+print(Iterable[int], Mapping[str, list[int]], Sequence[int].__origin__ is Sequence, Set[str].__args__)
+c = Callable[[int, str], bool]
+print(c, c.__args__, c.__origin__, Callable[..., int], Callable[[], None], c == Callable[[int, str], bool])
+for bad in [lambda: Callable[int], lambda: Callable[int, str]]:
+    try:
+        print(bad())
+    except TypeError as e:
+        print("TypeError:", e)
+GA = type(list[int])
+print(GA(list, int), GA(dict, (str, int)), GA(list, (int,)) == list[int])
+for bad in [lambda: GA(list), lambda: GA(list, int, x=1)]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
