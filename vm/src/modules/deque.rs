@@ -691,7 +691,8 @@ fn rev_next(o: &Obj) -> PyResult<Option<PyRef>> {
 }
 
 /// `_deque_iterator(deque, index=0)`: an iterator advanced by `index` items.
-fn iter_new_common(t: &TypeObj, a: Args, reverse: bool) -> PyResult {
+/// (The iterator types are final, so the type is the one `new_iter` picks.)
+fn iter_new_common(_t: &TypeObj, a: Args, reverse: bool) -> PyResult {
     super::native_type::no_keywords(&a, if reverse { "_deque_reverse_iterator" } else { "_deque_iterator" })?;
     if a.nargs < 1 || a.nargs > 2 {
         let (how, n) = if a.nargs < 1 { ("least", "1 argument") } else { ("most", "2 arguments") };
@@ -707,8 +708,6 @@ fn iter_new_common(t: &TypeObj, a: Args, reverse: bool) -> PyResult {
         Some(i) => int::expect_i64(i, "ssize_t")?,
         None => 0,
     };
-    // The iterator types are final, so `t` is the type `new_iter` picks.
-    let _ = t;
     let it = new_iter(a.all[0], reverse);
     for _ in 0..index.max(0) {
         if iter_next(&it, reverse)?.is_none() {
