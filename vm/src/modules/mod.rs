@@ -2,9 +2,18 @@
 //! module object the first time it is imported.
 
 pub mod atexit;
+pub mod bisect;
+pub mod collections;
+pub mod defaultdict;
+pub mod deque;
+pub mod functools;
 pub mod gc_mod;
+pub mod heapq;
 pub mod io_stub;
 pub mod itertools;
+pub mod linecache;
+pub mod native_type;
+pub mod operator;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
@@ -25,6 +34,12 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
+    NativeModule { name: "_collections", init: collections::init },
+    NativeModule { name: "_bisect", init: bisect::init },
+    NativeModule { name: "_functools", init: functools::init },
+    NativeModule { name: "_heapq", init: heapq::init },
+    NativeModule { name: "_linecache", init: linecache::init },
+    NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
@@ -45,7 +60,20 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Static types defined by native modules (readied at start-up).
 pub fn static_types() -> Vec<&'static TypeObj> {
-    let mut v = vec![&stdio::STD_STREAM_TYPE.0, &crate::types::structseq::FIELD_TYPE.0];
+    let mut v = vec![
+        &stdio::STD_STREAM_TYPE.0,
+        &crate::types::structseq::FIELD_TYPE.0,
+        &functools::PARTIAL_TYPE.0,
+        &functools::KEYWRAPPER_TYPE.0,
+        &operator::ITEMGETTER_TYPE.0,
+        &operator::ATTRGETTER_TYPE.0,
+        &operator::METHODCALLER_TYPE.0,
+        &deque::DEQUE_TYPE.0,
+        &deque::DEQUE_ITER_TYPE.0,
+        &deque::DEQUE_REVITER_TYPE.0,
+        &defaultdict::DEFAULTDICT_TYPE.0,
+        &collections::TUPLEGETTER_TYPE.0,
+    ];
     v.extend(itertools::types());
     v
 }

@@ -526,7 +526,12 @@ impl NativeCall for WrapperDescrCall {
             )));
         };
         if !first.class().is_subtype(d.owner()) {
-            return Err(descr_type_error(d.slot.name, d.owner(), first));
+            return Err(PyErr::type_error(format!(
+                "descriptor '{}' requires a '{}' object but received a '{}'",
+                d.slot.name,
+                d.owner().name(),
+                first.class().name()
+            )));
         }
         slotdefs::call_wrapper(d.slot, d.owner(), first, Args { all: &args.all[1..], nargs: args.nargs - 1, kwnames: args.kwnames })
     }

@@ -417,17 +417,49 @@ fn m_doc(o: &Obj) -> PyResult {
     Ok(ops::lookup_attr(&m.func, "__doc__")?.unwrap_or_else(none))
 }
 
+/// `method.__reduce__()`: `(getattr, (self, name))`, as in CPython (for copy and pickle).
+fn method_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let m = s.downcast::<MethodObj>().expect("method");
+    let name = ops::getattr_str(&m.func, "__name__")?;
+    let getattr = crate::builtins::builtin("getattr")?;
+    Ok(crate::types::tuple::new_tuple(vec![getattr, crate::types::tuple::new_tuple(vec![m.self_.clone(), name])]))
+}
+
+static METHOD_METHODS: &[crate::types::typeobj::MethodDef] =
+    &[crate::types::typeobj::MethodDef::method("__reduce__", method_reduce)];
+
 static METHOD_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__func__", m_func),
     GetSetDef::getter("__self__", m_self),
     GetSetDef::getter("__doc__", m_doc),
 ];
 
+/// `types.MethodType(function, instance)`.
+fn method_new(_t: &TypeObj, a: Args) -> PyResult {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    if a.nargs != 2 {
+        return Err(PyErr::type_error(format!("method expected 2 arguments, got {}", a.nargs)));
+    }
+    let (func, self_) = (a.all[0], a.all[1]);
+    if func.class().call.get().is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if self_.is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(new_method(func, self_))
+}
+
 crate::static_type! {
     pub static METHOD_TYPE: MethodObj = "method" {
         flags: HAVE_GC,
+        methods: METHOD_METHODS,
         getsets: METHOD_GETSETS,
         slots: {
+            new: method_new,
             call: entry::<MethodCall>, repr: method_repr, getattro: method_getattro,
             richcompare: method_richcompare, hash: method_hash, traverse: method_traverse,
         },

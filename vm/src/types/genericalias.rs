@@ -29,6 +29,18 @@ fn alias(t: &TypeObj, origin: &Obj, args: &Obj) -> PyRef {
     crate::object::alloc::alloc_object(t, AliasObj { ob: Obj::new(t), origin: origin.to_owned(), args }, 0)
 }
 
+/// `types.GenericAlias(origin, args)` (also for subclasses such as
+/// `collections.abc.Callable`'s alias).
+fn alias_new(t: &TypeObj, a: Args) -> PyResult {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if a.nargs != 2 {
+        return Err(PyErr::type_error(format!("GenericAlias expected 2 arguments, got {}", a.nargs)));
+    }
+    Ok(alias(t, a.all[0], a.all[1]))
+}
+
 /// `origin[args]`.
 pub fn new_alias(origin: &Obj, args: &Obj) -> PyResult {
     Ok(alias(&GENERIC_ALIAS_TYPE, origin, args))
@@ -129,10 +141,10 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static GENERIC_ALIAS_TYPE: AliasObj = "GenericAlias" {
         module: "types",
-        flags: HAVE_GC,
+        flags: BASETYPE | HAVE_GC,
         getsets: GETSETS,
         slots: {
-            repr: alias_repr, call: entry::<AliasCall>, getattro: alias_getattro,
+            new: alias_new, repr: alias_repr, call: entry::<AliasCall>, getattro: alias_getattro,
             richcompare: alias_richcompare, hash: alias_hash, traverse: alias_traverse,
         },
         number: { or: union_or },

@@ -56,7 +56,7 @@ pub fn alloc_instance(t: &TypeObj) -> PyRef {
 
 /// The offsets of every pointer field in `t`'s extras (slots, dict), walking
 /// the heap types of its MRO.
-fn extra_offsets(obj: &Obj, mut f: impl FnMut(usize)) {
+fn extra_offsets(obj: &Obj, for_traverse: bool, mut f: impl FnMut(usize)) {
     let ty = obj.class();
     let mut t = Some(ty);
     while let Some(cur) = t {
@@ -68,8 +68,12 @@ fn extra_offsets(obj: &Obj, mut f: impl FnMut(usize)) {
         }
         t = cur.base();
     }
+    // A dict pointer inherited from a static base lives in that base's payload,
+    // whose traverse slot visits it (visiting it twice would hide a reference
+    // from the cycle collector). Clearing it twice is harmless.
+    let static_base_owns_dict = t.is_some_and(|b| b.dict_offset.get() != 0);
     if let Some(off) = dict_offset(obj) {
-        if !ty.is_static() {
+        if !(ty.is_static() || for_traverse && static_base_owns_dict) {
             f(off);
         }
     }
@@ -95,13 +99,13 @@ pub fn finalize_instance(obj: &Obj) {
 /// Drops the slot values and dict of a dying instance.
 pub fn clear_extras(obj: &Obj) {
     let mut olds = Vec::new();
-    extra_offsets(obj, |off| olds.push(alloc::swap_field(obj, off, None)));
+    extra_offsets(obj, false, |off| olds.push(alloc::swap_field(obj, off, None)));
     drop(olds);
 }
 
 /// Visits the slot values and dict of an instance (GC traversal).
 pub fn traverse_extras(obj: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    extra_offsets(obj, |off| alloc::visit_field(obj, off, visit));
+    extra_offsets(obj, true, |off| alloc::visit_field(obj, off, visit));
 }
 
 /// `obj.__class__ = new`, allowed between compatible Python classes.

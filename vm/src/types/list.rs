@@ -262,11 +262,10 @@ fn list_add(a: &Obj, b: &Obj) -> PyResult {
     let Some(x) = a.downcast::<ListObj>() else {
         return Ok(not_implemented());
     };
+    // Not a list: the other operand may handle it (`__radd__`); otherwise
+    // the operator reports "can only concatenate list (not ...)".
     let Some(y) = b.downcast::<ListObj>() else {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            b.class().name()
-        )));
+        return Ok(not_implemented());
     };
     let mut v = x.to_vec();
     v.extend(y.to_vec());

@@ -180,6 +180,19 @@ pub fn object_new(t: &TypeObj, a: Args) -> PyResult {
     if t.has_flag(flags::IS_ABSTRACT) {
         return Err(abstract_error(t));
     }
+    // A native type whose payload goes beyond the object header is built by
+    // its own `new`; allocating it here would leave the payload zeroed (and
+    // e.g. `type(len)()` would crash).
+    let mut solid = t;
+    while !solid.is_static() {
+        match solid.base() {
+            Some(b) => solid = b,
+            None => break,
+        }
+    }
+    if !solid.is(&OBJECT_TYPE) && solid.solid_size.get() > std::mem::size_of::<Obj>() {
+        return Err(PyErr::type_error(format!("cannot create '{}' instances", solid.name())));
+    }
     Ok(instance::alloc_instance(t))
 }
 
@@ -237,6 +250,13 @@ fn s_class(obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 
 fn m_reduce_ex(a: Args) -> PyResult {
     let [s, _proto] = args::exact::<2>(a, "__reduce_ex__")?;
+    // A class overriding `__reduce__` is reduced by it, as in CPython.
+    if let Some(r) = s.class().lookup_str("__reduce__") {
+        if !OBJECT_TYPE.lookup_str("__reduce__").is_some_and(|base| base.is(&r)) {
+            let bound = ops::getattr_str(s, "__reduce__")?;
+            return ops::call0(&bound);
+        }
+    }
     crate::types::object_reduce::reduce(s)
 }
 

@@ -1,17 +1,65 @@
 //! `object.__reduce_ex__` / `__getstate__` (the copy and pickle protocol).
 
-use crate::object::{Obj};
+use crate::object::Obj;
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::tuple::new_tuple;
 use crate::types::none;
 
-/// `object.__getstate__()`: the instance dict (None if empty or absent).
+/// `object.__getstate__()`: the instance dict (None if empty or absent),
+/// paired with a dict of the `__slots__` values when the class has slots.
 pub fn getstate(o: &Obj) -> PyResult {
-    match crate::types::instance::get_dict(o) {
-        Some(d) if crate::ops::len(&d)? > 0 => Ok(d),
-        _ => Ok(none()),
+    let dict_state = match crate::types::instance::get_dict(o) {
+        Some(d) if crate::ops::len(&d)? > 0 => d,
+        _ => none(),
+    };
+    let names = slot_names(o.class())?;
+    if names.is_empty() {
+        return Ok(dict_state);
     }
+    let slots = crate::types::dict::new_dict();
+    let sd = slots.downcast::<crate::types::dict::DictObj>().expect("dict");
+    for name in names {
+        if let Some(v) = ops::lookup_attr(o, &name)? {
+            sd.set_item(&crate::types::str::new_str(&name), v)?;
+        }
+    }
+    if sd.is_empty() {
+        return Ok(dict_state);
+    }
+    Ok(new_tuple(vec![dict_state, slots]))
+}
+
+/// The (mangled) names of the `__slots__` of `t` and its bases, without
+/// `__dict__` and `__weakref__` (CPython's `copyreg._slotnames`).
+fn slot_names(t: &crate::types::typeobj::TypeObj) -> PyResult<Vec<String>> {
+    let mut out = Vec::new();
+    let Some(mro) = t.mro_tuple() else { return Ok(out) };
+    let Some(mro) = mro.downcast::<crate::types::tuple::TupleObj>() else { return Ok(out) };
+    for c in mro.as_slice() {
+        let Some(ct) = c.downcast::<crate::types::typeobj::TypeObj>() else { continue };
+        if ct.is_static() {
+            continue;
+        }
+        let Some(slots) = ct.lookup_own(crate::types::str::intern("__slots__").downcast().expect("str")) else {
+            continue;
+        };
+        let names = if slots.isa::<crate::types::str::StrObj>() { vec![slots] } else { ops::collect_vec(&slots)? };
+        let cls_name = ct.name();
+        for n in names {
+            let n = ops::str_string(&n)?;
+            if n == "__dict__" || n == "__weakref__" {
+                continue;
+            }
+            let stripped = cls_name.trim_start_matches('_');
+            if n.starts_with("__") && !n.ends_with("__") && !stripped.is_empty() {
+                out.push(format!("_{stripped}{n}"));
+            } else {
+                out.push(n);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `object.__reduce_ex__(2)`: `(copyreg.__newobj__, (cls,), state)`.

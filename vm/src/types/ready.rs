@@ -36,6 +36,23 @@ fn tp_new_wrapper(a: Args) -> PyResult {
         )));
     }
     let new = owner.new.get().ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", owner.name())))?;
+    // `object.__new__(dict)` and the like would build an object whose native
+    // payload was never initialised: the allocator of `sub`'s nearest static
+    // base must be the one called.
+    let mut static_base = Some(sub);
+    while let Some(b) = static_base.filter(|b| !b.is_static()) {
+        static_base = b.base();
+    }
+    if let Some(sb) = static_base {
+        if sb.new.get().map(|f| f as usize) != Some(new as usize) {
+            return Err(PyErr::type_error(format!(
+                "{}.__new__({}) is not safe, use {}.__new__()",
+                owner.name(),
+                sub.name(),
+                sb.name()
+            )));
+        }
+    }
     new(sub, Args { all: &a.all[2..], nargs: a.nargs - 2, kwnames: a.kwnames })
 }
 
@@ -116,6 +133,16 @@ pub fn ready_static(t: &'static TypeObj) {
     }
     if let Some(setup) = t.setup {
         setup(t);
+    }
+    // A static type declared as "module.Name" (CPython's tp_name, shown in
+    // error messages) has the qualified name "Name".
+    let short = t.name.with(|n| match n {
+        std::borrow::Cow::Borrowed(s) => s.rsplit_once('.').map(|(_, tail)| tail),
+        std::borrow::Cow::Owned(_) => None,
+    });
+    if let Some(short) = short {
+        let old = t.qualname.replace(std::borrow::Cow::Borrowed(short));
+        drop(old);
     }
     let is_object = t.is(&OBJECT_TYPE);
     if !is_object && t.base.get().is_null() {

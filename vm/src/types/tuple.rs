@@ -142,11 +142,10 @@ fn tuple_add(a: &Obj, b: &Obj) -> PyResult {
     let Some(x) = a.downcast::<TupleObj>() else {
         return Ok(not_implemented());
     };
+    // Not a tuple: the other operand may handle it (`__radd__`); otherwise
+    // the operator reports "can only concatenate tuple (not ...)".
     let Some(y) = b.downcast::<TupleObj>() else {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            b.class().name()
-        )));
+        return Ok(not_implemented());
     };
     let mut v = Vec::with_capacity(x.len() + y.len());
     v.extend_from_slice(x.as_slice());

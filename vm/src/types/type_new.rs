@@ -380,7 +380,10 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
         }
         slot_list = Some(names);
     }
-    let base_has_dict = base.dict_offset.get() != 0;
+    // Classes (instances of a metaclass) keep their namespace in the type
+    // object itself: metaclasses get no instance dict or `__dict__` descriptor,
+    // which would shadow `type.__dict__`.
+    let base_has_dict = base.dict_offset.get() != 0 || base.is_subtype(&TYPE_TYPE);
     let mut add_dict = !base_has_dict;
     let mut member_names: Vec<String> = Vec::new();
     if let Some(names) = &slot_list {
@@ -636,7 +639,12 @@ pub const INSTANCE_DICT_GETSET_REF: GetSetDef = GetSetDef::getset("__dict__", g_
 // --- getsets and methods of `type` ---
 
 fn g_name(o: &Obj) -> PyResult {
-    Ok(from_string(this(o).name()))
+    let t = this(o);
+    if t.is_static() {
+        // Static types of library modules are named "module.Name" (tp_name).
+        return Ok(t.name.with(|n| from_string(n.rsplit_once('.').map_or(&**n, |(_, tail)| tail).to_string())));
+    }
+    Ok(from_string(t.name()))
 }
 fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let t = this(o);
