@@ -257,9 +257,19 @@ pub fn float_pow_values(x: f64, y: f64) -> PyResult<f64> {
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
+        return Err(erange_error());
     }
     Ok(r)
+}
+
+/// CPython's OverflowError from a libm ERANGE: `OverflowError(34, 'Numerical
+/// result out of range')`.
+#[cold]
+pub fn erange_error() -> PyErr {
+    PyErr::from_exc(crate::types::exceptions::new_exception(
+        &crate::types::exceptions::OVERFLOW_ERROR,
+        vec![int::new_int(34), crate::types::str::new_str("Numerical result out of range")],
+    ))
 }
 
 fn float_pow(a: &Obj, b: &Obj, m: &Obj) -> PyResult {
