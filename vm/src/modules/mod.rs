@@ -4,6 +4,9 @@
 pub mod atexit;
 pub mod gc_mod;
 pub mod io_stub;
+pub mod math;
+mod math_int;
+mod math_special;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
@@ -23,6 +26,7 @@ pub struct NativeModule {
 pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
+    NativeModule { name: "math", init: math::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
