@@ -47,7 +47,7 @@ pub(super) fn unary<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
 /// clinic's `_PyArg_CheckPositional` messages).
 pub(super) fn positional<'a, const N: usize>(a: &Args<'a>, name: &str, min: usize) -> PyResult<[Option<&'a Obj>; N]> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+        return Err(PyErr::type_error(format!("math.{name}() takes no keyword arguments")));
     }
     if a.nargs < min || a.nargs > N {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -127,7 +127,7 @@ func1! {
     m_asinh = "asinh", special::asinh, false;
     m_atan = "atan", f64::atan, false;
     m_atanh = "atanh", special::atanh, false;
-    m_cbrt = "cbrt", f64::cbrt, false;
+    m_cbrt = "cbrt", special::cbrt, false;
     m_cos = "cos", f64::cos, false;
     m_cosh = "cosh", f64::cosh, true;
     m_exp = "exp", f64::exp, true;
@@ -327,7 +327,7 @@ fn log_of(x: &Obj, f: fn(f64) -> f64) -> PyResult<f64> {
 
 fn m_log(a: Args) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error("log() takes no keyword arguments"));
+        return Err(PyErr::type_error("math.log() takes no keyword arguments"));
     }
     if !(1..=2).contains(&a.nargs) {
         return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
@@ -461,7 +461,7 @@ fn abs_values(items: impl Iterator<Item = PyResult<f64>>) -> PyResult<(Vec<f64>,
 
 fn m_hypot(a: Args) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error("hypot() takes no keyword arguments"));
+        return Err(PyErr::type_error("math.hypot() takes no keyword arguments"));
     }
     let (v, max, nan) = abs_values(a.all[..a.nargs].iter().map(|o| to_f64(o)))?;
     Ok(new_float(special::vector_norm(&v, max, nan)))

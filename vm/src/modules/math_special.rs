@@ -34,6 +34,42 @@ pub fn atanh(x: f64) -> f64 {
     unsafe { libm::atanh(x) }
 }
 
+type UnaryFn = extern "C" fn(f64) -> f64;
+
+/// libm's `cbrt`. Rust's compiler-builtins links its own correctly rounded
+/// `cbrt` into the binary, shadowing libm's, while CPython uses libm's; so it
+/// is looked up in libm itself.
+pub fn cbrt(x: f64) -> f64 {
+    static LIBM_CBRT: std::sync::OnceLock<Option<UnaryFn>> = std::sync::OnceLock::new();
+    match LIBM_CBRT.get_or_init(|| libm_function(c"cbrt")) {
+        Some(f) => f(x),
+        None => x.cbrt(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn libm_function(name: &std::ffi::CStr) -> Option<UnaryFn> {
+    // SAFETY: dlopen and dlsym get NUL-terminated names; a symbol found in
+    // libm under a unary function's name is `double f(double)`, which is
+    // what it is transmuted to. The library handle is never closed.
+    unsafe {
+        let handle = libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY | libc::RTLD_LOCAL);
+        if handle.is_null() {
+            return None;
+        }
+        let sym = libc::dlsym(handle, name.as_ptr());
+        if sym.is_null() {
+            return None;
+        }
+        Some(std::mem::transmute::<*mut libc::c_void, UnaryFn>(sym))
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn libm_function(_name: &std::ffi::CStr) -> Option<UnaryFn> {
+    None
+}
+
 /// A math error, mapped to ValueError ("math domain error") or
 /// OverflowError ("math range error") by the caller.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -444,6 +480,8 @@ mod tests {
         assert_eq!(lgamma(-2.0), Err(MathError::Domain));
         assert_eq!(erf(1.0), 0.8427007929497149);
         assert_eq!(erfc(1.0), 0.15729920705028513);
+        assert_eq!(cbrt(2.0), 1.2599210498948734);
+        assert_eq!(cbrt(-27.0), -3.0000000000000004);
     }
 
     #[test]
