@@ -175,7 +175,7 @@ pub fn isqrt(a: Args) -> PyResult {
 
 fn no_keywords(a: &Args, name: &str) -> PyResult<()> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+        return Err(PyErr::type_error(format!("math.{name}() takes no keyword arguments")));
     }
     Ok(())
 }
@@ -198,7 +198,8 @@ pub fn gcd(a: Args) -> PyResult {
     let Some(first) = items.first() else {
         return Ok(int::new_int(0));
     };
-    let mut res = ops::index(first)?;
+    let first = ops::index(first)?;
+    let mut res = int::int_exact(&first)?;
     if items.len() == 1 {
         return ops::absolute(&res);
     }
@@ -218,7 +219,8 @@ pub fn lcm(a: Args) -> PyResult {
     let Some(first) = items.first() else {
         return Ok(int::new_int(1));
     };
-    let mut res = ops::index(first)?;
+    let first = ops::index(first)?;
+    let mut res = int::int_exact(&first)?;
     if items.len() == 1 {
         return ops::absolute(&res);
     }
@@ -240,6 +242,9 @@ pub fn lcm(a: Args) -> PyResult {
 }
 
 pub fn prod(a: Args) -> PyResult {
+    if a.nargs == 0 {
+        return Err(PyErr::type_error("prod() takes exactly 1 positional argument (0 given)"));
+    }
     let [iterable, start] = args::parse(a, "prod", &["iterable", "/", "*", "start"], 1)?;
     let it = ops::iter(iterable.expect("iterable"))?;
     let mut result: PyRef = match start {
