@@ -7,6 +7,8 @@ pub mod io_stub;
 pub mod math;
 mod math_int;
 mod math_special;
+pub mod random;
+pub mod sha512;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
@@ -27,6 +29,8 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "math", init: math::init },
+    NativeModule { name: "_random", init: random::init },
+    NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
@@ -47,5 +51,10 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 /// Static types defined by native modules (readied at start-up).
 pub fn static_types() -> Vec<&'static TypeObj> {
-    vec![&stdio::STD_STREAM_TYPE.0, &crate::types::structseq::FIELD_TYPE.0]
+    vec![
+        &stdio::STD_STREAM_TYPE.0,
+        &crate::types::structseq::FIELD_TYPE.0,
+        &random::RANDOM_TYPE.0,
+        &sha512::SHA512_TYPE.0,
+    ]
 }
