@@ -12,6 +12,7 @@ pub mod sha512;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
+pub mod time;
 pub mod warnings;
 
 use crate::object::PyRef;
@@ -32,6 +33,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_random", init: random::init },
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
+    NativeModule { name: "time", init: time::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
 
