@@ -150,7 +150,12 @@ pub fn frexp(v: f64) -> (f64, i32) {
 }
 
 fn float_hash(obj: &Obj) -> PyResult<i64> {
-    Ok(hash_f64(obj.downcast::<FloatObj>().expect("float").value))
+    let v = obj.downcast::<FloatObj>().expect("float").value;
+    // NaNs hash by identity (CPython 3.10+), so distinct NaNs spread out.
+    if v.is_nan() {
+        return Ok(crate::types::object::pointer_hash(obj));
+    }
+    Ok(hash_f64(v))
 }
 
 /// The f64 of a float or int operand; None for other types.

@@ -85,6 +85,58 @@ pub fn parse_float_ascii(s: &[u8]) -> Option<f64> {
     text.parse::<f64>().ok().map(|v| sign * v)
 }
 
+/// The longest prefix of `s` that is a float literal (as C's `strtod` reads
+/// it, no hex): its value and length, or None if there is none.
+pub fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let mut i = usize::from(matches!(s.first(), Some(b'+' | b'-')));
+    let negative = s.first() == Some(&b'-');
+    let rest = &s[i..];
+    let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let special = if starts(b"infinity") {
+        Some((f64::INFINITY, 8))
+    } else if starts(b"inf") {
+        Some((f64::INFINITY, 3))
+    } else if starts(b"nan") {
+        Some((f64::NAN, 3))
+    } else {
+        None
+    };
+    if let Some((v, n)) = special {
+        return Some((if negative { -v } else { v }, i + n));
+    }
+    let digits = |from: usize| s[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int_digits = digits(i);
+    i += int_digits;
+    let mut frac_digits = 0;
+    if s.get(i) == Some(&b'.') {
+        frac_digits = digits(i + 1);
+        if int_digits + frac_digits > 0 {
+            i += 1 + frac_digits;
+        }
+    }
+    if int_digits + frac_digits == 0 {
+        return None;
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(s.get(i + 1), Some(b'+' | b'-')));
+        let exp_digits = digits(i + 1 + sign);
+        if exp_digits > 0 {
+            i += 1 + sign + exp_digits;
+        }
+    }
+    let v = std::str::from_utf8(&s[..i]).ok()?.parse::<f64>().ok()?;
+    Some((v, i))
+}
+
+/// Removes underscores between digits (None if one is elsewhere), as
+/// CPython does before parsing float and complex literals.
+pub fn without_underscores(s: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    if !s.contains(&b'_') {
+        return Some(std::borrow::Cow::Borrowed(s));
+    }
+    strip_underscores(s).map(std::borrow::Cow::Owned)
+}
+
 /// Parses a float literal as `float()` accepts it, Unicode digits and
 /// whitespace included (None if invalid).
 pub fn parse_float(s: &str) -> Option<f64> {
@@ -129,6 +181,17 @@ mod tests {
         assert_eq!(parse_float("4.9e-324"), Some(5e-324));
         assert_eq!(parse_float("2.4e-324"), Some(0.0));
         assert_eq!(parse_float("1e400"), Some(f64::INFINITY));
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(parse_float_prefix(b"1e5j"), Some((1e5, 3)));
+        assert_eq!(parse_float_prefix(b"1ej"), Some((1.0, 1)));
+        assert_eq!(parse_float_prefix(b"1.j"), Some((1.0, 2)));
+        assert_eq!(parse_float_prefix(b".j"), None);
+        assert_eq!(parse_float_prefix(b"-infinityj"), Some((f64::NEG_INFINITY, 9)));
+        assert_eq!(parse_float_prefix(b"+1.5e-3-.5J"), Some((0.0015, 7)));
+        assert_eq!(parse_float_prefix(b"j"), None);
     }
 
     #[test]
