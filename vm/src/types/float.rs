@@ -50,16 +50,37 @@ pub fn f64_to_bigint(f: f64) -> Option<BigInt> {
     BigInt::from_f64(f.trunc())
 }
 
-/// The shortest round-trip decimal digits of a finite, non-zero `|v|` and the
-/// decimal point position: `v = 0.DIGITS * 10**decpt`.
-pub fn shortest_digits(v: f64) -> (String, i32) {
-    let s = format!("{:e}", v.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+/// Digits (trailing zeros removed) and decimal point position of a
+/// formatted `d.ddde±x` string.
+fn split_exp_format(s: &str) -> (String, i32) {
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits = digits.trim_end_matches('0').to_string();
     let digits = if digits.is_empty() { "0".to_string() } else { digits };
     (digits, exp + 1)
+}
+
+/// The shortest round-trip decimal digits of a finite, non-zero `|v|` and the
+/// decimal point position: `v = 0.DIGITS * 10**decpt`. Among shortest
+/// strings the one nearest to `v` wins, ties to even (as David Gay's dtoa).
+pub fn shortest_digits(v: f64) -> (String, i32) {
+    let v = v.abs();
+    let (digits, decpt) = split_exp_format(&format!("{v:e}"));
+    // Two shortest candidates can only be equally near when the exact value
+    // m * 2**e (m odd) has n+1 <= 18 significant digits, n >= 16, which
+    // needs -26 <= e <= 133: check those rare values against the correctly
+    // rounded n-digit string.
+    if digits.len() >= 16 {
+        let (_, e) = crate::types::float_exact::exact_parts(v);
+        if (-26..=133).contains(&e) {
+            let nearest = format!("{:.*e}", digits.len() - 1, v);
+            if nearest.parse::<f64>() == Ok(v) {
+                return split_exp_format(&nearest);
+            }
+        }
+    }
+    (digits, decpt)
 }
 
 /// `repr(float)`: CPython's shortest representation ('r' format).
@@ -389,6 +410,12 @@ mod tests {
             (2.0, "2.0"),
             (1.0 / 3.0, "0.3333333333333333"),
             (5e-324, "5e-324"),
+            (-1515626351684221.25, "-1515626351684221.2"),
+            (747799795691070.25, "747799795691070.2"),
+            (1451918242494.40625, "1451918242494.4062"),
+            (0.016328811645507812, "0.016328811645507812"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1152921504606846976.0, "1.152921504606847e+18"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
         ];
         for (v, s) in cases {

@@ -418,55 +418,42 @@ fn int_divmod(a: &Obj, b: &Obj) -> PyResult {
     Ok(crate::types::tuple::new_tuple(vec![q, r]))
 }
 
-/// True division of two int values with correct rounding.
+/// True division of two int values with correct rounding (subnormal
+/// results included).
 pub fn truediv_vals(x: IntVal, y: IntVal) -> PyResult<f64> {
     if is_zero_val(y) {
         return Err(PyErr::zero_division("division by zero"));
     }
-    const EXACT: i64 = 1 << 53;
+    const EXACT: u64 = 1 << 53;
     if let (IntVal::Small(a), IntVal::Small(b)) = (x, y) {
-        if a.abs() <= EXACT && b.abs() <= EXACT {
+        // Both exactly representable: one correctly rounded division.
+        if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
             return Ok(a as f64 / b as f64);
         }
     }
     let (a, b) = (big(x), big(y));
     let negative = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (q, r) = num.div_rem(&den);
-    // Sticky bit: make an inexact quotient odd so rounding to f64 is correct.
-    let q = if r.is_zero() { q } else { q | BigInt::one() };
-    let mant = q.to_f64().unwrap_or(f64::INFINITY);
-    let result = if shift > i32::MAX as i64 || shift < i32::MIN as i64 {
-        if shift > 0 {
-            0.0
-        } else {
-            f64::INFINITY
-        }
+    let (a, b) = (a.magnitude(), b.magnitude());
+    let too_large = || PyErr::overflow_error("integer division result too large for a float");
+    let (abits, bbits) = (a.bits() as i64, b.bits() as i64);
+    let magnitude = if abits - bbits > 1025 {
+        return Err(too_large());
+    } else if bbits - abits >= 1076 {
+        // Below half the smallest subnormal.
+        0.0
     } else {
-        scale_pow2(mant, -shift as i32)
+        // A quotient of at least 55 bits with a sticky bit for the
+        // remainder rounds correctly at any position.
+        let shift = bbits - abits + 55;
+        let (num, den) =
+            if shift >= 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
+        let (mut q, r) = num.div_rem(&den);
+        if !r.is_zero() {
+            q |= num_bigint::BigUint::one();
+        }
+        crate::types::float_exact::scaled_to_f64(&q, -shift).ok_or_else(too_large)?
     };
-    if result.is_infinite() {
-        return Err(PyErr::overflow_error("integer division result too large for a float"));
-    }
-    Ok(if negative { -result } else { result })
-}
-
-/// `m * 2**e` without intermediate overflow/underflow surprises.
-fn scale_pow2(m: f64, e: i32) -> f64 {
-    let mut m = m;
-    let mut e = e;
-    while e > 1000 {
-        m *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        m *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    m * 2f64.powi(e)
+    Ok(if negative { -magnitude } else { magnitude })
 }
 
 fn int_truediv(a: &Obj, b: &Obj) -> PyResult {
@@ -634,7 +621,7 @@ fn int_lshift(a: &Obj, b: &Obj) -> PyResult {
         return Err(PyErr::overflow_error("too many digits in integer"));
     };
     if let IntVal::Small(v) = x {
-        if s < 63 && (v.abs() >> (62 - s)) == 0 {
+        if s < 63 && (v.unsigned_abs() >> (62 - s)) == 0 {
             return Ok(new_int(v << s));
         }
     }

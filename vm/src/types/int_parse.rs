@@ -281,7 +281,7 @@ mod tests {
         let v = parse_int_ascii(b"99999999999999999999999", 10).unwrap().into_bigint();
         assert_eq!(v.to_string(), "99999999999999999999999");
         let v = parse_int_ascii(b"-0x1_0000_0000_0000_0000", 0).unwrap().into_bigint();
-        assert_eq!(v, -(BigInt::from(1u8) << 64));
+        assert_eq!(v, -(BigInt::from(1u8) << 64u32));
         assert_eq!(parse_int_ascii(b"010000000000000000000000", 0), Err(IntParseError::Invalid));
     }
 }
