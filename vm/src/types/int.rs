@@ -169,10 +169,7 @@ pub fn index_of(obj: &Obj) -> PyResult<Option<i64>> {
     if let Some(i) = obj.downcast::<IntObj>() {
         return match i.as_i64() {
             Some(v) => Ok(Some(v)),
-            None => Err(PyErr::index_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                obj.class().name()
-            ))),
+            None => Err(PyErr::index_error(format!("cannot fit '{}' into an index-sized integer", obj.class().name()))),
         };
     }
     match crate::ops::index_opt(obj)? {
@@ -208,13 +205,12 @@ pub fn index_saturating(obj: &Obj) -> PyResult<Option<i64>> {
 pub fn expect_i64(obj: &Obj, what: &str) -> PyResult<i64> {
     match index_of(obj) {
         Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            obj.class().name()
-        ))),
-        Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => Err(PyErr::overflow_error(format!(
-            "Python int too large to convert to C {what}"
-        ))),
+        Ok(None) => {
+            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", obj.class().name())))
+        }
+        Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => {
+            Err(PyErr::overflow_error(format!("Python int too large to convert to C {what}")))
+        }
         Err(e) => Err(e),
     }
 }
@@ -638,7 +634,15 @@ fn int_rshift(a: &Obj, b: &Obj) -> PyResult {
         return Ok(new_int(if big_is_negative(x) { -1 } else { 0 }));
     };
     Ok(match x {
-        IntVal::Small(v) => new_int(if s >= 64 { if v < 0 { -1 } else { 0 } } else { v >> s }),
+        IntVal::Small(v) => new_int(if s >= 64 {
+            if v < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            v >> s
+        }),
         IntVal::Big(b) => {
             // Arithmetic shift (floor) for negative values.
             if b.is_negative() {
@@ -735,4 +739,3 @@ crate::static_type! {
         },
     }
 }
-
