@@ -146,8 +146,20 @@ fn ascii(a: Args) -> PyResult {
     let [o] = args::exact::<1>(a, "ascii")?;
     ops::ascii(o)
 }
+/// The single argument of a `METH_O` builtin, with CPython's messages
+/// (`args::exact` counts a `self` that module functions do not have).
+fn single_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if a.nargs != 1 {
+        return Err(PyErr::type_error(format!("{name}() takes exactly one argument ({} given)", a.nargs)));
+    }
+    Ok(a.all[0])
+}
+
 fn abs(a: Args) -> PyResult {
-    let [o] = args::exact::<1>(a, "abs")?;
+    let o = single_arg(&a, "abs")?;
     ops::absolute(o)
 }
 fn hash(a: Args) -> PyResult {
@@ -171,7 +183,7 @@ fn format(a: Args) -> PyResult {
 }
 
 fn int_prefix(a: Args, name: &str, radix: u32, prefix: &str) -> PyResult {
-    let [o] = args::exact::<1>(a, name)?;
+    let o = single_arg(&a, name)?;
     let v = ops::index(o)?;
     let b = v.downcast::<int::IntObj>().expect("int").to_bigint();
     let neg = b < num_bigint::BigInt::from(0);
@@ -233,7 +245,13 @@ fn ord(a: Args) -> PyResult {
 }
 
 fn divmod(a: Args) -> PyResult {
-    let [x, y] = args::exact::<2>(a, "divmod")?;
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("divmod() takes no keyword arguments"));
+    }
+    if a.nargs != 2 {
+        return Err(PyErr::type_error(format!("divmod expected 2 arguments, got {}", a.nargs)));
+    }
+    let (x, y) = (a.all[0], a.all[1]);
     let r = ops::binary_op1(x, y, |n| n.divmod.get())?;
     if r.is_not_implemented() {
         return Err(PyErr::type_error(format!(
