@@ -93,10 +93,15 @@ fn sinpi(x: f64) -> f64 {
     1f64.copysign(x) * r
 }
 
+// The constants keep the digits they were published with (Rust and C parse
+// them to the same doubles).
 // The Lanczos approximation with N = 13 and g = 6.024680040776729583740234375,
 // written as a rational function (the parameters CPython and Boost use).
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -252,6 +257,7 @@ pub fn lgamma(x: f64) -> Result<f64, MathError> {
     r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
     if x < 0.0 {
         // Reflection formula.
+        #[allow(clippy::excessive_precision)]
         const LOGPI: f64 = 1.144729885849400174143427351353058711647;
         r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
     }

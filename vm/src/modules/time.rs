@@ -11,7 +11,7 @@ use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::DictObj;
 use crate::types::float::{new_float, FloatObj};
-use crate::types::int::{self, IntObj};
+use crate::types::int;
 use crate::types::module::{new_module, ModuleObj};
 use crate::types::str::{from_string, new_str, StrObj};
 use crate::types::tuple::{new_tuple, TupleObj};
@@ -91,7 +91,8 @@ fn seconds_to_ns(o: &Obj) -> PyResult<i128> {
             return Err(nan_error());
         }
         let ns = (v * 1e9).round();
-        if !(ns.abs() < 9.2e18) {
+        // (NaN was excluded above; this also catches infinities.)
+        if ns.abs() >= 9.2e18 {
             return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
         }
         return Ok(ns as i128);
@@ -161,8 +162,8 @@ fn struct_time_type() -> PyResult<PyRef> {
     let proto_dict = proto_t.dict.with(|d| d.clone()).expect("type dict");
     for (k, v) in proto_dict.downcast::<DictObj>().expect("dict").items() {
         let name = StrObj::text(&k);
-        if !matches!(name.as_ref(), "__slots__" | "__dict__" | "__weakref__" | "__doc__") {
-            d.set_by_str(&name, v);
+        if !matches!(name, "__slots__" | "__dict__" | "__weakref__" | "__doc__") {
+            d.set_by_str(name, v);
         }
     }
     d.set_by_str("n_fields", int::new_int(11));
@@ -267,7 +268,7 @@ fn timestamp_arg(o: Option<&Obj>) -> PyResult<libc::time_t> {
             return Err(nan_error());
         }
         let fl = v.floor();
-        if !(fl >= -9.2e18 && fl <= 9.2e18) {
+        if !(-9.2e18..=9.2e18).contains(&fl) {
             return Err(out_of_range());
         }
         return Ok(fl as libc::time_t);
@@ -493,11 +494,7 @@ fn f_strftime(a: Args) -> PyResult {
         .to_string();
     let mut tm = tm_or_now(a.all[..a.nargs].get(1).copied(), "strftime")?;
     check_tm(&mut tm)?;
-    if tm.tm_isdst < -1 {
-        tm.tm_isdst = -1;
-    } else if tm.tm_isdst > 1 {
-        tm.tm_isdst = 1;
-    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     // The zone of a struct_time from localtime()/gmtime() is kept; for a
     // plain tuple, %Z names the local zone as C does.
     let zone = match a.all[..a.nargs].get(1) {

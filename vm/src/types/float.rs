@@ -3,10 +3,10 @@
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Zero};
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int::{self, IntObj};
-use crate::types::typeobj::{flags, Args, TypeObj};
+use crate::types::typeobj::{Args, TypeObj};
 use crate::types::{new_bool, not_implemented};
 use ember_compiler::bytecode::CompareOp;
 

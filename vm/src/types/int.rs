@@ -12,7 +12,7 @@ use crate::object::{AsObj, Obj, PyPayload, PyRef, Static};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::float::{new_float, FloatObj};
 use crate::types::typeobj::{flags, Args, TypeObj};
-use crate::types::{new_bool, none, not_implemented};
+use crate::types::{new_bool, not_implemented};
 use ember_compiler::bytecode::CompareOp;
 
 /// An `int` (or `bool`) object.
@@ -365,7 +365,7 @@ fn zero_div() -> PyErr {
 pub fn divmod_vals(x: IntVal, y: IntVal) -> (PyRef, PyRef) {
     match (x, y) {
         (IntVal::Small(x), IntVal::Small(y)) if !(x == i64::MIN && y == -1) => {
-            (new_int(x.div_floor(&y)), new_int(x.mod_floor(&y)))
+            (new_int(Integer::div_floor(&x, &y)), new_int(Integer::mod_floor(&x, &y)))
         }
         (x, y) => {
             let (q, r) = big(x).div_mod_floor(&big(y));
@@ -385,7 +385,7 @@ pub fn int_floordiv(a: &Obj, b: &Obj) -> PyResult {
     }
     if let (IntVal::Small(x), IntVal::Small(y)) = (x, y) {
         if !(x == i64::MIN && y == -1) {
-            return Ok(new_int(x.div_floor(&y)));
+            return Ok(new_int(Integer::div_floor(&x, &y)));
         }
     }
     Ok(divmod_vals(x, y).0)
@@ -398,7 +398,7 @@ pub fn int_mod(a: &Obj, b: &Obj) -> PyResult {
     }
     if let (IntVal::Small(x), IntVal::Small(y)) = (x, y) {
         if y != -1 {
-            return Ok(new_int(x.mod_floor(&y)));
+            return Ok(new_int(Integer::mod_floor(&x, &y)));
         }
         return Ok(new_int(0));
     }
