@@ -459,22 +459,22 @@ fn g_imag(o: &Obj) -> PyResult {
     Ok(new_float(this(o).im))
 }
 fn m_conjugate(a: Args) -> PyResult {
-    let [s] = crate::util::args::exact::<1>(a, "conjugate")?;
+    let [s] = crate::util::args::exact::<1>(a, "complex.conjugate")?;
     let c = this(s);
     Ok(new_complex(c.re, -c.im))
 }
 fn m_complex(a: Args) -> PyResult {
-    let [s] = crate::util::args::exact::<1>(a, "__complex__")?;
+    let [s] = crate::util::args::exact::<1>(a, "complex.__complex__")?;
     c_pos(s)
 }
 fn m_getnewargs(a: Args) -> PyResult {
-    let [s] = crate::util::args::exact::<1>(a, "__getnewargs__")?;
+    let [s] = crate::util::args::exact::<1>(a, "complex.__getnewargs__")?;
     let c = this(s);
     Ok(crate::types::tuple::new_tuple(vec![new_float(c.re), new_float(c.im)]))
 }
 
 fn m_format(a: Args) -> PyResult {
-    let [s, spec] = crate::util::args::exact::<2>(a, "__format__")?;
+    let [s, spec] = crate::util::args::exact::<2>(a, "complex.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
     let c = this(s);
     crate::format::spec::format_complex(c.re, c.im, spec)

@@ -16,23 +16,23 @@ fn value(o: &Obj) -> f64 {
 }
 
 fn m_is_integer(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "is_integer")?;
+    let [s] = args::exact::<1>(a, "float.is_integer")?;
     let v = value(s);
     Ok(crate::types::new_bool(v.is_finite() && v.floor() == v))
 }
 
 fn m_conjugate(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "conjugate")?;
+    let [s] = args::exact::<1>(a, "float.conjugate")?;
     Ok(new_float(value(s)))
 }
 
 fn m_getnewargs(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "__getnewargs__")?;
+    let [s] = args::exact::<1>(a, "float.__getnewargs__")?;
     Ok(tuple::new_tuple(vec![new_float(value(s))]))
 }
 
 fn m_as_integer_ratio(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "as_integer_ratio")?;
+    let [s] = args::exact::<1>(a, "float.as_integer_ratio")?;
     let v = value(s);
     if v.is_infinite() {
         return Err(PyErr::overflow_error("cannot convert Infinity to integer ratio"));
@@ -52,15 +52,15 @@ fn no_args(a: &Args, name: &str) -> PyResult<()> {
 }
 
 fn m_trunc(a: Args) -> PyResult {
-    no_args(&a, "__trunc__")?;
+    no_args(&a, "float.__trunc__")?;
     float_to_int(value(a.all[0]))
 }
 fn m_floor(a: Args) -> PyResult {
-    no_args(&a, "__floor__")?;
+    no_args(&a, "float.__floor__")?;
     float_to_int(value(a.all[0]).floor())
 }
 fn m_ceil(a: Args) -> PyResult {
-    no_args(&a, "__ceil__")?;
+    no_args(&a, "float.__ceil__")?;
     float_to_int(value(a.all[0]).ceil())
 }
 
@@ -75,8 +75,14 @@ pub fn round_half_even(x: f64) -> f64 {
 }
 
 fn m_round(a: Args) -> PyResult {
-    let [s, nd] = args::parse(a, "__round__", &["self", "ndigits", "/"], 1)?;
-    let x = value(s.expect("self"));
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("float.__round__() takes no keyword arguments"));
+    }
+    if a.nargs > 2 {
+        return Err(PyErr::type_error(format!("__round__ expected at most 1 argument, got {}", a.nargs - 1)));
+    }
+    let x = value(a.all[0]);
+    let nd = a.all[..a.nargs].get(1).copied();
     let Some(nd) = nd.filter(|n| !n.is_none()) else {
         return float_to_int(round_half_even(x));
     };
@@ -119,7 +125,7 @@ pub fn float_hex(x: f64) -> String {
 }
 
 fn m_hex(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "hex")?;
+    let [s] = args::exact::<1>(a, "float.hex")?;
     Ok(crate::types::str::from_string(float_hex(value(s))))
 }
 
@@ -216,9 +222,9 @@ fn special_value(s: &[u8]) -> Option<f64> {
 }
 
 fn m_fromhex(a: Args) -> PyResult {
-    let [cls, s] = args::exact::<2>(a, "fromhex")?;
+    let [cls, s] = args::exact::<2>(a, "float.fromhex")?;
     let text = crate::types::str::expect_str(s, "fromhex() argument")
-        .map_err(|_| PyErr::type_error(format!("fromhex() argument must be str, not {}", s.class().name())))?;
+        .map_err(|_| PyErr::type_error("bad argument type for built-in operation"))?;
     let v = parse_hex_float(text).map_err(|e| match e {
         HexError::Invalid => PyErr::value_error("invalid hexadecimal floating-point string"),
         HexError::Overflow => PyErr::overflow_error("hexadecimal value too large to represent as a float"),
@@ -231,7 +237,7 @@ fn m_fromhex(a: Args) -> PyResult {
 }
 
 fn m_getformat(a: Args) -> PyResult {
-    let [_cls, t] = args::exact::<2>(a, "__getformat__")?;
+    let [_cls, t] = args::exact::<2>(a, "float.__getformat__")?;
     let s = t
         .downcast::<crate::types::str::StrObj>()
         .ok_or_else(|| PyErr::type_error(format!("__getformat__() argument must be str, not {}", t.class().name())))?;
@@ -249,7 +255,7 @@ fn g_imag(_o: &Obj) -> PyResult {
 }
 
 fn m_format(a: Args) -> PyResult {
-    let [s, spec] = args::exact::<2>(a, "__format__")?;
+    let [s, spec] = args::exact::<2>(a, "float.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
     crate::format::spec::format_float(value(s), spec)
 }

@@ -25,12 +25,12 @@ pub fn bit_length(v: IntVal) -> u64 {
 }
 
 fn m_bit_length(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "bit_length")?;
+    let [s] = args::exact::<1>(a, "int.bit_length")?;
     Ok(int::from_u64(bit_length(this(s).val())))
 }
 
 fn m_bit_count(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "bit_count")?;
+    let [s] = args::exact::<1>(a, "int.bit_count")?;
     let n = match this(s).val() {
         IntVal::Small(v) => v.unsigned_abs().count_ones() as u64,
         IntVal::Big(b) => b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum(),
@@ -39,32 +39,74 @@ fn m_bit_count(a: Args) -> PyResult {
 }
 
 fn m_conjugate(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "conjugate")?;
+    let [s] = args::exact::<1>(a, "int.conjugate")?;
     int::int_exact(s)
 }
 
-/// `__trunc__`, `__floor__`, `__ceil__`, `__index__`-like identities.
-fn m_identity(a: Args) -> PyResult {
-    if a.nargs != 1 || a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!("expected 0 arguments, got {}", a.nargs.saturating_sub(1))));
+/// `__trunc__`, `__floor__`, `__ceil__`: the value as an exact int.
+fn identity(a: Args, name: &str) -> PyResult {
+    let [s] = args::exact::<1>(a, name)?;
+    int::int_exact(s)
+}
+fn m_trunc(a: Args) -> PyResult {
+    identity(a, "int.__trunc__")
+}
+fn m_floor(a: Args) -> PyResult {
+    identity(a, "int.__floor__")
+}
+fn m_ceil(a: Args) -> PyResult {
+    identity(a, "int.__ceil__")
+}
+
+/// Argument clinic's count checks for a method with `maxpos` positional and
+/// `maxargs` parameters in all (`self` excluded).
+pub(crate) fn clinic_counts(a: &Args, fname: &str, maxpos: usize, maxargs: usize) -> PyResult<()> {
+    let nargs = a.nargs.saturating_sub(1);
+    let nkw = a.kwnames.map_or(0, |k| k.len());
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if nargs + nkw > maxargs {
+        let kw = if nargs == 0 { "keyword " } else { "" };
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {maxargs} {kw}argument{} ({} given)",
+            plural(maxargs),
+            nargs + nkw
+        )));
     }
-    int::int_exact(a.all[0])
+    if nargs > maxpos {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {maxpos} positional argument{} ({nargs} given)",
+            plural(maxpos)
+        )));
+    }
+    Ok(())
+}
+
+/// Argument clinic's message for an unknown keyword argument.
+pub(crate) fn check_keywords(a: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+    for k in a.kwnames.map(|k| k.as_slice()).unwrap_or(&[]) {
+        let name = crate::types::str::StrObj::text(k);
+        if !allowed.contains(&name) {
+            return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for {fname}()")));
+        }
+    }
+    Ok(())
 }
 
 fn m_as_integer_ratio(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "as_integer_ratio")?;
+    let [s] = args::exact::<1>(a, "int.as_integer_ratio")?;
     Ok(tuple::new_tuple(vec![int::int_exact(s)?, int::new_int(1)]))
 }
 
 fn m_getnewargs(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "__getnewargs__")?;
+    let [s] = args::exact::<1>(a, "int.__getnewargs__")?;
     Ok(tuple::new_tuple(vec![int::int_exact(s)?]))
 }
 
 fn m_sizeof(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "__sizeof__")?;
-    // CPython: a 24-byte header plus one 4-byte digit per 30 bits of magnitude.
-    let digits = bit_length(this(s).val()).div_ceil(30);
+    let [s] = args::exact::<1>(a, "int.__sizeof__")?;
+    // CPython: a 24-byte header plus one 4-byte digit per 30 bits of
+    // magnitude, at least one.
+    let digits = bit_length(this(s).val()).div_ceil(30).max(1);
     Ok(int::from_u64(24 + 4 * digits))
 }
 
@@ -98,9 +140,15 @@ pub fn round_int(v: &BigInt, ndigits: &BigInt) -> BigInt {
 }
 
 fn m_round(a: Args) -> PyResult {
-    let [s, nd] = args::parse(a, "__round__", &["self", "ndigits", "/"], 1)?;
-    let s = s.expect("self");
-    let Some(nd) = nd.filter(|n| !n.is_none()) else {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("int.__round__() takes no keyword arguments"));
+    }
+    if a.nargs > 2 {
+        return Err(PyErr::type_error(format!("__round__ expected at most 1 argument, got {}", a.nargs - 1)));
+    }
+    let s = a.all[0];
+    // An explicit None is an error here; round(x, None) does not pass it.
+    let Some(&nd) = a.all[..a.nargs].get(1) else {
         return int::int_exact(s);
     };
     let nd = ops::index(nd)?;
@@ -170,6 +218,8 @@ pub fn to_bytes_be(v: &BigInt, length: usize, signed: bool) -> PyResult<Vec<u8>>
 }
 
 fn m_to_bytes(a: Args) -> PyResult {
+    clinic_counts(&a, "to_bytes", 2, 3)?;
+    check_keywords(&a, "to_bytes", &["length", "byteorder", "signed"])?;
     let [s, length, order, signed] = args::parse(a, "to_bytes", &["self", "length", "byteorder", "*", "signed"], 1)?;
     let length = match length {
         None => 1,
@@ -225,6 +275,8 @@ pub fn from_bytes_be(data: &[u8], signed: bool) -> PyRef {
 }
 
 fn m_from_bytes(a: Args) -> PyResult {
+    clinic_counts(&a, "from_bytes", 2, 3)?;
+    check_keywords(&a, "from_bytes", &["bytes", "byteorder", "signed"])?;
     let [cls, data, order, signed] = args::parse(a, "from_bytes", &["cls", "bytes", "byteorder", "*", "signed"], 2)?;
     let cls = cls.expect("cls");
     let mut data = bytes_arg(data.expect("bytes"))?;
@@ -256,7 +308,7 @@ fn g_denominator(_o: &Obj) -> PyResult {
 }
 
 fn m_format(a: Args) -> PyResult {
-    let [s, spec] = args::exact::<2>(a, "__format__")?;
+    let [s, spec] = args::exact::<2>(a, "int.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
     if spec.is_empty() {
         return crate::ops::str(s);
@@ -272,9 +324,9 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef::method("as_integer_ratio", m_as_integer_ratio),
     MethodDef::method("to_bytes", m_to_bytes),
     MethodDef::class("from_bytes", m_from_bytes),
-    MethodDef::method("__trunc__", m_identity),
-    MethodDef::method("__floor__", m_identity),
-    MethodDef::method("__ceil__", m_identity),
+    MethodDef::method("__trunc__", m_trunc),
+    MethodDef::method("__floor__", m_floor),
+    MethodDef::method("__ceil__", m_ceil),
     MethodDef::method("__round__", m_round),
     MethodDef::method("__getnewargs__", m_getnewargs),
     MethodDef::method("__sizeof__", m_sizeof),

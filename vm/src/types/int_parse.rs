@@ -202,6 +202,12 @@ fn parse_text_obj(x: &Obj, base: u32) -> Option<PyResult> {
 
 /// The value of `int(*args)` as an exact int.
 pub fn int_new_value(a: Args) -> PyResult<PyRef> {
+    for k in a.kwnames.map(|k| k.as_slice()).unwrap_or(&[]) {
+        let name = StrObj::text(k);
+        if name != "base" {
+            return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for int()")));
+        }
+    }
     let [x, base] = crate::util::args::parse(a, "int", &["x", "/", "base"], 0)?;
     let Some(x) = x else {
         if base.is_some() {
