@@ -32,3 +32,11 @@ for fn in [lambda: time.gmtime(float("nan")), lambda: time.gmtime(1e20), lambda:
         print(repr(fn()))
     except (ValueError, TypeError, OverflowError, OSError) as e:
         print(type(e).__name__, e)
+print(type(time.clock_gettime(time.CLOCK_MONOTONIC)).__name__, type(time.clock_gettime_ns(time.CLOCK_REALTIME)).__name__,
+      time.clock_getres(time.CLOCK_MONOTONIC), time._STRUCT_TM_ITEMS, time.tzset(), type(time.timezone).__name__, len(time.tzname))
+for f in [lambda: time.clock_gettime(999), lambda: time.clock_getres("x"), lambda: time.clock_settime(time.CLOCK_MONOTONIC, 0),
+          lambda: time.clock_gettime(), lambda: time.clock_gettime_ns(1, 2)]:
+    try:
+        print(f())
+    except (OSError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -71,6 +71,76 @@ clocks! {
     f_thread_time, f_thread_time_ns, libc::CLOCK_THREAD_CPUTIME_ID;
 }
 
+/// The clock id argument of the `clock_*` functions.
+fn clock_id(a: &Args, name: &str) -> PyResult<libc::clockid_t> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!("time.{name}() takes no keyword arguments")));
+    }
+    if a.nargs != 1 {
+        return Err(PyErr::type_error(format!("{name}() takes exactly 1 argument ({} given)", a.nargs)));
+    }
+    let c = a.all[0];
+    let v = int::expect_i64(c, "int")?;
+    i32::try_from(v).map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
+fn f_clock_gettime(a: Args) -> PyResult {
+    Ok(ns_to_float(clock_ns(clock_id(&a, "clock_gettime")?)?))
+}
+
+fn f_clock_gettime_ns(a: Args) -> PyResult {
+    // CPython names clock_gettime in this function's argument errors too.
+    Ok(ns_to_int(clock_ns(clock_id(&a, "clock_gettime")?)?))
+}
+
+fn f_clock_getres(a: Args) -> PyResult {
+    let clock = clock_id(&a, "clock_getres")?;
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec.
+    if unsafe { libc::clock_getres(clock, &mut ts) } != 0 {
+        return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
+    }
+    Ok(new_float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+}
+
+fn clock_set(clock: libc::clockid_t, ns: i128) -> PyResult {
+    let ts = libc::timespec {
+        tv_sec: ns.div_euclid(1_000_000_000) as libc::time_t,
+        tv_nsec: ns.rem_euclid(1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: `ts` is a valid timespec; the kernel checks permissions.
+    if unsafe { libc::clock_settime(clock, &ts) } != 0 {
+        return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
+    }
+    Ok(none())
+}
+
+fn two_args<'a>(a: &Args<'a>, name: &str) -> PyResult<(&'a Obj, &'a Obj)> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!("time.{name}() takes no keyword arguments")));
+    }
+    if a.nargs != 2 {
+        return Err(PyErr::type_error(format!("{name} expected 2 arguments, got {}", a.nargs)));
+    }
+    Ok((a.all[0], a.all[1]))
+}
+
+fn f_clock_settime(a: Args) -> PyResult {
+    let (c, t) = two_args(&a, "clock_settime")?;
+    let clock = i32::try_from(int::expect_i64(c, "int")?)
+        .map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    clock_set(clock, seconds_to_ns(t)?)
+}
+
+fn f_clock_settime_ns(a: Args) -> PyResult {
+    let (c, t) = two_args(&a, "clock_settime_ns")?;
+    let clock = i32::try_from(int::expect_i64(c, "int")?)
+        .map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    let ns = int::expect_i64(t, "long long")
+        .map_err(|_| PyErr::overflow_error("timestamp too large to convert to C _PyTime_t"))?;
+    clock_set(clock, ns as i128)
+}
+
 fn no_args(a: &Args, name: &str) -> PyResult<()> {
     if a.nargs != 0 || a.kwnames.is_some_and(|k| !k.is_empty()) {
         return Err(PyErr::type_error(format!("time.{name}() takes no arguments ({} given)", a.nargs)));
@@ -546,7 +616,31 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("ctime", f_ctime),
     MethodDef::method("strftime", f_strftime),
     MethodDef::method("get_clock_info", f_get_clock_info),
+    MethodDef::method("clock_gettime", f_clock_gettime),
+    MethodDef::method("clock_gettime_ns", f_clock_gettime_ns),
+    MethodDef::method("clock_getres", f_clock_getres),
+    MethodDef::method("clock_settime", f_clock_settime),
+    MethodDef::method("clock_settime_ns", f_clock_settime_ns),
+    MethodDef::method("tzset", f_tzset),
 ];
+
+/// `time.tzset()`: re-reads TZ and recomputes the zone constants of the
+/// module.
+fn f_tzset(a: Args) -> PyResult {
+    no_args(&a, "tzset")?;
+    let m = crate::import::import_module("time")?;
+    set_zone_constants(m.downcast::<ModuleObj>().expect("module"))?;
+    Ok(none())
+}
+
+fn set_zone_constants(mo: &ModuleObj) -> PyResult<()> {
+    let (timezone, altzone, daylight, std_name, dst_name) = zone_constants()?;
+    mo.set_attr("timezone", int::new_int(timezone));
+    mo.set_attr("altzone", int::new_int(altzone));
+    mo.set_attr("daylight", int::new_int(daylight as i64));
+    mo.set_attr("tzname", new_tuple(vec![from_string(std_name), from_string(dst_name)]));
+    Ok(())
+}
 
 /// `timezone`, `altzone`, `daylight` and `tzname` from the local times of
 /// January and July of the current year, as CPython computes them on Linux.
@@ -581,11 +675,8 @@ pub fn init() -> PyResult<PyRef> {
     let mo = m.downcast::<ModuleObj>().expect("module");
     mo.add_functions(&m, FUNCS);
     mo.set_attr("struct_time", struct_time_type()?);
-    let (timezone, altzone, daylight, std_name, dst_name) = zone_constants()?;
-    mo.set_attr("timezone", int::new_int(timezone));
-    mo.set_attr("altzone", int::new_int(altzone));
-    mo.set_attr("daylight", int::new_int(daylight as i64));
-    mo.set_attr("tzname", new_tuple(vec![from_string(std_name), from_string(dst_name)]));
+    mo.set_attr("_STRUCT_TM_ITEMS", int::new_int(11));
+    set_zone_constants(mo)?;
     for (name, v) in [
         ("CLOCK_REALTIME", libc::CLOCK_REALTIME),
         ("CLOCK_MONOTONIC", libc::CLOCK_MONOTONIC),
