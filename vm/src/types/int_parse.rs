@@ -202,6 +202,10 @@ fn parse_text_obj(x: &Obj, base: u32) -> Option<PyResult> {
 
 /// The value of `int(*args)` as an exact int.
 pub fn int_new_value(a: Args) -> PyResult<PyRef> {
+    // Fast path: `int(x)` with one positional argument.
+    if a.nargs == 1 && a.kwnames.is_none_or(|k| k.is_empty()) {
+        return int_of(a.all[0]);
+    }
     for k in a.kwnames.map(|k| k.as_slice()).unwrap_or(&[]) {
         let name = StrObj::text(k);
         if name != "base" {
@@ -215,28 +219,37 @@ pub fn int_new_value(a: Args) -> PyResult<PyRef> {
         }
         return Ok(int::new_int(0));
     };
-    if let Some(b) = base {
-        let b = int::expect_i64(b, "int").map_err(|e| {
-            if e.matches(&crate::types::exceptions::OVERFLOW_ERROR) {
-                PyErr::value_error("int() base must be >= 2 and <= 36, or 0")
-            } else {
-                e
-            }
-        })?;
-        if !(b == 0 || (2..=36).contains(&b)) {
-            return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+    let Some(b) = base else {
+        return int_of(x);
+    };
+    let b = int::expect_i64(b, "int").map_err(|e| {
+        if e.matches(&crate::types::exceptions::OVERFLOW_ERROR) {
+            PyErr::value_error("int() base must be >= 2 and <= 36, or 0")
+        } else {
+            e
         }
-        return parse_text_obj(x, b as u32)
-            .unwrap_or_else(|| Err(PyErr::type_error("int() can't convert non-string with explicit base")));
+    })?;
+    if !(b == 0 || (2..=36).contains(&b)) {
+        return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    if x.class().is(&INT_TYPE) {
+    parse_text_obj(x, b as u32)
+        .unwrap_or_else(|| Err(PyErr::type_error("int() can't convert non-string with explicit base")))
+}
+
+/// `int(x)`: the number protocol first (a str subclass may define
+/// `__int__`), then text parsing in base 10.
+fn int_of(x: &Obj) -> PyResult<PyRef> {
+    let t = x.class();
+    if t.is(&INT_TYPE) {
         return Ok(x.to_owned());
     }
-    // The number protocol comes first (a str subclass may define __int__).
-    let numeric = x.class().number.int.get().is_some()
-        || x.class().number.index.get().is_some()
+    if t.is(&crate::types::str::STR_TYPE) {
+        return parse_text_obj(x, 10).expect("str");
+    }
+    let numeric = t.number.int.get().is_some()
+        || t.number.index.get().is_some()
         || x.isa::<IntObj>()
-        || x.class().lookup_str("__trunc__").is_some();
+        || t.lookup_str("__trunc__").is_some();
     if !numeric {
         if let Some(r) = parse_text_obj(x, 10) {
             return r;
