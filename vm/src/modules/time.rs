@@ -428,13 +428,13 @@ fn tm_arg(o: &Obj, fname: &str) -> PyResult<libc::tm> {
     }
     let mut tm = zeroed_tm();
     tm.tm_year = (f[0] - 1900) as i32;
-    tm.tm_mon = f[1] as i32 - 1;
+    tm.tm_mon = (f[1] - 1) as i32;
     tm.tm_mday = f[2] as i32;
     tm.tm_hour = f[3] as i32;
     tm.tm_min = f[4] as i32;
     tm.tm_sec = f[5] as i32;
     tm.tm_wday = ((f[6] + 1) % 7) as i32;
-    tm.tm_yday = f[7] as i32 - 1;
+    tm.tm_yday = (f[7] - 1) as i32;
     tm.tm_isdst = f[8] as i32;
     if let Some(g) = ops::lookup_attr(o, "tm_gmtoff")?.filter(|g| !g.is_none()) {
         tm.tm_gmtoff = int::expect_i64(&g, "long")?;
