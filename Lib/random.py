@@ -512,11 +512,16 @@ class SystemRandom(Random):
 
 
 def _urandom(n):
+    """n bytes from the operating system (SystemRandom's source)."""
     try:
         from os import urandom
     except ImportError:
-        with open("/dev/urandom", "rb") as f:
-            return f.read(n)
+        try:
+            with open("/dev/urandom", "rb") as f:
+                return f.read(n)
+        except (OSError, NotImplementedError):
+            raise NotImplementedError("SystemRandom needs os.urandom or open(), "
+                                      "which this Ember build does not provide") from None
     return urandom(n)
 
 
