@@ -138,7 +138,8 @@ pub enum HexError {
 
 /// `float.fromhex(s)`: correctly rounded.
 pub fn parse_hex_float(text: &str) -> Result<f64, HexError> {
-    let s = text.trim_matches(num_text::is_space).as_bytes();
+    // Only ASCII whitespace (C's isspace), unlike float().
+    let s = num_text::trim_ascii_space(text.as_bytes());
     if let Some(v) = special_value(s) {
         return Ok(v);
     }
