@@ -39,27 +39,26 @@ pub fn is_ascii_space(b: u8) -> bool {
 }
 
 /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: whitespace becomes
-/// a space, decimal digits become ASCII digits, any other non-ASCII character
-/// becomes `?` (so it can never parse).
+/// a space, decimal digits become ASCII digits, and the text ends with `?` at
+/// the first other non-ASCII character (so it can never parse).
 pub fn to_ascii_numeric(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c
-                } else if is_space(c) {
-                    ' '
-                } else if let Some(d) = decimal_value(c) {
-                    char::from(b'0' + d as u8)
-                } else {
-                    '?'
-                }
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c as u32) < 127 {
+            out.push(c);
+        } else if is_space(c) {
+            out.push(' ');
+        } else if let Some(d) = decimal_value(c) {
+            out.push(char::from(b'0' + d as u8));
+        } else {
+            out.push('?');
+            break;
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `s` without leading and trailing ASCII whitespace.
@@ -87,6 +86,7 @@ mod tests {
     #[test]
     fn transform() {
         assert_eq!(to_ascii_numeric("\u{3000}\u{661}\u{662}x\u{e9}"), " 12x?");
+        assert_eq!(to_ascii_numeric("1\u{b2}_3"), "1?");
         assert!(is_space('\u{1f}') && is_space('\u{2029}') && !is_space('\u{200b}'));
         assert_eq!(trim_ascii_space(b" \t12 \n"), b"12");
         assert_eq!(trim_ascii_space(b"   "), b"");
