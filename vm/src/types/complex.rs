@@ -121,7 +121,8 @@ fn pow_unsigned(x: (f64, f64), n: u64) -> (f64, f64) {
     r
 }
 
-/// `a ** b` (`_Py_c_pow`), or None for zero to a negative or complex power.
+/// `a ** b` (`_Py_c_pow`), or None for zero to a negative or complex power
+/// (and the other cases where CPython's libm calls report EDOM).
 fn pow_general((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)> {
     if br == 0.0 && bi == 0.0 {
         return Some((1.0, 0.0));
@@ -139,6 +140,11 @@ fn pow_general((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)>
     if bi != 0.0 {
         len /= (at * bi).exp();
         phase += bi * vabs.ln();
+    }
+    // libm's cos and sin of an infinite phase set errno to EDOM, which
+    // CPython reports like a zero base.
+    if phase.is_infinite() {
+        return None;
     }
     Some((len * phase.cos(), len * phase.sin()))
 }
