@@ -60,3 +60,9 @@ for a, b in [(1j, 0), (1j, 0j), (0j, 0j), (1, 0j), (1.5, -0.0 + 0j)]:
         print(a / b)
     except ZeroDivisionError as e:
         print("ZeroDivisionError", e)
+for a, b in [(-inf, -1.3 - 3.65j), (complex(inf, 1), 2.7 - 2.6j), (4.65 - 3.28j, inf), (-0.1 + 0.4j, 1e308), (-201346, complex(inf, 1)),
+             (2, complex(nan, 1)), (complex(nan, 0), 2.5), (1e300j, 1.5), (1e-300j, -1.5)]:
+    try:
+        print(a, b, repr(a ** b))
+    except (ZeroDivisionError, OverflowError) as e:
+        print(a, b, type(e).__name__, e)
