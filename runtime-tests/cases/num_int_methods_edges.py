@@ -12,7 +12,7 @@ for v in [0, 1, 127, 128, 255, 256, -1, -128, -129, 2 ** 100, -(2 ** 100)]:
         except OverflowError as e:
             r.append("OverflowError")
     print(v, *r)
-print((0).to_bytes(0, "big"), (1).to_bytes(length=3, byteorder="little"), (65).to_bytes(), int.from_bytes(b"\xff" * 9, signed=True),
+print((0).to_bytes(0, "big"), (-1).to_bytes(0, "big", signed=True), (1).to_bytes(length=3, byteorder="little"), (65).to_bytes(), int.from_bytes(b"\xff" * 9, signed=True),
       int.from_bytes(bytes(0), "big", signed=True), int.from_bytes(b"\x00\x80", "big", signed=True), int.from_bytes(b"\x80\x00", "little", signed=True))
 class B:
     def __bytes__(self):

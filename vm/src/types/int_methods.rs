@@ -203,7 +203,9 @@ pub fn to_bytes_be(v: &BigInt, length: usize, signed: bool) -> PyResult<Vec<u8>>
         return Err(PyErr::overflow_error("can't convert negative int to unsigned"));
     }
     let mut out = zeroed(length)?;
-    if v.is_zero() {
+    // CPython stores only the bits below the sign bits, so -1 fits in zero
+    // bytes (its two's complement has no such bits).
+    if v.is_zero() || (signed && length == 0 && *v == BigInt::from(-1)) {
         return Ok(out);
     }
     let raw = if signed { v.to_signed_bytes_be() } else { v.to_bytes_be().1 };
@@ -365,5 +367,7 @@ mod tests {
         assert!(to_bytes_be(&BigInt::from(128), 1, true).is_err());
         assert!(to_bytes_be(&BigInt::from(-1), 1, false).is_err());
         assert_eq!(to_bytes_be(&BigInt::zero(), 0, false).unwrap(), Vec::<u8>::new());
+        assert_eq!(to_bytes_be(&BigInt::from(-1), 0, true).unwrap(), Vec::<u8>::new());
+        assert!(to_bytes_be(&BigInt::from(1), 0, true).is_err());
     }
 }
