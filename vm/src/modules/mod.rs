@@ -14,9 +14,15 @@ pub mod itertools;
 pub mod linecache;
 pub mod native_type;
 pub mod operator;
+pub mod math;
+mod math_int;
+mod math_special;
+pub mod random;
+pub mod sha512;
 pub mod signal;
 pub mod stdio;
 pub mod sys;
+pub mod time;
 pub mod warnings;
 
 use crate::object::PyRef;
@@ -40,7 +46,11 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
+    NativeModule { name: "math", init: math::init },
+    NativeModule { name: "_random", init: random::init },
+    NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
+    NativeModule { name: "time", init: time::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
 
@@ -73,6 +83,8 @@ pub fn static_types() -> Vec<&'static TypeObj> {
         &deque::DEQUE_REVITER_TYPE.0,
         &defaultdict::DEFAULTDICT_TYPE.0,
         &collections::TUPLEGETTER_TYPE.0,
+        &random::RANDOM_TYPE.0,
+        &sha512::SHA512_TYPE.0,
     ];
     v.extend(itertools::types());
     v

@@ -1,10 +1,13 @@
-//! `complex`.
+//! `complex`: arithmetic with CPython's algorithms (Smith's division,
+//! repeated squaring for small integer powers), its repr, hash, string
+//! parsing and constructor rules.
 
 use crate::object::{Obj, PyPayload, PyRef};
+use crate::ops;
 use crate::runtime::{PyErr, PyResult};
-use crate::types::float::{float_repr_str, FloatObj};
+use crate::types::float::{float_repr_str, new_float, FloatObj};
 use crate::types::int::IntObj;
-use crate::types::str::from_string;
+use crate::types::str::{from_string, StrObj};
 use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::{new_bool, not_implemented};
 use ember_compiler::bytecode::CompareOp;
@@ -27,6 +30,11 @@ pub fn new_complex(re: f64, im: f64) -> PyRef {
     crate::object::alloc::alloc_object(&COMPLEX_TYPE, ComplexObj { ob: Obj::new(&COMPLEX_TYPE.0), re, im }, 0)
 }
 
+fn this(o: &Obj) -> &ComplexObj {
+    o.downcast::<ComplexObj>().expect("complex")
+}
+
+/// A complex, float or int operand as a pair of doubles.
 fn operand(o: &Obj) -> Option<PyResult<(f64, f64)>> {
     if let Some(c) = o.downcast::<ComplexObj>() {
         return Some(Ok((c.re, c.im)));
@@ -54,29 +62,42 @@ fn c_sub(a: &Obj, b: &Obj) -> PyResult {
     let ((ar, ai), (br, bi)) = operands!(a, b);
     Ok(new_complex(ar - br, ai - bi))
 }
-fn c_mul(a: &Obj, b: &Obj) -> PyResult {
-    let ((ar, ai), (br, bi)) = operands!(a, b);
-    Ok(new_complex(ar * br - ai * bi, ar * bi + ai * br))
+
+fn prod((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> (f64, f64) {
+    (ar * br - ai * bi, ar * bi + ai * br)
 }
 
-/// Complex division with CPython's scaling algorithm.
-pub fn c_div_values((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> PyResult<(f64, f64)> {
+fn c_mul(a: &Obj, b: &Obj) -> PyResult {
+    let (x, y) = operands!(a, b);
+    let (r, i) = prod(x, y);
+    Ok(new_complex(r, i))
+}
+
+/// Complex division (Smith's algorithm, as CPython's `_Py_c_quot`); None
+/// when dividing by zero.
+pub fn quotient((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)> {
     let abs_br = br.abs();
     let abs_bi = bi.abs();
     if abs_br >= abs_bi {
         if abs_br == 0.0 {
-            return Err(PyErr::zero_division("complex division by zero"));
+            return None;
         }
         let ratio = bi / br;
         let denom = br + bi * ratio;
-        Ok(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+        Some(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
     } else if abs_bi >= abs_br {
         let ratio = br / bi;
         let denom = br * ratio + bi;
-        Ok(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+        Some(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
     } else {
-        Ok((f64::NAN, f64::NAN))
+        // A NaN in the divisor.
+        Some((f64::NAN, f64::NAN))
     }
+}
+
+/// Complex division, ZeroDivisionError for a zero divisor.
+pub fn c_div_values(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    quotient(a, b).ok_or_else(|| PyErr::zero_division("complex division by zero"))
 }
 
 fn c_truediv(a: &Obj, b: &Obj) -> PyResult {
@@ -85,35 +106,32 @@ fn c_truediv(a: &Obj, b: &Obj) -> PyResult {
     Ok(new_complex(r, i))
 }
 
-/// `x ** y` for complex values.
-pub fn complex_pow_values((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> PyResult {
+/// `x ** n` for a non-negative integer `n` by repeated squaring.
+fn pow_unsigned(x: (f64, f64), n: u64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: u64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = prod(r, p);
+        }
+        mask <<= 1;
+        p = prod(p, p);
+    }
+    r
+}
+
+/// `a ** b` (`_Py_c_pow`), or None for zero to a negative or complex power
+/// (and the other cases where CPython's libm calls report EDOM).
+fn pow_general((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)> {
     if br == 0.0 && bi == 0.0 {
-        return Ok(new_complex(1.0, 0.0));
+        return Some((1.0, 0.0));
     }
     if ar == 0.0 && ai == 0.0 {
         if bi != 0.0 || br < 0.0 {
-            return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+            return None;
         }
-        return Ok(new_complex(0.0, 0.0));
-    }
-    if bi == 0.0 && br == br.trunc() && br.abs() <= 100.0 {
-        // Integer powers by repeated multiplication, as CPython does.
-        let n = br as i64;
-        let mut result = (1.0, 0.0);
-        let mut base = (ar, ai);
-        let mut e = n.unsigned_abs();
-        while e > 0 {
-            if e & 1 == 1 {
-                result = (result.0 * base.0 - result.1 * base.1, result.0 * base.1 + result.1 * base.0);
-            }
-            base = (base.0 * base.0 - base.1 * base.1, 2.0 * base.0 * base.1);
-            e >>= 1;
-        }
-        if n < 0 {
-            let (r, i) = c_div_values((1.0, 0.0), result)?;
-            return Ok(new_complex(r, i));
-        }
-        return Ok(new_complex(result.0, result.1));
+        return Some((0.0, 0.0));
     }
     let vabs = ar.hypot(ai);
     let mut len = vabs.powf(br);
@@ -123,35 +141,81 @@ pub fn complex_pow_values((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> PyResul
         len /= (at * bi).exp();
         phase += bi * vabs.ln();
     }
-    Ok(new_complex(len * phase.cos(), len * phase.sin()))
+    // libm's cos and sin of an infinite phase set errno to EDOM, which
+    // CPython reports like a zero base.
+    if phase.is_infinite() {
+        return None;
+    }
+    Some((len * phase.cos(), len * phase.sin()))
+}
+
+/// `x ** y` for complex values with CPython's errors.
+pub fn complex_pow_values(a: (f64, f64), b: (f64, f64)) -> PyResult {
+    let (br, bi) = b;
+    let r = if bi == 0.0 && br == br.floor() && br.abs() <= 100.0 {
+        // Small integer exponents: repeated multiplication.
+        let n = br as i64;
+        if n > 0 {
+            Some(pow_unsigned(a, n as u64))
+        } else {
+            quotient((1.0, 0.0), pow_unsigned(a, n.unsigned_abs()))
+        }
+    } else {
+        pow_general(a, b)
+    };
+    let Some((re, im)) = r else {
+        return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+    };
+    if re.is_infinite() || im.is_infinite() {
+        return Err(PyErr::overflow_error("complex exponentiation"));
+    }
+    Ok(new_complex(re, im))
 }
 
 fn c_pow(a: &Obj, b: &Obj, m: &Obj) -> PyResult {
+    let (x, y) = operands!(a, b);
     if !m.is_none() {
         return Err(PyErr::value_error("complex modulo"));
     }
-    let (x, y) = operands!(a, b);
     complex_pow_values(x, y)
 }
 
 fn c_neg(a: &Obj) -> PyResult {
-    let c = a.downcast::<ComplexObj>().expect("complex");
+    let c = this(a);
     Ok(new_complex(-c.re, -c.im))
 }
 fn c_pos(a: &Obj) -> PyResult {
-    let c = a.downcast::<ComplexObj>().expect("complex");
+    if a.class().is(&COMPLEX_TYPE) {
+        return Ok(a.to_owned());
+    }
+    let c = this(a);
     Ok(new_complex(c.re, c.im))
 }
-fn c_abs(a: &Obj) -> PyResult {
-    let c = a.downcast::<ComplexObj>().expect("complex");
-    let r = c.re.hypot(c.im);
-    if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
+
+/// `abs(z)`: C99's rules for infinities and NaNs, else `hypot`.
+pub fn complex_abs(re: f64, im: f64) -> PyResult<f64> {
+    if !re.is_finite() || !im.is_finite() {
+        if re.is_infinite() {
+            return Ok(re.abs());
+        }
+        if im.is_infinite() {
+            return Ok(im.abs());
+        }
+        return Ok(f64::NAN);
+    }
+    let r = re.hypot(im);
+    if r.is_infinite() {
         return Err(PyErr::overflow_error("absolute value too large"));
     }
-    Ok(crate::types::float::new_float(r))
+    Ok(r)
+}
+
+fn c_abs(a: &Obj) -> PyResult {
+    let c = this(a);
+    Ok(new_float(complex_abs(c.re, c.im)?))
 }
 fn c_bool(a: &Obj) -> PyResult<bool> {
-    let c = a.downcast::<ComplexObj>().expect("complex");
+    let c = this(a);
     Ok(c.re != 0.0 || c.im != 0.0)
 }
 
@@ -165,6 +229,7 @@ fn c_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
     } else if let Some(f) = b.downcast::<FloatObj>() {
         x.im == 0.0 && x.re == f.value()
     } else if let Some(i) = b.downcast::<IntObj>() {
+        // Exact: the int is not rounded to a float.
         x.im == 0.0 && crate::types::int::compare_int_float(i, x.re) == Some(std::cmp::Ordering::Equal)
     } else {
         return Ok(not_implemented());
@@ -173,16 +238,25 @@ fn c_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
 }
 
 fn c_hash(a: &Obj) -> PyResult<i64> {
-    let c = a.downcast::<ComplexObj>().expect("complex");
-    let hr = crate::types::float::hash_f64(c.re) as u64;
-    let hi = crate::types::float::hash_f64(c.im) as u64;
-    let h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
+    let c = this(a);
+    let part = |v: f64| {
+        if v.is_nan() {
+            crate::types::object::pointer_hash(a)
+        } else {
+            crate::types::float::hash_f64(v)
+        }
+    };
+    let h = (part(c.re) as u64).wrapping_add(1000003u64.wrapping_mul(part(c.im) as u64)) as i64;
     Ok(if h == -1 { -2 } else { h })
 }
 
+/// A part of a complex repr: the float repr without a trailing `.0`.
 fn fmt_part(v: f64) -> String {
     let s = float_repr_str(v);
-    s.strip_suffix(".0").map_or(s.clone(), |t| t.to_string())
+    match s.strip_suffix(".0") {
+        Some(t) => t.to_string(),
+        None => s,
+    }
 }
 
 /// `repr(complex)`.
@@ -190,62 +264,192 @@ pub fn complex_repr_str(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         return format!("{}j", fmt_part(im));
     }
-    let sign = if im >= 0.0 || im.is_nan() { "+" } else { "-" };
-    let im_s = fmt_part(im.abs());
-    let im_s = if im.is_nan() { "nan".to_string() } else { im_s };
-    format!("({}{sign}{im_s}j)", fmt_part(re))
+    // The imaginary part always has a sign; a NaN's sign is not shown.
+    let sign = if im.is_sign_negative() && !im.is_nan() { "-" } else { "+" };
+    format!("({}{sign}{}j)", fmt_part(re), fmt_part(im.abs()))
 }
 
 fn c_repr(a: &Obj) -> PyResult {
-    let c = a.downcast::<ComplexObj>().expect("complex");
+    let c = this(a);
     Ok(from_string(complex_repr_str(c.re, c.im)))
 }
 
-fn c_new(t: &TypeObj, a: Args) -> PyResult {
-    let [real, imag] = crate::util::args::parse(a, "complex", &["real", "imag"], 0)?;
-    let (mut re, mut im) = (0.0, 0.0);
-    if let Some(r) = real {
-        if let Some(s) = r.downcast::<crate::types::str::StrObj>() {
-            if imag.is_some() {
-                return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
-            }
-            let (x, y) = parse_complex(s.as_str()).ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"))?;
-            return Ok(alloc_of(t, x, y));
+/// Why a string is not a complex literal.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ComplexParseError {
+    /// "complex() arg is a malformed string"
+    Malformed,
+    /// An underscore not between digits: "could not convert string to complex: ..."
+    Underscore,
+}
+
+/// Parses `complex(s)`: `<float>`, `<float>j`, `<float><signed-float>j`,
+/// and the legacy `<float><sign>j`, `<sign>j`, `j`, optionally in
+/// parentheses, with surrounding whitespace.
+pub fn parse_complex(text: &str) -> Result<(f64, f64), ComplexParseError> {
+    use crate::types::float_parse::{parse_float_prefix, without_underscores};
+    use crate::types::num_text::is_ascii_space;
+    let ascii = crate::types::num_text::to_ascii_numeric(text);
+    let s = without_underscores(ascii.as_bytes()).ok_or(ComplexParseError::Underscore)?;
+    let s = &s[..];
+    let mut i = 0;
+    let skip_space = |i: &mut usize| {
+        while s.get(*i).is_some_and(|c| is_ascii_space(*c)) {
+            *i += 1;
         }
-        match operand(r) {
-            Some(v) => {
-                let (x, y) = v?;
-                re = x;
-                im = y;
-            }
-            None => {
-                if let Some(c) = crate::ops::call_special(r, "__complex__", &[])? {
-                    let cc = c.downcast::<ComplexObj>().ok_or_else(|| PyErr::type_error("__complex__ returned non-complex"))?;
-                    re = cc.re;
-                    im = cc.im;
-                } else {
-                    re = crate::ops::to_f64(r).map_err(|_| {
-                        PyErr::type_error(format!(
-                            "complex() first argument must be a string or a number, not '{}'",
-                            r.class().name()
-                        ))
-                    })?;
+    };
+    let is_j = |c: Option<&u8>| matches!(c, Some(b'j' | b'J'));
+    skip_space(&mut i);
+    let bracket = s.get(i) == Some(&b'(');
+    if bracket {
+        i += 1;
+        skip_space(&mut i);
+    }
+    let (mut x, mut y) = (0.0, 0.0);
+    match parse_float_prefix(&s[i..]) {
+        Some((z, n)) => {
+            i += n;
+            if matches!(s.get(i), Some(b'+' | b'-')) {
+                // <float><signed-float>j or <float><sign>j
+                x = z;
+                match parse_float_prefix(&s[i..]) {
+                    Some((v, m)) => {
+                        y = v;
+                        i += m;
+                    }
+                    None => {
+                        y = if s[i] == b'+' { 1.0 } else { -1.0 };
+                        i += 1;
+                    }
                 }
+                if !is_j(s.get(i)) {
+                    return Err(ComplexParseError::Malformed);
+                }
+                i += 1;
+            } else if is_j(s.get(i)) {
+                i += 1;
+                y = z;
+            } else {
+                x = z;
             }
+        }
+        None => {
+            if matches!(s.get(i), Some(b'+' | b'-')) {
+                y = if s[i] == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            } else {
+                y = 1.0;
+            }
+            if !is_j(s.get(i)) {
+                return Err(ComplexParseError::Malformed);
+            }
+            i += 1;
         }
     }
-    if let Some(i) = imag {
-        let (x, y) = match operand(i) {
-            Some(v) => v?,
-            None => (
-                crate::ops::to_f64(i).map_err(|_| {
-                    PyErr::type_error(format!("complex() second argument must be a number, not '{}'", i.class().name()))
-                })?,
-                0.0,
-            ),
+    skip_space(&mut i);
+    if bracket {
+        if s.get(i) != Some(&b')') {
+            return Err(ComplexParseError::Malformed);
+        }
+        i += 1;
+        skip_space(&mut i);
+    }
+    if i != s.len() {
+        return Err(ComplexParseError::Malformed);
+    }
+    Ok((x, y))
+}
+
+/// `__complex__` of `o`, if its type defines it.
+fn complex_special(o: &Obj) -> PyResult<Option<(f64, f64)>> {
+    let Some(r) = ops::call_special(o, "__complex__", &[])? else {
+        return Ok(None);
+    };
+    match r.downcast::<ComplexObj>() {
+        Some(c) => Ok(Some((c.re, c.im))),
+        None => Err(PyErr::type_error(format!("__complex__ returned non-complex (type {})", r.class().name()))),
+    }
+}
+
+/// Whether `o` can be a part of `complex(real, imag)`: a complex, or a
+/// number with `__float__` or `__index__`.
+fn is_number(o: &Obj) -> bool {
+    let t = o.class();
+    o.isa::<ComplexObj>() || t.number.float.get().is_some() || t.number.index.get().is_some()
+}
+
+fn c_new(t: &TypeObj, a: Args) -> PyResult {
+    // Argument clinic's message for unknown keywords.
+    for k in a.kwnames.map(|k| k.as_slice()).unwrap_or(&[]) {
+        let name = StrObj::text(k);
+        if name != "real" && name != "imag" {
+            return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for complex()")));
+        }
+    }
+    let [real, imag] = crate::util::args::parse(a, "complex", &["real", "imag"], 0)?;
+    let Some(r) = real else {
+        return match imag {
+            None => Ok(alloc_of(t, 0.0, 0.0)),
+            Some(i) => complex_from_parts(t, &crate::types::int::new_int(0), Some(i)),
         };
-        re -= y;
-        im += x;
+    };
+    if imag.is_none() && t.is(&COMPLEX_TYPE) && r.class().is(&COMPLEX_TYPE) {
+        return Ok(r.to_owned());
+    }
+    if let Some(s) = r.downcast::<StrObj>() {
+        if imag.is_some() {
+            return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+        }
+        return match parse_complex(s.as_str()) {
+            Ok((x, y)) => Ok(alloc_of(t, x, y)),
+            Err(ComplexParseError::Malformed) => Err(PyErr::value_error("complex() arg is a malformed string")),
+            Err(ComplexParseError::Underscore) => {
+                Err(PyErr::value_error(format!("could not convert string to complex: {}", ops::repr_string(r)?)))
+            }
+        };
+    }
+    complex_from_parts(t, r, imag)
+}
+
+/// `complex(real, imag)` for numbers: `real + imag*1j`, where either part
+/// may itself be complex.
+fn complex_from_parts(t: &TypeObj, r: &Obj, imag: Option<&Obj>) -> PyResult {
+    if let Some(i) = imag {
+        if i.isa::<StrObj>() {
+            return Err(PyErr::type_error("complex() second arg can't be a string"));
+        }
+    }
+    let special = complex_special(r)?;
+    if special.is_none() && !is_number(r) {
+        return Err(PyErr::type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            r.class().name()
+        )));
+    }
+    if let Some(i) = imag {
+        if !is_number(i) {
+            return Err(PyErr::type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                i.class().name()
+            )));
+        }
+    }
+    let (cr, r_is_complex) = match special {
+        Some(c) => (c, true),
+        None => match r.downcast::<ComplexObj>() {
+            Some(c) => ((c.re, c.im), true),
+            None => ((ops::to_f64(r)?, 0.0), false),
+        },
+    };
+    let Some(i) = imag else {
+        return Ok(alloc_of(t, cr.0, cr.1));
+    };
+    let (re, mut im) = match i.downcast::<ComplexObj>() {
+        Some(c) => (cr.0 - c.im, c.re),
+        None => (cr.0, ops::to_f64(i)?),
+    };
+    if r_is_complex {
+        im += cr.1;
     }
     Ok(alloc_of(t, re, im))
 }
@@ -254,63 +458,37 @@ fn alloc_of(t: &TypeObj, re: f64, im: f64) -> PyRef {
     crate::object::alloc::alloc_object(t, ComplexObj { ob: Obj::new(t), re, im }, 0)
 }
 
-fn parse_complex(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
-    if let Some(body) = t.strip_suffix('j').or_else(|| t.strip_suffix('J')) {
-        // Find the split between real and imaginary parts.
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
-            }
-        }
-        let (re_s, im_s) = match split {
-            Some(i) => (&body[..i], &body[i..]),
-            None => ("", body),
-        };
-        let im = match im_s {
-            "" | "+" => 1.0,
-            "-" => -1.0,
-            x => crate::types::float_parse::parse_float(x)?,
-        };
-        let re = if re_s.is_empty() { 0.0 } else { crate::types::float_parse::parse_float(re_s)? };
-        return Some((re, im));
-    }
-    Some((crate::types::float_parse::parse_float(t)?, 0.0))
-}
-
 fn g_real(o: &Obj) -> PyResult {
-    Ok(crate::types::float::new_float(o.downcast::<ComplexObj>().expect("complex").re))
+    Ok(new_float(this(o).re))
 }
 fn g_imag(o: &Obj) -> PyResult {
-    Ok(crate::types::float::new_float(o.downcast::<ComplexObj>().expect("complex").im))
+    Ok(new_float(this(o).im))
 }
 fn m_conjugate(a: Args) -> PyResult {
-    let [s] = crate::util::args::exact::<1>(a, "conjugate")?;
-    let c = s.downcast::<ComplexObj>().expect("complex");
+    let [s] = crate::util::args::exact::<1>(a, "complex.conjugate")?;
+    let c = this(s);
     Ok(new_complex(c.re, -c.im))
 }
+fn m_complex(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "complex.__complex__")?;
+    c_pos(s)
+}
 fn m_getnewargs(a: Args) -> PyResult {
-    let [s] = crate::util::args::exact::<1>(a, "__getnewargs__")?;
-    let c = s.downcast::<ComplexObj>().expect("complex");
-    Ok(crate::types::tuple::new_tuple(vec![
-        crate::types::float::new_float(c.re),
-        crate::types::float::new_float(c.im),
-    ]))
+    let [s] = crate::util::args::exact::<1>(a, "complex.__getnewargs__")?;
+    let c = this(s);
+    Ok(crate::types::tuple::new_tuple(vec![new_float(c.re), new_float(c.im)]))
 }
 
 fn m_format(a: Args) -> PyResult {
-    let [s, spec] = crate::util::args::exact::<2>(a, "__format__")?;
+    let [s, spec] = crate::util::args::exact::<2>(a, "complex.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
-    let c = s.downcast::<ComplexObj>().expect("complex");
+    let c = this(s);
     crate::format::spec::format_complex(c.re, c.im, spec)
 }
 
 static METHODS: &[MethodDef] = &[
     MethodDef::method("conjugate", m_conjugate),
+    MethodDef::method("__complex__", m_complex),
     MethodDef::method("__getnewargs__", m_getnewargs),
     MethodDef::method("__format__", m_format),
 ];
@@ -319,6 +497,7 @@ static GETSETS: &[GetSetDef] = &[GetSetDef::getter("real", g_real), GetSetDef::g
 crate::static_type! {
     pub static COMPLEX_TYPE: ComplexObj = "complex" {
         flags: BASETYPE,
+        doc: "Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0.",
         methods: METHODS,
         getsets: GETSETS,
         slots: { new: c_new, repr: c_repr, richcompare: c_richcompare, hash: c_hash },
@@ -326,5 +505,45 @@ crate::static_type! {
             add: c_add, sub: c_sub, mul: c_mul, truediv: c_truediv, pow: c_pow, neg: c_neg, pos: c_pos,
             abs: c_abs, bool: c_bool,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_as_cpython() {
+        assert_eq!(complex_repr_str(-0.0, -0.0), "(-0-0j)");
+        assert_eq!(complex_repr_str(0.0, -0.0), "-0j");
+        assert_eq!(complex_repr_str(-0.0, 0.0), "(-0+0j)");
+        assert_eq!(complex_repr_str(f64::INFINITY, -f64::NAN), "(inf+nanj)");
+        assert_eq!(complex_repr_str(1e16, 1e-5), "(1e+16+1e-05j)");
+        assert_eq!(complex_repr_str(0.0, 3e300), "3e+300j");
+    }
+
+    #[test]
+    fn parse_as_cpython() {
+        let p = parse_complex;
+        assert_eq!(p("1e5j"), Ok((0.0, 1e5)));
+        assert_eq!(p("+j"), Ok((0.0, 1.0)));
+        assert_eq!(p("1+J"), Ok((1.0, 1.0)));
+        assert_eq!(p("( 1+2j )"), Ok((1.0, 2.0)));
+        assert_eq!(p("1_0j"), Ok((0.0, 10.0)));
+        assert_eq!(p("1__0j"), Err(ComplexParseError::Underscore));
+        assert_eq!(p("+1.5e-3-.5J"), Ok((0.0015, -0.5)));
+        assert_eq!(p("1.j"), Ok((0.0, 1.0)));
+        assert_eq!(p("(j)"), Ok((0.0, 1.0)));
+        assert_eq!(p("\u{661}+\u{662}j"), Ok((1.0, 2.0)));
+        for bad in ["1ej", "(1+2j", "1 +2j", ".j", "j1", "1jj", "1+2", "1e+j", "1e", "--1j", "+-1j", "", "()"] {
+            assert_eq!(p(bad), Err(ComplexParseError::Malformed), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn powers() {
+        assert_eq!(pow_unsigned((0.0, 1.0), 2), (-1.0, 0.0));
+        assert_eq!(quotient((1.0, 0.0), (0.0, 0.0)), None);
+        assert_eq!(pow_general((0.0, 0.0), (1.0, 1.0)), None);
     }
 }

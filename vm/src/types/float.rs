@@ -3,7 +3,7 @@
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Zero};
 
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int::{self, IntObj};
 use crate::types::typeobj::{Args, TypeObj};
@@ -50,16 +50,37 @@ pub fn f64_to_bigint(f: f64) -> Option<BigInt> {
     BigInt::from_f64(f.trunc())
 }
 
-/// The shortest round-trip decimal digits of a finite, non-zero `|v|` and the
-/// decimal point position: `v = 0.DIGITS * 10**decpt`.
-pub fn shortest_digits(v: f64) -> (String, i32) {
-    let s = format!("{:e}", v.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+/// Digits (trailing zeros removed) and decimal point position of a
+/// formatted `d.ddde±x` string.
+fn split_exp_format(s: &str) -> (String, i32) {
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits = digits.trim_end_matches('0').to_string();
     let digits = if digits.is_empty() { "0".to_string() } else { digits };
     (digits, exp + 1)
+}
+
+/// The shortest round-trip decimal digits of a finite, non-zero `|v|` and the
+/// decimal point position: `v = 0.DIGITS * 10**decpt`. Among shortest
+/// strings the one nearest to `v` wins, ties to even (as David Gay's dtoa).
+pub fn shortest_digits(v: f64) -> (String, i32) {
+    let v = v.abs();
+    let (digits, decpt) = split_exp_format(&format!("{v:e}"));
+    // Two shortest candidates can only be equally near when the exact value
+    // m * 2**e (m odd) has n+1 <= 18 significant digits, n >= 16, which
+    // needs -26 <= e <= 133: check those rare values against the correctly
+    // rounded n-digit string.
+    if digits.len() >= 16 {
+        let (_, e) = crate::types::float_exact::exact_parts(v);
+        if (-26..=133).contains(&e) {
+            let nearest = format!("{:.*e}", digits.len() - 1, v);
+            if nearest.parse::<f64>() == Ok(v) {
+                return split_exp_format(&nearest);
+            }
+        }
+    }
+    (digits, decpt)
 }
 
 /// `repr(float)`: CPython's shortest representation ('r' format).
@@ -150,7 +171,12 @@ pub fn frexp(v: f64) -> (f64, i32) {
 }
 
 fn float_hash(obj: &Obj) -> PyResult<i64> {
-    Ok(hash_f64(obj.downcast::<FloatObj>().expect("float").value))
+    let v = obj.downcast::<FloatObj>().expect("float").value;
+    // NaNs hash by identity (CPython 3.10+), so distinct NaNs spread out.
+    if v.is_nan() {
+        return Ok(crate::types::object::pointer_hash(obj));
+    }
+    Ok(hash_f64(v))
 }
 
 /// The f64 of a float or int operand; None for other types.
@@ -257,9 +283,19 @@ pub fn float_pow_values(x: f64, y: f64) -> PyResult<f64> {
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
+        return Err(erange_error());
     }
     Ok(r)
+}
+
+/// CPython's OverflowError from a libm ERANGE: `OverflowError(34, 'Numerical
+/// result out of range')`.
+#[cold]
+pub fn erange_error() -> PyErr {
+    PyErr::from_exc(crate::types::exceptions::new_exception(
+        &crate::types::exceptions::OVERFLOW_ERROR,
+        vec![int::new_int(34), crate::types::str::new_str("Numerical result out of range")],
+    ))
 }
 
 fn float_pow(a: &Obj, b: &Obj, m: &Obj) -> PyResult {
@@ -374,6 +410,12 @@ mod tests {
             (2.0, "2.0"),
             (1.0 / 3.0, "0.3333333333333333"),
             (5e-324, "5e-324"),
+            (-1515626351684221.25, "-1515626351684221.2"),
+            (747799795691070.25, "747799795691070.2"),
+            (1451918242494.40625, "1451918242494.4062"),
+            (0.016328811645507812, "0.016328811645507812"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1152921504606846976.0, "1.152921504606847e+18"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
         ];
         for (v, s) in cases {

@@ -169,10 +169,7 @@ pub fn index_of(obj: &Obj) -> PyResult<Option<i64>> {
     if let Some(i) = obj.downcast::<IntObj>() {
         return match i.as_i64() {
             Some(v) => Ok(Some(v)),
-            None => Err(PyErr::index_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                obj.class().name()
-            ))),
+            None => Err(PyErr::index_error(format!("cannot fit '{}' into an index-sized integer", obj.class().name()))),
         };
     }
     match crate::ops::index_opt(obj)? {
@@ -208,13 +205,12 @@ pub fn index_saturating(obj: &Obj) -> PyResult<Option<i64>> {
 pub fn expect_i64(obj: &Obj, what: &str) -> PyResult<i64> {
     match index_of(obj) {
         Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            obj.class().name()
-        ))),
-        Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => Err(PyErr::overflow_error(format!(
-            "Python int too large to convert to C {what}"
-        ))),
+        Ok(None) => {
+            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", obj.class().name())))
+        }
+        Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => {
+            Err(PyErr::overflow_error(format!("Python int too large to convert to C {what}")))
+        }
         Err(e) => Err(e),
     }
 }
@@ -369,7 +365,7 @@ fn zero_div() -> PyErr {
 pub fn divmod_vals(x: IntVal, y: IntVal) -> (PyRef, PyRef) {
     match (x, y) {
         (IntVal::Small(x), IntVal::Small(y)) if !(x == i64::MIN && y == -1) => {
-            (new_int(x.div_floor(&y)), new_int(x.mod_floor(&y)))
+            (new_int(Integer::div_floor(&x, &y)), new_int(Integer::mod_floor(&x, &y)))
         }
         (x, y) => {
             let (q, r) = big(x).div_mod_floor(&big(y));
@@ -389,7 +385,7 @@ pub fn int_floordiv(a: &Obj, b: &Obj) -> PyResult {
     }
     if let (IntVal::Small(x), IntVal::Small(y)) = (x, y) {
         if !(x == i64::MIN && y == -1) {
-            return Ok(new_int(x.div_floor(&y)));
+            return Ok(new_int(Integer::div_floor(&x, &y)));
         }
     }
     Ok(divmod_vals(x, y).0)
@@ -402,7 +398,7 @@ pub fn int_mod(a: &Obj, b: &Obj) -> PyResult {
     }
     if let (IntVal::Small(x), IntVal::Small(y)) = (x, y) {
         if y != -1 {
-            return Ok(new_int(x.mod_floor(&y)));
+            return Ok(new_int(Integer::mod_floor(&x, &y)));
         }
         return Ok(new_int(0));
     }
@@ -418,55 +414,42 @@ fn int_divmod(a: &Obj, b: &Obj) -> PyResult {
     Ok(crate::types::tuple::new_tuple(vec![q, r]))
 }
 
-/// True division of two int values with correct rounding.
+/// True division of two int values with correct rounding (subnormal
+/// results included).
 pub fn truediv_vals(x: IntVal, y: IntVal) -> PyResult<f64> {
     if is_zero_val(y) {
         return Err(PyErr::zero_division("division by zero"));
     }
-    const EXACT: i64 = 1 << 53;
+    const EXACT: u64 = 1 << 53;
     if let (IntVal::Small(a), IntVal::Small(b)) = (x, y) {
-        if a.abs() <= EXACT && b.abs() <= EXACT {
+        // Both exactly representable: one correctly rounded division.
+        if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
             return Ok(a as f64 / b as f64);
         }
     }
     let (a, b) = (big(x), big(y));
     let negative = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (q, r) = num.div_rem(&den);
-    // Sticky bit: make an inexact quotient odd so rounding to f64 is correct.
-    let q = if r.is_zero() { q } else { q | BigInt::one() };
-    let mant = q.to_f64().unwrap_or(f64::INFINITY);
-    let result = if shift > i32::MAX as i64 || shift < i32::MIN as i64 {
-        if shift > 0 {
-            0.0
-        } else {
-            f64::INFINITY
-        }
+    let (a, b) = (a.magnitude(), b.magnitude());
+    let too_large = || PyErr::overflow_error("integer division result too large for a float");
+    let (abits, bbits) = (a.bits() as i64, b.bits() as i64);
+    let magnitude = if abits - bbits > 1025 {
+        return Err(too_large());
+    } else if bbits - abits >= 1076 {
+        // Below half the smallest subnormal.
+        0.0
     } else {
-        scale_pow2(mant, -shift as i32)
+        // A quotient of at least 55 bits with a sticky bit for the
+        // remainder rounds correctly at any position.
+        let shift = bbits - abits + 55;
+        let (num, den) =
+            if shift >= 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
+        let (mut q, r) = num.div_rem(&den);
+        if !r.is_zero() {
+            q |= num_bigint::BigUint::one();
+        }
+        crate::types::float_exact::scaled_to_f64(&q, -shift).ok_or_else(too_large)?
     };
-    if result.is_infinite() {
-        return Err(PyErr::overflow_error("integer division result too large for a float"));
-    }
-    Ok(if negative { -result } else { result })
-}
-
-/// `m * 2**e` without intermediate overflow/underflow surprises.
-fn scale_pow2(m: f64, e: i32) -> f64 {
-    let mut m = m;
-    let mut e = e;
-    while e > 1000 {
-        m *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        m *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    m * 2f64.powi(e)
+    Ok(if negative { -magnitude } else { magnitude })
 }
 
 fn int_truediv(a: &Obj, b: &Obj) -> PyResult {
@@ -634,7 +617,7 @@ fn int_lshift(a: &Obj, b: &Obj) -> PyResult {
         return Err(PyErr::overflow_error("too many digits in integer"));
     };
     if let IntVal::Small(v) = x {
-        if s < 63 && (v.abs() >> (62 - s)) == 0 {
+        if s < 63 && (v.unsigned_abs() >> (62 - s)) == 0 {
             return Ok(new_int(v << s));
         }
     }
@@ -651,7 +634,15 @@ fn int_rshift(a: &Obj, b: &Obj) -> PyResult {
         return Ok(new_int(if big_is_negative(x) { -1 } else { 0 }));
     };
     Ok(match x {
-        IntVal::Small(v) => new_int(if s >= 64 { if v < 0 { -1 } else { 0 } } else { v >> s }),
+        IntVal::Small(v) => new_int(if s >= 64 {
+            if v < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            v >> s
+        }),
         IntVal::Big(b) => {
             // Arithmetic shift (floor) for negative values.
             if b.is_negative() {
@@ -748,4 +739,3 @@ crate::static_type! {
         },
     }
 }
-
