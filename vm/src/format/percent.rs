@@ -1,10 +1,405 @@
-//! `%`-formatting of str.
+//! `%`-formatting of str (`fmt % args`), following CPython's
+//! `PyUnicode_Format`: `%[(key)][flags][width][.precision][hlL]type`.
 
+use crate::format::float_fmt::{double_to_string, FloatFlags, FloatKind};
 use crate::object::{Obj, PyRef};
+use crate::ops;
 use crate::runtime::{PyErr, PyResult};
+use crate::types::float::FloatObj;
+use crate::types::int::{IntObj, IntVal};
+use crate::types::str::{from_string, StrObj};
+use crate::types::tuple::TupleObj;
+
+/// Where conversions take their values from.
+struct ArgSource<'a> {
+    /// The tuple's items, or the single non-tuple argument.
+    items: Vec<&'a Obj>,
+    /// A single argument is used once; a tuple's items in order.
+    next: usize,
+    /// The argument, when it is a mapping (for `%(key)s`).
+    mapping: Option<&'a Obj>,
+    /// A value looked up by key, which replaces the arguments for the rest
+    /// of its conversion specifier (as in CPython).
+    keyed: Option<PyRef>,
+    keyed_used: bool,
+}
+
+impl ArgSource<'_> {
+    fn next_arg(&mut self) -> PyResult<PyRef> {
+        if let Some(v) = &self.keyed {
+            if self.keyed_used {
+                return Err(not_enough());
+            }
+            self.keyed_used = true;
+            return Ok(v.clone());
+        }
+        match self.items.get(self.next) {
+            Some(v) => {
+                self.next += 1;
+                Ok((*v).to_owned())
+            }
+            None => Err(not_enough()),
+        }
+    }
+}
+
+fn not_enough() -> PyErr {
+    PyErr::type_error("not enough arguments for format string")
+}
+
+#[derive(Default)]
+struct Flags {
+    left: bool,
+    sign: bool,
+    blank: bool,
+    alt: bool,
+    zero: bool,
+}
 
 /// `fmt % args`.
 pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
-    let _ = args;
-    Err(PyErr::not_implemented(format!("%-formatting of {fmt:?} is not implemented yet")))
+    let is_tuple = args.isa::<TupleObj>();
+    let mapping = if !is_tuple && !args.isa::<StrObj>() && args.class().getitem.get().is_some() {
+        Some(args)
+    } else {
+        None
+    };
+    let items: Vec<&Obj> = match args.downcast::<TupleObj>() {
+        Some(t) => t.as_slice().iter().map(|x| &**x).collect(),
+        None => vec![args],
+    };
+    let mut src = ArgSource { items, next: 0, mapping, keyed: None, keyed_used: false };
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if chars.get(i) == Some(&'%') {
+            out.push('%');
+            i += 1;
+            continue;
+        }
+        i = convert_one(&chars, i, &mut src, &mut out)?;
+    }
+    let all_used = src.keyed.is_some() || src.next >= src.items.len();
+    if !all_used && src.mapping.is_none() {
+        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+    }
+    Ok(from_string(out))
+}
+
+fn incomplete() -> PyErr {
+    PyErr::value_error("incomplete format")
+}
+
+/// A `*` width or precision.
+fn star_arg(src: &mut ArgSource) -> PyResult<i64> {
+    let v = src.next_arg()?;
+    if !v.isa::<IntObj>() {
+        return Err(PyErr::type_error("* wants int"));
+    }
+    v.downcast::<IntObj>()
+        .and_then(|i| i.as_i64())
+        .filter(|x| x.unsigned_abs() <= isize::MAX as u64)
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// Digits of a width or precision.
+fn read_number(chars: &[char], i: &mut usize, what: &str) -> PyResult<usize> {
+    let mut v: usize = 0;
+    while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+        v = v
+            .checked_mul(10)
+            .and_then(|x| x.checked_add(d as usize))
+            .filter(|&x| x <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::value_error(format!("{what} too big")))?;
+        *i += 1;
+    }
+    Ok(v)
+}
+
+/// Parses and applies one conversion specifier starting after `%`; returns
+/// the index after it.
+fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut String) -> PyResult<usize> {
+    src.keyed = None;
+    src.keyed_used = false;
+    if chars.get(i) == Some(&'(') {
+        let Some(mapping) = src.mapping else {
+            return Err(PyErr::type_error("format requires a mapping"));
+        };
+        let start = i + 1;
+        let mut depth = 1;
+        i += 1;
+        while i < chars.len() && depth > 0 {
+            match chars[i] {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        if depth > 0 {
+            return Err(PyErr::value_error("incomplete format key"));
+        }
+        let key: String = chars[start..i - 1].iter().collect();
+        let value = ops::getitem(mapping, &from_string(key))?;
+        src.keyed = Some(value);
+    }
+    let mut flags = Flags::default();
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '-' => flags.left = true,
+            '+' => flags.sign = true,
+            ' ' => flags.blank = true,
+            '#' => flags.alt = true,
+            '0' => flags.zero = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    let mut width = 0usize;
+    if chars.get(i) == Some(&'*') {
+        i += 1;
+        let w = star_arg(src)?;
+        if w < 0 {
+            flags.left = true;
+        }
+        width = w.unsigned_abs() as usize;
+    } else {
+        width = read_number(chars, &mut i, "width").map(|w| w.max(width))?;
+    }
+    let mut precision: Option<usize> = None;
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        if chars.get(i) == Some(&'*') {
+            i += 1;
+            precision = Some(star_arg(src)?.max(0) as usize);
+        } else {
+            precision = Some(read_number(chars, &mut i, "precision")?);
+        }
+    }
+    if matches!(chars.get(i), Some('h' | 'l' | 'L')) {
+        i += 1;
+    }
+    let Some(&ty) = chars.get(i) else {
+        return Err(incomplete());
+    };
+    i += 1;
+    let body = match ty {
+        's' | 'r' | 'a' => {
+            let v = src.next_arg()?;
+            let s = match ty {
+                's' => ops::str(&v)?,
+                'r' => ops::repr(&v)?,
+                _ => ops::ascii(&v)?,
+            };
+            let t = StrObj::text(&s);
+            let t = match precision {
+                Some(p) => t.char_indices().nth(p).map_or(t, |(b, _)| &t[..b]),
+                None => t,
+            };
+            pad_plain(t, width, flags.left, out);
+            return Ok(i);
+        }
+        'c' => {
+            let v = src.next_arg()?;
+            let ch = char_arg(&v)?;
+            pad_plain(ch.encode_utf8(&mut [0u8; 4]), width, flags.left, out);
+            return Ok(i);
+        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+            let v = src.next_arg()?;
+            format_integer(&v, ty, &flags, precision)?
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let v = src.next_arg()?;
+            format_float(&v, ty, &flags, precision)?
+        }
+        c => {
+            let shown = if (c as u32) < 128 { c } else { '?' };
+            return Err(PyErr::value_error(format!(
+                "unsupported format character '{shown}' ({:#x}) at index {}",
+                c as u32,
+                i - 1
+            )));
+        }
+    };
+    pad_number(&body, width, &flags, out);
+    Ok(i)
+}
+
+/// Pads text (s, r, a, c conversions) with spaces.
+fn pad_plain(t: &str, width: usize, left: bool, out: &mut String) {
+    let n = width.saturating_sub(t.chars().count());
+    if !left {
+        out.extend(std::iter::repeat(' ').take(n));
+    }
+    out.push_str(t);
+    if left {
+        out.extend(std::iter::repeat(' ').take(n));
+    }
+}
+
+/// A formatted number: sign, radix prefix and digits.
+struct Number {
+    sign: &'static str,
+    prefix: &'static str,
+    digits: String,
+}
+
+fn pad_number(n: &Number, width: usize, flags: &Flags, out: &mut String) {
+    let len = n.sign.len() + n.prefix.len() + n.digits.len();
+    let pad = width.saturating_sub(len);
+    if flags.left {
+        out.push_str(n.sign);
+        out.push_str(n.prefix);
+        out.push_str(&n.digits);
+        out.extend(std::iter::repeat(' ').take(pad));
+    } else if flags.zero {
+        out.push_str(n.sign);
+        out.push_str(n.prefix);
+        out.extend(std::iter::repeat('0').take(pad));
+        out.push_str(&n.digits);
+    } else {
+        out.extend(std::iter::repeat(' ').take(pad));
+        out.push_str(n.sign);
+        out.push_str(n.prefix);
+        out.push_str(&n.digits);
+    }
+}
+
+fn sign_for(negative: bool, flags: &Flags) -> &'static str {
+    if negative {
+        "-"
+    } else if flags.sign {
+        "+"
+    } else if flags.blank {
+        " "
+    } else {
+        ""
+    }
+}
+
+/// `%c`: an int code point or a one-character str.
+fn char_arg(v: &Obj) -> PyResult<char> {
+    if let Some(s) = v.downcast::<StrObj>() {
+        let mut it = s.as_str().chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            return Ok(c);
+        }
+        return Err(PyErr::type_error("%c requires int or char"));
+    }
+    let value = match crate::types::int::index_of(v) {
+        Ok(Some(x)) => x,
+        Ok(None) => return Err(PyErr::type_error("%c requires int or char")),
+        Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => i64::MAX,
+        Err(e) => return Err(e),
+    };
+    u32::try_from(value)
+        .ok()
+        .filter(|&x| x < 0x110000)
+        .map(|x| char::from_u32(x).unwrap_or('\u{fffd}'))
+        .ok_or_else(|| PyErr::overflow_error("%c arg not in range(0x110000)"))
+}
+
+/// Whether `v` supports a numeric protocol (CPython's `PyNumber_Check`).
+fn is_number(v: &Obj) -> bool {
+    let t = v.class();
+    t.number.index.get().is_some()
+        || t.number.int.get().is_some()
+        || t.number.float.get().is_some()
+        || v.isa::<crate::types::complex::ComplexObj>()
+}
+
+fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> PyResult<Number> {
+    let hex_like = matches!(ty, 'o' | 'x' | 'X');
+    let wrong_type = || {
+        PyErr::type_error(format!(
+            "%{ty} format: {} is required, not {}",
+            if hex_like { "an integer" } else { "a real number" },
+            v.class().name()
+        ))
+    };
+    let owned;
+    let int_obj: &Obj = if v.isa::<IntObj>() {
+        v
+    } else {
+        if !is_number(v) {
+            return Err(wrong_type());
+        }
+        let r = if hex_like { ops::index(v) } else { ops::to_int(v) };
+        owned = match r {
+            Ok(x) => x,
+            Err(e) if e.matches(&crate::types::exceptions::TYPE_ERROR) => return Err(wrong_type()),
+            Err(e) => return Err(e),
+        };
+        &owned
+    };
+    let i = int_obj.downcast::<IntObj>().ok_or_else(wrong_type)?;
+    let negative = i.is_negative();
+    let mut digits = match (ty, i.val()) {
+        ('o', IntVal::Small(x)) => format!("{:o}", x.unsigned_abs()),
+        ('x' | 'X', IntVal::Small(x)) => format!("{:x}", x.unsigned_abs()),
+        ('o', IntVal::Big(b)) => b.magnitude().to_str_radix(8),
+        ('x' | 'X', IntVal::Big(b)) => b.magnitude().to_str_radix(16),
+        _ => {
+            let mut d = crate::types::int::int_to_decimal(i)?;
+            if negative {
+                d.remove(0);
+            }
+            d
+        }
+    };
+    if ty == 'X' {
+        digits.make_ascii_uppercase();
+    }
+    if let Some(p) = precision {
+        if digits.len() < p {
+            digits = "0".repeat(p - digits.len()) + &digits;
+        }
+    }
+    let prefix = match (flags.alt, ty) {
+        (true, 'o') => "0o",
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        _ => "",
+    };
+    Ok(Number { sign: sign_for(negative, flags), prefix, digits })
+}
+
+/// Converts `v` with `__float__` (CPython's `PyFloat_AsDouble` messages).
+fn float_value(v: &Obj) -> PyResult<f64> {
+    if let Some(f) = v.downcast::<FloatObj>() {
+        return Ok(f.value());
+    }
+    if let Some(i) = v.downcast::<IntObj>() {
+        return i.to_f64();
+    }
+    let t = v.class();
+    if t.number.float.get().is_none() && t.number.index.get().is_none() {
+        return Err(PyErr::type_error(format!("must be real number, not {}", t.name())));
+    }
+    ops::to_f64(v)
+}
+
+fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> PyResult<Number> {
+    let x = float_value(v)?;
+    let kind = match ty.to_ascii_lowercase() {
+        'e' => FloatKind::Exp,
+        'f' => FloatKind::Fixed,
+        _ => FloatKind::General,
+    };
+    let ff = FloatFlags { alt: flags.alt, upper: ty.is_ascii_uppercase(), ..Default::default() };
+    let text = double_to_string(x, kind, precision.unwrap_or(6), ff);
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(t) => (true, t.to_string()),
+        None => (false, text),
+    };
+    Ok(Number { sign: sign_for(negative, flags), prefix: "", digits })
 }
