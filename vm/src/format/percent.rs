@@ -127,8 +127,6 @@ fn read_number(chars: &[char], i: &mut usize, what: &str) -> PyResult<usize> {
 /// Parses and applies one conversion specifier starting after `%`; returns
 /// the index after it.
 fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut String) -> PyResult<usize> {
-    src.keyed = None;
-    src.keyed_used = false;
     if chars.get(i) == Some(&'(') {
         let Some(mapping) = src.mapping else {
             return Err(PyErr::type_error("format requires a mapping"));
@@ -150,6 +148,7 @@ fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut Stri
         let key: String = chars[start..i - 1].iter().collect();
         let value = ops::getitem(mapping, &from_string(key))?;
         src.keyed = Some(value);
+        src.keyed_used = false;
     }
     let mut flags = Flags::default();
     while let Some(&c) = chars.get(i) {
@@ -191,9 +190,10 @@ fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut Stri
         return Err(incomplete());
     };
     i += 1;
+    // CPython takes the argument before looking at the conversion type.
+    let v = src.next_arg()?;
     let body = match ty {
         's' | 'r' | 'a' => {
-            let v = src.next_arg()?;
             let s = match ty {
                 's' => ops::str(&v)?,
                 'r' => ops::repr(&v)?,
@@ -208,19 +208,12 @@ fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut Stri
             return Ok(i);
         }
         'c' => {
-            let v = src.next_arg()?;
             let ch = char_arg(&v)?;
             pad_plain(ch.encode_utf8(&mut [0u8; 4]), width, flags.left, out);
             return Ok(i);
         }
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let v = src.next_arg()?;
-            format_integer(&v, ty, &flags, precision)?
-        }
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let v = src.next_arg()?;
-            format_float(&v, ty, &flags, precision)?
-        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_integer(&v, ty, &flags, precision)?,
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float(&v, ty, &flags, precision)?,
         c => {
             let shown = if (c as u32) < 128 { c } else { '?' };
             return Err(PyErr::value_error(format!(

@@ -61,6 +61,15 @@ pub(crate) fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
     Ok(a.all[1])
 }
 
+/// A type name as Argument Clinic's "must be X, not Y" messages show it.
+pub(crate) fn arg_type_name(o: &Obj) -> String {
+    if o.is_none() {
+        "None".to_string()
+    } else {
+        o.class().name()
+    }
+}
+
 /// A `Py_ssize_t` argument (via `__index__`).
 pub(crate) fn ssize_arg(o: &Obj) -> PyResult<i64> {
     int::expect_i64(o, "ssize_t")
@@ -131,7 +140,7 @@ fn m_encode(a: Args) -> PyResult {
             if !o.isa::<StrObj>() {
                 return Err(PyErr::type_error(format!(
                     "encode() argument '{what}' must be str, not {}",
-                    o.class().name()
+                    arg_type_name(o)
                 )));
             }
         }
@@ -154,7 +163,7 @@ fn m_format_dunder(a: Args) -> PyResult {
     let Some(spec) = spec.downcast::<StrObj>() else {
         return Err(PyErr::type_error(format!(
             "__format__() argument must be str, not {}",
-            spec.class().name()
+            arg_type_name(spec)
         )));
     };
     if spec.byte_len() == 0 {
@@ -354,7 +363,7 @@ fn affix(a: Args, name: &str, prefix: bool) -> PyResult {
     let Some(affix) = arg.downcast::<StrObj>() else {
         return Err(PyErr::type_error(format!(
             "{name}() argument must be str, not {}",
-            arg.class().name()
+            arg_type_name(arg)
         )));
     };
     let s = text(a.all[0]);

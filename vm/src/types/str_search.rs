@@ -6,7 +6,7 @@ use crate::object::{Obj, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int;
 use crate::types::str::{empty_str, from_string, new_str, StrObj};
-use crate::types::str_methods::{one_arg, positional, same_or_new, ssize_arg, this};
+use crate::types::str_methods::{arg_type_name, one_arg, positional, same_or_new, ssize_arg, this};
 use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::Args;
 
@@ -197,7 +197,7 @@ pub fn m_replace(a: Args) -> PyResult {
                 return Err(PyErr::type_error(format!(
                     "replace() argument {} must be str, not {}",
                     i + 1,
-                    p[i].class().name()
+                    arg_type_name(p[i])
                 )))
             }
         };

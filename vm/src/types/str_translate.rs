@@ -83,7 +83,7 @@ fn str_param<'a>(o: &'a Obj, n: usize) -> PyResult<&'a str> {
         Some(s) => Ok(s.as_str()),
         None => Err(PyErr::type_error(format!(
             "maketrans() argument {n} must be str, not {}",
-            o.class().name()
+            crate::types::str_methods::arg_type_name(o)
         ))),
     }
 }
