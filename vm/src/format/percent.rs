@@ -68,7 +68,13 @@ pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
         Some(t) => t.as_slice().iter().map(|x| &**x).collect(),
         None => vec![args],
     };
-    let mut src = ArgSource { items, next: 0, mapping, keyed: None, keyed_used: false };
+    let mut src = ArgSource {
+        items,
+        next: 0,
+        mapping,
+        keyed: None,
+        keyed_used: false,
+    };
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
@@ -89,7 +95,9 @@ pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
     }
     let all_used = src.keyed.is_some() || src.next >= src.items.len();
     if !all_used && src.mapping.is_none() {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+        return Err(PyErr::type_error(
+            "not all arguments converted during string formatting",
+        ));
     }
     Ok(from_string(out))
 }
@@ -126,7 +134,12 @@ fn read_number(chars: &[char], i: &mut usize, what: &str) -> PyResult<usize> {
 
 /// Parses and applies one conversion specifier starting after `%`; returns
 /// the index after it.
-fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut String) -> PyResult<usize> {
+fn convert_one(
+    chars: &[char],
+    mut i: usize,
+    src: &mut ArgSource,
+    out: &mut String,
+) -> PyResult<usize> {
     if chars.get(i) == Some(&'(') {
         let Some(mapping) = src.mapping else {
             return Err(PyErr::type_error("format requires a mapping"));
@@ -315,7 +328,11 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
     let wrong_type = || {
         PyErr::type_error(format!(
             "%{ty} format: {} is required, not {}",
-            if hex_like { "an integer" } else { "a real number" },
+            if hex_like {
+                "an integer"
+            } else {
+                "a real number"
+            },
             v.class().name()
         ))
     };
@@ -326,7 +343,11 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
         if !is_number(v) {
             return Err(wrong_type());
         }
-        let r = if hex_like { ops::index(v) } else { ops::to_int(v) };
+        let r = if hex_like {
+            ops::index(v)
+        } else {
+            ops::to_int(v)
+        };
         owned = match r {
             Ok(x) => x,
             Err(e) if e.matches(&crate::types::exceptions::TYPE_ERROR) => return Err(wrong_type()),
@@ -363,7 +384,11 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
         (true, 'X') => "0X",
         _ => "",
     };
-    Ok(Number { sign: sign_for(negative, flags), prefix, digits })
+    Ok(Number {
+        sign: sign_for(negative, flags),
+        prefix,
+        digits,
+    })
 }
 
 /// Converts `v` with `__float__` (CPython's `PyFloat_AsDouble` messages).
@@ -376,7 +401,10 @@ fn float_value(v: &Obj) -> PyResult<f64> {
     }
     let t = v.class();
     if t.number.float.get().is_none() && t.number.index.get().is_none() {
-        return Err(PyErr::type_error(format!("must be real number, not {}", t.name())));
+        return Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            t.name()
+        )));
     }
     ops::to_f64(v)
 }
@@ -388,11 +416,19 @@ fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> P
         'f' => FloatKind::Fixed,
         _ => FloatKind::General,
     };
-    let ff = FloatFlags { alt: flags.alt, upper: ty.is_ascii_uppercase(), ..Default::default() };
+    let ff = FloatFlags {
+        alt: flags.alt,
+        upper: ty.is_ascii_uppercase(),
+        ..Default::default()
+    };
     let text = double_to_string(x, kind, precision.unwrap_or(6), ff);
     let (negative, digits) = match text.strip_prefix('-') {
         Some(t) => (true, t.to_string()),
         None => (false, text),
     };
-    Ok(Number { sign: sign_for(negative, flags), prefix: "", digits })
+    Ok(Number {
+        sign: sign_for(negative, flags),
+        prefix: "",
+        digits,
+    })
 }

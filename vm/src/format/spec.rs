@@ -35,7 +35,10 @@ fn digits_error() -> PyErr {
 fn parse_number(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
-    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+    while let Some(d) = chars
+        .get(*pos)
+        .and_then(|&c| crate::types::str_chars::decimal_value(c))
+    {
         acc = acc
             .checked_mul(10)
             .and_then(|x| x.checked_add(d as usize))
@@ -61,7 +64,10 @@ fn type_char(c: char) -> String {
 
 /// `Unknown format code 'x' for object of type 'float'`.
 pub fn unknown_code(c: char, type_name: &str) -> PyErr {
-    PyErr::value_error(format!("Unknown format code {} for object of type '{type_name}'", type_char(c)))
+    PyErr::value_error(format!(
+        "Unknown format code {} for object of type '{type_name}'",
+        type_char(c)
+    ))
 }
 
 impl Spec {
@@ -155,7 +161,10 @@ impl Spec {
             };
             if !ok {
                 let t = s.ty.unwrap_or('\0');
-                return Err(PyErr::value_error(format!("Cannot specify '{g}' with {}.", type_char(t))));
+                return Err(PyErr::value_error(format!(
+                    "Cannot specify '{g}' with {}.",
+                    type_char(t)
+                )));
             }
         }
         Ok(s)
@@ -203,13 +212,19 @@ pub fn format_str_value(s: &str, spec: &str) -> PyResult<PyRef> {
         }));
     }
     if sp.no_neg_0 {
-        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if sp.alt {
-        return Err(PyErr::value_error("Alternate form (#) not allowed in string format specifier"));
+        return Err(PyErr::value_error(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     if sp.align == Some('=') {
-        return Err(PyErr::value_error("'=' alignment not allowed in string format specifier"));
+        return Err(PyErr::value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let (text, len) = match sp.precision {
         Some(p) => match s.char_indices().nth(p) {
@@ -270,7 +285,11 @@ fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize)
 fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> String {
     let zero_pad = spec.fill == '0' && spec.align == Some('=');
     let fixed = p.sign.len() + p.prefix.len() + p.rest.len();
-    let min_width = if zero_pad { spec.width().saturating_sub(fixed) } else { 0 };
+    let min_width = if zero_pad {
+        spec.width().saturating_sub(fixed)
+    } else {
+        0
+    };
     let grouped = group_digits(p.digits, spec.grouping, group, min_width);
     let body_len = fixed + grouped.chars().count();
     let width = spec.width();
@@ -311,19 +330,29 @@ pub fn format_int(i: &IntObj, spec: &str) -> PyResult<PyRef> {
         return Err(unknown_code(ty, &type_name));
     }
     if sp.precision.is_some() {
-        return Err(PyErr::value_error("Precision not allowed in integer format specifier"));
+        return Err(PyErr::value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if sp.no_neg_0 {
-        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     if ty == 'c' {
         if sp.sign.is_some() {
-            return Err(PyErr::value_error("Sign not allowed with integer format specifier 'c'"));
+            return Err(PyErr::value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if sp.alt {
-            return Err(PyErr::value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(PyErr::value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
-        let v = i.as_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+        let v = i
+            .as_i64()
+            .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
         let ch = u32::try_from(v)
             .ok()
             .and_then(char::from_u32)
@@ -373,7 +402,11 @@ pub fn format_int(i: &IntObj, spec: &str) -> PyResult<PyRef> {
 /// float's and int's `__format__`.
 fn float_with_spec(v: f64, sp: &Spec) -> PyResult<String> {
     let ty = sp.ty;
-    let mut flags = FloatFlags { alt: sp.alt, no_neg_0: sp.no_neg_0, ..Default::default() };
+    let mut flags = FloatFlags {
+        alt: sp.alt,
+        no_neg_0: sp.no_neg_0,
+        ..Default::default()
+    };
     let mut value = v;
     let mut suffix = "";
     let (kind, default_precision) = match ty {
@@ -419,10 +452,17 @@ fn layout_float(sp: &Spec, text: &str, suffix: &str) -> String {
         Some(t) => (true, t),
         None => (false, text),
     };
-    let split = unsigned.find(|c: char| !c.is_ascii_digit()).unwrap_or(unsigned.len());
+    let split = unsigned
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(unsigned.len());
     let (digits, rest) = unsigned.split_at(split);
     let rest = format!("{rest}{suffix}");
-    let parts = NumberParts { sign: sign_text(sp, negative), prefix: "", digits, rest: &rest };
+    let parts = NumberParts {
+        sign: sign_text(sp, negative),
+        prefix: "",
+        digits,
+        rest: &rest,
+    };
     render_number(sp, &parts, 3)
 }
 
@@ -442,12 +482,20 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
     }
     let sp = Spec::parse(spec, "complex", None)?;
     if sp.fill == '0' {
-        return Err(PyErr::value_error("Zero padding is not allowed in complex format specifier"));
+        return Err(PyErr::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
     }
     if sp.align == Some('=') {
-        return Err(PyErr::value_error("'=' alignment flag is not allowed in complex format specifier"));
+        return Err(PyErr::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
     }
-    let mut flags = FloatFlags { alt: sp.alt, no_neg_0: sp.no_neg_0, ..Default::default() };
+    let mut flags = FloatFlags {
+        alt: sp.alt,
+        no_neg_0: sp.no_neg_0,
+        ..Default::default()
+    };
     let mut skip_re = false;
     let mut parens = false;
     let (kind, default_precision) = match sp.ty {
@@ -482,16 +530,32 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
         Some(p) => (kind, p),
     };
     // Each part gets the sign and grouping; the padding applies to the whole.
-    let part_spec = Spec { width: None, align: None, fill: ' ', ..sp.clone() };
-    let im_spec = Spec { sign: if skip_re { sp.sign } else { Some('+') }, ..part_spec.clone() };
+    let part_spec = Spec {
+        width: None,
+        align: None,
+        fill: ' ',
+        ..sp.clone()
+    };
+    let im_spec = Spec {
+        sign: if skip_re { sp.sign } else { Some('+') },
+        ..part_spec.clone()
+    };
     let mut body = String::new();
     if parens {
         body.push('(');
     }
     if !skip_re {
-        body.push_str(&layout_float(&part_spec, &double_to_string(re, kind, precision, flags), ""));
+        body.push_str(&layout_float(
+            &part_spec,
+            &double_to_string(re, kind, precision, flags),
+            "",
+        ));
     }
-    body.push_str(&layout_float(&im_spec, &double_to_string(im, kind, precision, flags), ""));
+    body.push_str(&layout_float(
+        &im_spec,
+        &double_to_string(im, kind, precision, flags),
+        "",
+    ));
     body.push('j');
     if parens {
         body.push(')');

@@ -61,10 +61,14 @@ impl<'a> Parser<'a> {
         let at_end = self.pos >= b.len();
         let mut len = self.pos - start;
         if markup && c == b'}' && (at_end || b[self.pos] != b'}') {
-            return Err(PyErr::value_error("Single '}' encountered in format string"));
+            return Err(PyErr::value_error(
+                "Single '}' encountered in format string",
+            ));
         }
         if markup && at_end && c == b'{' {
-            return Err(PyErr::value_error("Single '{' encountered in format string"));
+            return Err(PyErr::value_error(
+                "Single '{' encountered in format string",
+            ));
         }
         if markup {
             if b[self.pos] == c {
@@ -76,10 +80,16 @@ impl<'a> Parser<'a> {
         }
         let literal = &self.s[start..start + len];
         if !markup {
-            return Ok(Some(Piece { literal, field: None }));
+            return Ok(Some(Piece {
+                literal,
+                field: None,
+            }));
         }
         let field = self.parse_field()?;
-        Ok(Some(Piece { literal, field: Some(field) }))
+        Ok(Some(Piece {
+            literal,
+            field: Some(field),
+        }))
     }
 
     /// Parses `name[!conv][:spec]}` after an opening brace.
@@ -102,7 +112,12 @@ impl<'a> Parser<'a> {
             }
         }
         let name = &self.s[name_start..self.pos.saturating_sub(1).max(name_start)];
-        let mut field = Field { name, conversion: None, spec: "", nested: false };
+        let mut field = Field {
+            name,
+            conversion: None,
+            spec: "",
+            nested: false,
+        };
         if c != b'!' && c != b':' {
             if c != b'}' {
                 return Err(PyErr::value_error("expected '}' before end of string"));
@@ -111,7 +126,9 @@ impl<'a> Parser<'a> {
         }
         if c == b'!' {
             let Some(conv) = self.s[self.pos..].chars().next() else {
-                return Err(PyErr::value_error("end of string while looking for conversion specifier"));
+                return Err(PyErr::value_error(
+                    "end of string while looking for conversion specifier",
+                ));
             };
             self.pos += conv.len_utf8();
             field.conversion = Some(conv);
@@ -122,7 +139,9 @@ impl<'a> Parser<'a> {
                     return Ok(field);
                 }
                 if next != b':' {
-                    return Err(PyErr::value_error("expected ':' after conversion specifier"));
+                    return Err(PyErr::value_error(
+                        "expected ':' after conversion specifier",
+                    ));
                 }
             }
         }
@@ -150,16 +169,24 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// A decimal field number (`None` when `s` is empty or not all digits).
+/// A decimal field number (`None` when `s` is empty or not all decimal
+/// digits; any Unicode decimal digit counts, as in CPython).
 fn field_number(s: &str) -> PyResult<Option<usize>> {
-    if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
+    if s.is_empty() {
         return Ok(None);
     }
-    s.parse::<usize>()
-        .ok()
-        .filter(|&v| v <= isize::MAX as usize)
-        .map(Some)
-        .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))
+    let mut acc: usize = 0;
+    for c in s.chars() {
+        let Some(d) = crate::types::str_chars::decimal_value(c) else {
+            return Ok(None);
+        };
+        acc = acc
+            .checked_mul(10)
+            .and_then(|x| x.checked_add(d as usize))
+            .filter(|&x| x <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(acc))
 }
 
 /// One step of a field name after its first part.
@@ -171,45 +198,62 @@ pub enum Accessor<'a> {
 }
 
 /// Splits a field name into its first part and the `.attr` / `[key]` steps.
-pub fn split_field_name(name: &str) -> PyResult<(&str, Vec<Accessor<'_>>)> {
+/// A malformed step ends the list with its error, which CPython raises only
+/// after performing the steps before it.
+pub fn split_field_name(name: &str) -> (&str, Vec<PyResult<Accessor<'_>>>) {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..first_end];
-    let b = name.as_bytes();
-    let mut pos = first_end;
     let mut steps = Vec::new();
-    while pos < b.len() {
-        let c = b[pos];
-        pos += 1;
-        let start = pos;
-        let step = match c {
-            b'.' => {
-                while pos < b.len() && b[pos] != b'.' && b[pos] != b'[' {
-                    pos += 1;
-                }
-                Accessor::Attr(&name[start..pos])
+    let mut rest = &name[first_end..];
+    while !rest.is_empty() {
+        match next_step(rest) {
+            Ok((step, tail)) => {
+                steps.push(Ok(step));
+                rest = tail;
             }
-            b'[' => {
-                while pos < b.len() && b[pos] != b']' {
-                    pos += 1;
-                }
-                if pos >= b.len() {
-                    return Err(PyErr::value_error("Missing ']' in format string"));
-                }
-                pos += 1;
-                let key = &name[start..pos - 1];
-                match field_number(key)? {
-                    Some(i) => Accessor::Index(i),
-                    None => Accessor::Key(key),
-                }
+            Err(e) => {
+                steps.push(Err(e));
+                break;
             }
-            _ => return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier")),
-        };
-        if matches!(step, Accessor::Attr("") | Accessor::Key("")) {
-            return Err(PyErr::value_error("Empty attribute in format string"));
         }
-        steps.push(step);
     }
-    Ok((first, steps))
+    (&name[..first_end], steps)
+}
+
+/// Parses one `.attr` or `[key]` step at the start of `s`; returns it and the rest.
+fn next_step(s: &str) -> PyResult<(Accessor<'_>, &str)> {
+    let b = s.as_bytes();
+    let mut pos = 1;
+    let step = match b[0] {
+        b'.' => {
+            while pos < b.len() && b[pos] != b'.' && b[pos] != b'[' {
+                pos += 1;
+            }
+            Accessor::Attr(&s[1..pos])
+        }
+        b'[' => {
+            while pos < b.len() && b[pos] != b']' {
+                pos += 1;
+            }
+            if pos >= b.len() {
+                return Err(PyErr::value_error("Missing ']' in format string"));
+            }
+            pos += 1;
+            let key = &s[1..pos - 1];
+            match field_number(key)? {
+                Some(i) => Accessor::Index(i),
+                None => Accessor::Key(key),
+            }
+        }
+        _ => {
+            return Err(PyErr::value_error(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ))
+        }
+    };
+    if matches!(step, Accessor::Attr("") | Accessor::Key("")) {
+        return Err(PyErr::value_error("Empty attribute in format string"));
+    }
+    Ok((step, &s[pos..]))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -252,37 +296,46 @@ impl Formatter<'_> {
                 's' => ops::str(&obj)?,
                 'a' => ops::ascii(&obj)?,
                 c if c > ' ' && (c as u32) < 127 => {
-                    return Err(PyErr::value_error(format!("Unknown conversion specifier {c}")))
+                    return Err(PyErr::value_error(format!(
+                        "Unknown conversion specifier {c}"
+                    )))
                 }
                 c => {
-                    return Err(PyErr::value_error(format!("Unknown conversion specifier \\x{:x}", c as u32)))
+                    return Err(PyErr::value_error(format!(
+                        "Unknown conversion specifier \\x{:x}",
+                        c as u32
+                    )))
                 }
             };
         }
-        let spec = if field.nested { self.build(field.spec, depth - 1)? } else { field.spec.to_string() };
+        let spec = if field.nested {
+            self.build(field.spec, depth - 1)?
+        } else {
+            field.spec.to_string()
+        };
         let r = ops::format(&obj, &new_str(&spec))?;
         out.push_str(StrObj::text(&r));
         Ok(())
     }
 
     fn field_object(&mut self, name: &str) -> PyResult<PyRef> {
-        let (first, steps) = split_field_name(name)?;
+        let (first, steps) = split_field_name(name);
         let mut index = field_number(first)?;
         if first.is_empty() || index.is_some() {
             if self.numbering == Numbering::Unknown {
-                self.numbering = if first.is_empty() { Numbering::Auto } else { Numbering::Manual };
+                self.numbering = if first.is_empty() {
+                    Numbering::Auto
+                } else {
+                    Numbering::Manual
+                };
             }
             match (self.numbering, first.is_empty()) {
-                (Numbering::Manual, true) => {
-                    return Err(PyErr::value_error(
-                        "cannot switch from manual field specification to automatic field numbering",
-                    ))
-                }
-                (Numbering::Auto, false) => {
-                    return Err(PyErr::value_error(
-                        "cannot switch from automatic field numbering to manual field specification",
-                    ))
-                }
+                (Numbering::Manual, true) => return Err(PyErr::value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                )),
+                (Numbering::Auto, false) => return Err(PyErr::value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                )),
                 _ => {}
             }
             if first.is_empty() {
@@ -300,7 +353,9 @@ impl Formatter<'_> {
             }
             Some(i) => {
                 let Some(args) = self.args else {
-                    return Err(PyErr::value_error("Format string contains positional fields"));
+                    return Err(PyErr::value_error(
+                        "Format string contains positional fields",
+                    ));
                 };
                 match args.get(i) {
                     Some(a) => (*a).to_owned(),
@@ -313,7 +368,7 @@ impl Formatter<'_> {
             }
         };
         for step in steps {
-            obj = match step {
+            obj = match step? {
                 Accessor::Attr(a) => ops::getattr_str(&obj, a)?,
                 Accessor::Index(i) => ops::getitem(&obj, &int::from_usize(i))?,
                 Accessor::Key(k) => ops::getitem(&obj, &new_str(k))?,
@@ -326,7 +381,9 @@ impl Formatter<'_> {
 /// `str.format(*args, **kwargs)`.
 pub fn str_format_method(a: Args) -> PyResult<PyRef> {
     let Some(fmt) = a.all.first().and_then(|s| s.downcast::<StrObj>()) else {
-        return Err(PyErr::type_error("descriptor 'format' of 'str' object needs an argument"));
+        return Err(PyErr::type_error(
+            "descriptor 'format' of 'str' object needs an argument",
+        ));
     };
     let kwargs = match a.kwnames {
         Some(names) if !names.is_empty() => {
@@ -340,13 +397,23 @@ pub fn str_format_method(a: Args) -> PyResult<PyRef> {
         _ => None,
     };
     let positional = &a.all[1..a.nargs];
-    let mut f = Formatter { args: Some(positional), kwargs: kwargs.as_deref(), numbering: Numbering::Unknown, next_auto: 0 };
+    let mut f = Formatter {
+        args: Some(positional),
+        kwargs: kwargs.as_deref(),
+        numbering: Numbering::Unknown,
+        next_auto: 0,
+    };
     Ok(from_string(f.build(fmt.as_str(), 2)?))
 }
 
 /// `str.format_map(mapping)`.
 pub fn format_map(fmt: &str, mapping: &Obj) -> PyResult<PyRef> {
-    let mut f = Formatter { args: None, kwargs: Some(mapping), numbering: Numbering::Unknown, next_auto: 0 };
+    let mut f = Formatter {
+        args: None,
+        kwargs: Some(mapping),
+        numbering: Numbering::Unknown,
+        next_auto: 0,
+    };
     Ok(from_string(f.build(fmt, 2)?))
 }
 
@@ -356,9 +423,19 @@ mod tests {
 
     #[test]
     fn split_names() {
-        let (first, steps) = split_field_name("0.attr[key][3]").map_err(|_| ()).unwrap();
+        let (first, steps) = split_field_name("0.attr[key][3]");
         assert_eq!(first, "0");
-        assert_eq!(steps, vec![Accessor::Attr("attr"), Accessor::Key("key"), Accessor::Index(3)]);
+        let steps: Vec<Accessor> = steps.into_iter().filter_map(|s| s.ok()).collect();
+        assert_eq!(
+            steps,
+            vec![
+                Accessor::Attr("attr"),
+                Accessor::Key("key"),
+                Accessor::Index(3)
+            ]
+        );
+        let (_, steps) = split_field_name("a.x.[1]");
+        assert!(steps.len() == 2 && steps[0].is_ok() && steps[1].is_err());
     }
 
     #[test]
@@ -371,7 +448,10 @@ mod tests {
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].literal, "a{");
         assert_eq!(got[1].literal, "b}");
-        let f = got[2].field.as_ref().map(|f| (f.name, f.conversion, f.spec, f.nested));
+        let f = got[2]
+            .field
+            .as_ref()
+            .map(|f| (f.name, f.conversion, f.spec, f.nested));
         assert_eq!(f, Some(("0", Some('r'), ">{w}", true)));
         assert_eq!(got[3].literal, "c");
     }

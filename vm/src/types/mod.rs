@@ -51,6 +51,7 @@ pub mod str_methods;
 pub mod str_search;
 pub mod str_split;
 pub mod str_translate;
+#[rustfmt::skip]
 pub mod str_unicode_data;
 pub mod structseq;
 pub mod super_;

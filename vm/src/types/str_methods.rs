@@ -31,26 +31,88 @@ pub(crate) fn same_or_new(obj: &Obj) -> PyRef {
 
 /// Positional-only arguments after `self` (Argument Clinic's messages):
 /// between `min` and `max` of them, no keywords.
-pub(crate) fn positional<'a>(a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [&'a Obj]> {
+pub(crate) fn positional<'a>(
+    a: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [&'a Obj]> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes no keyword arguments"
+        )));
     }
     let n = a.nargs.saturating_sub(1);
     if n < min || n > max {
         let plural = |k: usize| if k == 1 { "" } else { "s" };
         return Err(PyErr::type_error(if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
         }));
     }
     Ok(&a.all[1..a.nargs])
 }
 
+/// Positional-or-keyword arguments after `self` (Argument Clinic's
+/// `_PyArg_UnpackKeywords` messages); one slot per name in `names`.
+pub(crate) fn keywords<'a, const N: usize>(
+    a: &Args<'a>,
+    name: &str,
+    names: [&str; N],
+) -> PyResult<[Option<&'a Obj>; N]> {
+    let mut out: [Option<&'a Obj>; N] = [None; N];
+    let npos = a.nargs.saturating_sub(1);
+    let nkw = a.kwnames.map_or(0, |k| k.len());
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if npos > N {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {N} argument{} ({npos} given)",
+            plural(N)
+        )));
+    }
+    if npos + nkw > N {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {N} keyword argument{} ({} given)",
+            plural(N),
+            npos + nkw
+        )));
+    }
+    for (slot, v) in out.iter_mut().zip(&a.all[1..a.nargs]) {
+        *slot = Some(*v);
+    }
+    if let Some(kw) = a.kwnames {
+        for (i, k) in kw.as_slice().iter().enumerate() {
+            let key = StrObj::text(k);
+            let Some(j) = names.iter().position(|n| *n == key) else {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for {name}()"
+                )));
+            };
+            if out[j].is_some() {
+                return Err(PyErr::type_error(format!(
+                    "argument for {name}() given by name ('{key}') and position ({})",
+                    j + 1
+                )));
+            }
+            out[j] = Some(a.all[a.nargs + i]);
+        }
+    }
+    Ok(out)
+}
+
 /// Exactly one argument after `self` (METH_O methods).
 pub(crate) fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes no keyword arguments"
+        )));
     }
     if a.nargs != 2 {
         return Err(PyErr::type_error(format!(
@@ -81,12 +143,21 @@ fn no_args(a: Args, name: &str) -> PyResult<PyRef> {
 
 /// `str.encode` / `bytes(s, encoding)`.
 pub fn encode_str(s: &str, enc: &Obj, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
-    crate::codecs::encode(s, opt_str(Some(enc), "encoding")?, opt_str(errors, "errors")?)
+    crate::codecs::encode(
+        s,
+        opt_str(Some(enc), "encoding")?,
+        opt_str(errors, "errors")?,
+    )
 }
 
 /// `bytes.decode` / `str(b, encoding)`.
 pub fn decode_bytes(data: &[u8], enc: Option<&Obj>, errors: Option<&Obj>, src: &Obj) -> PyResult {
-    crate::codecs::decode(data, opt_str(enc, "encoding")?, opt_str(errors, "errors")?, src)
+    crate::codecs::decode(
+        data,
+        opt_str(enc, "encoding")?,
+        opt_str(errors, "errors")?,
+        src,
+    )
 }
 
 fn opt_str<'a>(o: Option<&'a Obj>, what: &str) -> PyResult<Option<&'a str>> {
@@ -133,8 +204,8 @@ fn m_join(a: Args) -> PyResult {
 }
 
 fn m_encode(a: Args) -> PyResult {
-    let [s, encoding, errors] = args::parse(a, "encode", &["self", "encoding", "errors"], 1)?;
-    let s = s.expect("self");
+    let [encoding, errors] = keywords(&a, "encode", ["encoding", "errors"])?;
+    let s = a.all[0];
     for (o, what) in [(encoding, "encoding"), (errors, "errors")] {
         if let Some(o) = o {
             if !o.isa::<StrObj>() {
@@ -145,8 +216,14 @@ fn m_encode(a: Args) -> PyResult {
             }
         }
     }
-    let enc = encoding.map(|e| e.to_owned()).unwrap_or_else(|| new_str("utf-8"));
-    Ok(crate::types::bytes::from_vec(encode_str(text(s), &enc, errors)?))
+    let enc = encoding
+        .map(|e| e.to_owned())
+        .unwrap_or_else(|| new_str("utf-8"));
+    Ok(crate::types::bytes::from_vec(encode_str(
+        text(s),
+        &enc,
+        errors,
+    )?))
 }
 
 fn m_format(a: Args) -> PyResult {
@@ -180,18 +257,18 @@ fn m_getnewargs(a: Args) -> PyResult {
 fn m_sizeof(a: Args) -> PyResult {
     let s = no_args(a, "str.__sizeof__")?;
     let so = this(&s);
-    // CPython's compact layouts: ASCII 40 + n + 1 bytes; otherwise 56 bytes of
-    // header plus (n + 1) code units of 1, 2 or 4 bytes.
+    // CPython 3.11's compact layouts: ASCII 48 + n + 1 bytes; otherwise 72
+    // bytes of header plus (n + 1) code units of 1, 2 or 4 bytes.
     let n = so.char_len();
     let max = so.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
     let size = if so.is_ascii() {
-        40 + n + 1
+        48 + n + 1
     } else if max < 0x100 {
-        56 + n + 1
+        72 + n + 1
     } else if max < 0x10000 {
-        56 + 2 * (n + 1)
+        72 + 2 * (n + 1)
     } else {
-        56 + 4 * (n + 1)
+        72 + 4 * (n + 1)
     };
     Ok(int::from_usize(size))
 }
@@ -208,7 +285,9 @@ fn fill_char(o: Option<&&Obj>) -> PyResult<char> {
     let mut chars = s.as_str().chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => Ok(c),
-        _ => Err(PyErr::type_error("The fill character must be exactly one character long")),
+        _ => Err(PyErr::type_error(
+            "The fill character must be exactly one character long",
+        )),
     }
 }
 
@@ -277,11 +356,14 @@ fn m_zfill(a: Args) -> PyResult {
 }
 
 fn m_expandtabs(a: Args) -> PyResult {
-    let [s, tabsize] = args::parse(a, "expandtabs", &["self", "tabsize"], 1)?;
-    let s = s.expect("self");
+    let [tabsize] = keywords(&a, "expandtabs", ["tabsize"])?;
+    let s = a.all[0];
     let tabsize = match tabsize {
         Some(t) => int::index_of(t)?.ok_or_else(|| {
-            PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", t.class().name()))
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                t.class().name()
+            ))
         })?,
         None => 8,
     };
@@ -367,7 +449,11 @@ fn affix(a: Args, name: &str, prefix: bool) -> PyResult {
         )));
     };
     let s = text(a.all[0]);
-    let r = if prefix { s.strip_prefix(affix.as_str()) } else { s.strip_suffix(affix.as_str()) };
+    let r = if prefix {
+        s.strip_prefix(affix.as_str())
+    } else {
+        s.strip_suffix(affix.as_str())
+    };
     match r {
         Some(r) if !affix.as_str().is_empty() => Ok(new_str(r)),
         _ => Ok(same_or_new(a.all[0])),

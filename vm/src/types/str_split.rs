@@ -6,20 +6,24 @@ use crate::types::int;
 use crate::types::list::new_list;
 use crate::types::str::{new_str, StrObj};
 use crate::types::str_chars::{is_linebreak, is_space};
-use crate::types::str_methods::same_or_new;
+use crate::types::str_methods::{keywords, same_or_new};
 use crate::types::typeobj::Args;
-use crate::util::args;
 
 /// `(sep=None, maxsplit=-1)`; a negative maxsplit means no limit.
 fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>, usize)> {
-    let [s, sep, maxsplit] = args::parse(a, name, &["self", "sep", "maxsplit"], 1)?;
+    let [sep, maxsplit] = keywords(&a, name, ["sep", "maxsplit"])?;
     let sep = match sep {
         None => None,
         Some(o) if o.is_none() => None,
         Some(o) => match o.downcast::<StrObj>() {
             Some(x) if x.byte_len() == 0 => return Err(PyErr::value_error("empty separator")),
             Some(x) => Some(x.as_str()),
-            None => return Err(PyErr::type_error(format!("must be str or None, not {}", o.class().name()))),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "must be str or None, not {}",
+                    o.class().name()
+                )))
+            }
         },
     };
     let max = match maxsplit {
@@ -27,7 +31,7 @@ fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>
         Some(m) => int::expect_i64(m, "ssize_t")?,
     };
     let max = if max < 0 { usize::MAX } else { max as usize };
-    Ok((s.expect("self"), sep, max))
+    Ok((a.all[0], sep, max))
 }
 
 /// Splits on runs of whitespace, at most `max` times from the left.
@@ -82,7 +86,13 @@ fn rsplit_whitespace(s: &str, max: usize) -> Vec<&str> {
 fn to_list(obj: &Obj, s: &str, pieces: Vec<&str>) -> PyRef {
     let items: Vec<PyRef> = pieces
         .into_iter()
-        .map(|p| if p.len() == s.len() { same_or_new(obj) } else { new_str(p) })
+        .map(|p| {
+            if p.len() == s.len() {
+                same_or_new(obj)
+            } else {
+                new_str(p)
+            }
+        })
         .collect();
     new_list(items)
 }
@@ -109,8 +119,8 @@ pub fn m_rsplit(a: Args) -> PyResult {
 }
 
 pub fn m_splitlines(a: Args) -> PyResult {
-    let [s, keepends] = args::parse(a, "splitlines", &["self", "keepends"], 1)?;
-    let obj = s.expect("self");
+    let [keepends] = keywords(&a, "splitlines", ["keepends"])?;
+    let obj = a.all[0];
     let keep = match keepends {
         None => false,
         Some(k) => int::expect_i64(k, "int")? != 0,
