@@ -5,3 +5,4 @@ pub mod float_fmt;
 pub mod percent;
 pub mod spec;
 pub mod str_format;
+pub mod string_module;

@@ -244,11 +244,11 @@ fn convert_one(
 fn pad_plain(t: &str, width: usize, left: bool, out: &mut String) {
     let n = width.saturating_sub(t.chars().count());
     if !left {
-        out.extend(std::iter::repeat(' ').take(n));
+        out.extend(std::iter::repeat_n(' ', n));
     }
     out.push_str(t);
     if left {
-        out.extend(std::iter::repeat(' ').take(n));
+        out.extend(std::iter::repeat_n(' ', n));
     }
 }
 
@@ -266,14 +266,14 @@ fn pad_number(n: &Number, width: usize, flags: &Flags, out: &mut String) {
         out.push_str(n.sign);
         out.push_str(n.prefix);
         out.push_str(&n.digits);
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     } else if flags.zero {
         out.push_str(n.sign);
         out.push_str(n.prefix);
-        out.extend(std::iter::repeat('0').take(pad));
+        out.extend(std::iter::repeat_n('0', pad));
         out.push_str(&n.digits);
     } else {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
         out.push_str(n.sign);
         out.push_str(n.prefix);
         out.push_str(&n.digits);

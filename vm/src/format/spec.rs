@@ -189,9 +189,9 @@ fn pad(spec: &Spec, body: &str, len: usize, default_align: char) -> String {
         _ => (n, 0),
     };
     let mut out = String::with_capacity(body.len() + n * spec.fill.len_utf8());
-    out.extend(std::iter::repeat(spec.fill).take(left));
+    out.extend(std::iter::repeat_n(spec.fill, left));
     out.push_str(body);
-    out.extend(std::iter::repeat(spec.fill).take(right));
+    out.extend(std::iter::repeat_n(spec.fill, right));
     out
 }
 
@@ -297,7 +297,7 @@ fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> String {
         let mut out = String::new();
         out.push_str(p.sign);
         out.push_str(p.prefix);
-        out.extend(std::iter::repeat(spec.fill).take(width - body_len));
+        out.extend(std::iter::repeat_n(spec.fill, width - body_len));
         out.push_str(&grouped);
         out.push_str(p.rest);
         return out;

@@ -24,6 +24,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "_signal", init: signal::init },
+    NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
 

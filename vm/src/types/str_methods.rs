@@ -294,9 +294,9 @@ fn fill_char(o: Option<&&Obj>) -> PyResult<char> {
 /// Pads with `left` and `right` fill characters.
 fn padded(s: &str, left: usize, right: usize, fill: char) -> PyRef {
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     from_string(out)
 }
 
@@ -350,7 +350,7 @@ fn m_zfill(a: Args) -> PyResult {
         }
         _ => t,
     };
-    out.extend(std::iter::repeat('0').take(n));
+    out.extend(std::iter::repeat_n('0', n));
     out.push_str(rest);
     Ok(from_string(out))
 }
@@ -378,7 +378,7 @@ fn m_expandtabs(a: Args) -> PyResult {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }

@@ -80,7 +80,7 @@ pub fn m_translate(a: Args) -> PyResult {
     Ok(from_string(out))
 }
 
-fn str_param<'a>(o: &'a Obj, n: usize) -> PyResult<&'a str> {
+fn str_param(o: &Obj, n: usize) -> PyResult<&str> {
     match o.downcast::<StrObj>() {
         Some(s) => Ok(s.as_str()),
         None => Err(PyErr::type_error(format!(
