@@ -200,6 +200,10 @@ pub fn format_str_value(s: &str, spec: &str) -> PyResult<PyRef> {
     if spec.is_empty() {
         return Ok(crate::types::str::new_str(s));
     }
+    Ok(from_string(str_text(s, spec)?))
+}
+
+fn str_text(s: &str, spec: &str) -> PyResult<String> {
     let sp = Spec::parse(spec, "str", Some('s'))?;
     if sp.ty != Some('s') {
         return Err(unknown_code(sp.ty.unwrap_or('\0'), "str"));
@@ -233,7 +237,7 @@ pub fn format_str_value(s: &str, spec: &str) -> PyResult<PyRef> {
         },
         None => (s, s.chars().count()),
     };
-    Ok(from_string(pad(&sp, text, len, '<')))
+    Ok(pad(&sp, text, len, '<'))
 }
 
 /// The pieces of a formatted number, laid out by [`render_number`].
@@ -320,11 +324,15 @@ pub fn format_int(i: &IntObj, spec: &str) -> PyResult<PyRef> {
     if spec.is_empty() {
         return Ok(from_string(crate::types::int::int_to_decimal(i)?));
     }
+    Ok(from_string(int_text(i, spec)?))
+}
+
+fn int_text(i: &IntObj, spec: &str) -> PyResult<String> {
     let type_name = i.ob.class().name();
     let sp = Spec::parse(spec, &type_name, Some('d'))?;
     let ty = sp.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        return Ok(from_string(float_with_spec(i.to_f64()?, &sp)?));
+        return float_with_spec(i.to_f64()?, &sp);
     }
     if !matches!(ty, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') {
         return Err(unknown_code(ty, &type_name));
@@ -358,7 +366,7 @@ pub fn format_int(i: &IntObj, spec: &str) -> PyResult<PyRef> {
             .and_then(char::from_u32)
             .ok_or_else(|| PyErr::overflow_error("%c arg not in range(0x110000)"))?;
         let body = ch.to_string();
-        return Ok(from_string(pad(&sp, &body, 1, '>')));
+        return Ok(pad(&sp, &body, 1, '>'));
     }
     let negative = i.is_negative();
     let (radix, prefix) = match ty {
@@ -395,7 +403,7 @@ pub fn format_int(i: &IntObj, spec: &str) -> PyResult<PyRef> {
         rest: "",
     };
     let group = if radix == 10 { 3 } else { 4 };
-    Ok(from_string(render_number(&sp, &parts, group)))
+    Ok(render_number(&sp, &parts, group))
 }
 
 /// Converts a float per a parsed spec (types `eEfFgGn%` and none); used by
@@ -480,6 +488,10 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
     if spec.is_empty() {
         return Ok(from_string(crate::types::complex::complex_repr_str(re, im)));
     }
+    Ok(from_string(complex_text(re, im, spec)?))
+}
+
+fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
     let sp = Spec::parse(spec, "complex", None)?;
     if sp.fill == '0' {
         return Err(PyErr::value_error(
@@ -561,5 +573,112 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
         body.push(')');
     }
     let len = body.chars().count();
-    Ok(from_string(pad(&sp, &body, len, '>')))
+    Ok(pad(&sp, &body, len, '>'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::int::INT_TYPE;
+
+    fn ok(r: PyResult<String>) -> String {
+        r.unwrap_or_else(|_| "<error>".to_string())
+    }
+
+    fn float(v: f64, spec: &str) -> String {
+        ok(Spec::parse(spec, "float", None).and_then(|sp| float_with_spec(v, &sp)))
+    }
+
+    // Expected values come from CPython 3.11.
+    #[test]
+    fn ints() {
+        let cases: &[(i64, &str, &str)] = &[
+            (1234, "010,", "00,001,234"),
+            (1234, "08,", "0,001,234"),
+            (-1234, "+_", "-1_234"),
+            (255, "#010x", "0x000000ff"),
+            (0x12345, "#09_x", "0x01_2345"),
+            (-255, "#X", "-0XFF"),
+            (5, "#b", "0b101"),
+            (8, "o", "10"),
+            (42, "*^9", "***42****"),
+            (42, "=+8", "+     42"),
+            (42, " ", " 42"),
+            (65, "c", "A"),
+            (7, "e", "7.000000e+00"),
+            (3, "%", "300.000000%"),
+            (1234567, "n", "1234567"),
+            (i64::MIN, "x", "-8000000000000000"),
+        ];
+        for &(v, spec, want) in cases {
+            let i = IntObj::new_static(&INT_TYPE.0, v);
+            assert_eq!(ok(int_text(&i, spec)), want, "{v} {spec:?}");
+        }
+    }
+
+    #[test]
+    fn floats() {
+        let cases: &[(f64, &str, &str)] = &[
+            (1234.5678, ",.2f", "1,234.57"),
+            (-1234.5, "09,.1f", "-01,234.5"),
+            (1.0, ".3", "1.0"),
+            (123.0, ".2", "1.2e+02"),
+            (0.0, ".1", "0e+00"),
+            (1e16, ".17", "1e+16"),
+            (1e20, "#", "1.e+20"),
+            (-0.0, "z.1f", "0.0"),
+            (f64::INFINITY, "010", "0000000inf"),
+            (f64::NAN, "=+10", "+      nan"),
+            (1e-5, "%", "0.001000%"),
+            (2.675, ".2f", "2.67"),
+            (1.5, "#g", "1.50000"),
+            (0.0001, "g", "0.0001"),
+            (12345.678, "n", "12345.7"),
+            (3.14159, "^+12.3e", " +3.142e+00 "),
+        ];
+        for &(v, spec, want) in cases {
+            assert_eq!(float(v, spec), want, "{v} {spec:?}");
+        }
+    }
+
+    #[test]
+    fn complexes() {
+        let cases: &[(f64, f64, &str, &str)] = &[
+            (1.0, 2.0, ">10", "    (1+2j)"),
+            (1.0, 2.0, ".2", "(1+2j)"),
+            (0.0, 1.0, "", "1j"),
+            (1e20, 1.0, "g", "1e+20+1j"),
+            (1.0, 2.0, "+.3e", "+1.000e+00+2.000e+00j"),
+            (1.0, 2.0, "^20.1f", "      1.0+2.0j      "),
+            (1e20, 1.0, ",.2f", "100,000,000,000,000,000,000.00+1.00j"),
+            (0.0, 1.0, " ", " 1j"),
+            (1.0, 2.0, "#", "(1.+2.j)"),
+        ];
+        for &(re, im, spec, want) in cases {
+            assert_eq!(ok(complex_text(re, im, spec)), want, "{re} {im} {spec:?}");
+        }
+    }
+
+    #[test]
+    fn strs() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("héllo", "^9", "  héllo  "),
+            ("abc", ".2", "ab"),
+            ("a", "05", "a0000"),
+            ("é", "é^7", "ééééééé"),
+            ("abc", "<<5", "abc<<"),
+            ("abcdef", "*>8.3", "*****abc"),
+        ];
+        for &(s, spec, want) in cases {
+            assert_eq!(ok(str_text(s, spec)), want, "{s} {spec:?}");
+        }
+    }
+
+    #[test]
+    fn grouping_pads_without_leading_separator() {
+        assert_eq!(group_digits("1234", Some(','), 3, 8), "0,001,234");
+        assert_eq!(group_digits("1234", Some(','), 3, 6), "01,234");
+        assert_eq!(group_digits("12345", Some('_'), 4, 0), "1_2345");
+        assert_eq!(group_digits("", Some(','), 3, 4), "0000");
+    }
 }
