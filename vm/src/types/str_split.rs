@@ -34,8 +34,42 @@ fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>
     Ok((a.all[0], sep, max))
 }
 
+/// CPython's whitespace among ASCII bytes.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f | b' ')
+}
+
+/// [`split_whitespace`] for ASCII text, byte by byte.
+fn split_ascii_whitespace(s: &str, max: usize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if out.len() == max {
+            out.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+    }
+    out
+}
+
 /// Splits on runs of whitespace, at most `max` times from the left.
 fn split_whitespace(s: &str, max: usize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, max);
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     while !rest.is_empty() {
