@@ -263,8 +263,9 @@ fn partition(a: Args, name: &str, reverse: bool) -> PyResult {
             sep_obj.to_owned(),
             new_str(&s[i + sep.byte_len()..]),
         ],
-        None if reverse => vec![empty_str(), empty_str(), same_or_new(a.all[0])],
-        None => vec![same_or_new(a.all[0]), empty_str(), empty_str()],
+        // CPython returns the object itself here, even for str subclasses.
+        None if reverse => vec![empty_str(), empty_str(), a.all[0].to_owned()],
+        None => vec![a.all[0].to_owned(), empty_str(), empty_str()],
     };
     Ok(new_tuple(items))
 }
