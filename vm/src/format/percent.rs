@@ -217,12 +217,12 @@ fn convert_one(
                 Some(p) => t.char_indices().nth(p).map_or(t, |(b, _)| &t[..b]),
                 None => t,
             };
-            pad_plain(t, width, flags.left, out);
+            pad_plain(t, width, flags.left, out)?;
             return Ok(i);
         }
         'c' => {
             let ch = char_arg(&v)?;
-            pad_plain(ch.encode_utf8(&mut [0u8; 4]), width, flags.left, out);
+            pad_plain(ch.encode_utf8(&mut [0u8; 4]), width, flags.left, out)?;
             return Ok(i);
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_integer(&v, ty, &flags, precision)?,
@@ -236,13 +236,14 @@ fn convert_one(
             )));
         }
     };
-    pad_number(&body, width, &flags, out);
+    pad_number(&body, width, &flags, out)?;
     Ok(i)
 }
 
 /// Pads text (s, r, a, c conversions) with spaces.
-fn pad_plain(t: &str, width: usize, left: bool, out: &mut String) {
+fn pad_plain(t: &str, width: usize, left: bool, out: &mut String) -> PyResult<()> {
     let n = width.saturating_sub(t.chars().count());
+    reserve(out, t.len().saturating_add(n))?;
     if !left {
         out.extend(std::iter::repeat_n(' ', n));
     }
@@ -250,6 +251,12 @@ fn pad_plain(t: &str, width: usize, left: bool, out: &mut String) {
     if left {
         out.extend(std::iter::repeat_n(' ', n));
     }
+    Ok(())
+}
+
+/// Reserves `n` more bytes in `out`, or MemoryError.
+fn reserve(out: &mut String, n: usize) -> PyResult<()> {
+    out.try_reserve(n).map_err(|_| PyErr::memory_error())
 }
 
 /// A formatted number: sign, radix prefix and digits.
@@ -259,9 +266,10 @@ struct Number {
     digits: String,
 }
 
-fn pad_number(n: &Number, width: usize, flags: &Flags, out: &mut String) {
+fn pad_number(n: &Number, width: usize, flags: &Flags, out: &mut String) -> PyResult<()> {
     let len = n.sign.len() + n.prefix.len() + n.digits.len();
     let pad = width.saturating_sub(len);
+    reserve(out, len.saturating_add(pad))?;
     if flags.left {
         out.push_str(n.sign);
         out.push_str(n.prefix);
@@ -278,6 +286,7 @@ fn pad_number(n: &Number, width: usize, flags: &Flags, out: &mut String) {
         out.push_str(n.prefix);
         out.push_str(&n.digits);
     }
+    Ok(())
 }
 
 fn sign_for(negative: bool, flags: &Flags) -> &'static str {
@@ -375,7 +384,10 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
     }
     if let Some(p) = precision {
         if digits.len() < p {
-            digits = "0".repeat(p - digits.len()) + &digits;
+            let mut padded = crate::format::text_buffer(p, 0, 0)?;
+            padded.extend(std::iter::repeat_n('0', p - digits.len()));
+            padded.push_str(&digits);
+            digits = padded;
         }
     }
     let prefix = match (flags.alt, ty) {
@@ -421,7 +433,9 @@ fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> P
         upper: ty.is_ascii_uppercase(),
         ..Default::default()
     };
-    let text = double_to_string(x, kind, precision.unwrap_or(6), ff);
+    let precision = precision.unwrap_or(6);
+    drop(crate::format::text_buffer(400, precision, 1)?);
+    let text = double_to_string(x, kind, precision, ff);
     let (negative, digits) = match text.strip_prefix('-') {
         Some(t) => (true, t.to_string()),
         None => (false, text),

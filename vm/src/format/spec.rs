@@ -5,6 +5,7 @@
 //! `[[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]`
 
 use crate::format::float_fmt::{double_to_string, FloatFlags, FloatKind};
+use crate::format::text_buffer;
 use crate::object::PyRef;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int::{IntObj, IntVal};
@@ -177,10 +178,10 @@ impl Spec {
 
 /// Pads `body` (of `len` characters) to the spec's width with its fill and
 /// alignment (`default_align` when none was given).
-fn pad(spec: &Spec, body: &str, len: usize, default_align: char) -> String {
+fn pad(spec: &Spec, body: &str, len: usize, default_align: char) -> PyResult<String> {
     let width = spec.width();
     if len >= width {
-        return body.to_string();
+        return Ok(body.to_string());
     }
     let n = width - len;
     let (left, right) = match spec.align.unwrap_or(default_align) {
@@ -188,11 +189,11 @@ fn pad(spec: &Spec, body: &str, len: usize, default_align: char) -> String {
         '^' => (n / 2, n - n / 2),
         _ => (n, 0),
     };
-    let mut out = String::with_capacity(body.len() + n * spec.fill.len_utf8());
+    let mut out = text_buffer(body.len(), n, spec.fill.len_utf8())?;
     out.extend(std::iter::repeat_n(spec.fill, left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(spec.fill, right));
-    out
+    Ok(out)
 }
 
 /// `format(str, spec)`.
@@ -237,7 +238,7 @@ fn str_text(s: &str, spec: &str) -> PyResult<String> {
         },
         None => (s, s.chars().count()),
     };
-    Ok(pad(&sp, text, len, '<'))
+    pad(&sp, text, len, '<')
 }
 
 /// The pieces of a formatted number, laid out by [`render_number`].
@@ -255,14 +256,21 @@ struct NumberParts<'a> {
 /// Inserts `sep` every `group` digits from the right; when `min_width` is
 /// non-zero, pads with zeros to at least that many characters, never starting
 /// with a separator (CPython's zero-padded grouping).
-fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize) -> String {
+fn group_digits(
+    digits: &str,
+    sep: Option<char>,
+    group: usize,
+    min_width: usize,
+) -> PyResult<String> {
+    // Zero padding may be huge: reserve it first (MemoryError, not an abort).
+    drop(text_buffer(digits.len(), min_width, 2)?);
     // `inf` and `nan` have no digits: plain zero padding.
     let sep = if digits.is_empty() { None } else { sep };
     let Some(sep) = sep else {
         if digits.len() >= min_width {
-            return digits.to_string();
+            return Ok(digits.to_string());
         }
-        return "0".repeat(min_width - digits.len()) + digits;
+        return Ok("0".repeat(min_width - digits.len()) + digits);
     };
     let bytes = digits.as_bytes();
     let mut remaining = bytes.len() as isize;
@@ -283,10 +291,10 @@ fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize)
         min_w -= 1;
     }
     groups.reverse();
-    groups.join(&sep.to_string())
+    Ok(groups.join(&sep.to_string()))
 }
 
-fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> String {
+fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> PyResult<String> {
     let zero_pad = spec.fill == '0' && spec.align == Some('=');
     let fixed = p.sign.len() + p.prefix.len() + p.rest.len();
     let min_width = if zero_pad {
@@ -294,17 +302,17 @@ fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> String {
     } else {
         0
     };
-    let grouped = group_digits(p.digits, spec.grouping, group, min_width);
+    let grouped = group_digits(p.digits, spec.grouping, group, min_width)?;
     let body_len = fixed + grouped.chars().count();
     let width = spec.width();
     if spec.align == Some('=') && body_len < width {
-        let mut out = String::new();
+        let mut out = text_buffer(body_len, width - body_len, spec.fill.len_utf8())?;
         out.push_str(p.sign);
         out.push_str(p.prefix);
         out.extend(std::iter::repeat_n(spec.fill, width - body_len));
         out.push_str(&grouped);
         out.push_str(p.rest);
-        return out;
+        return Ok(out);
     }
     let body = format!("{}{}{}{}", p.sign, p.prefix, grouped, p.rest);
     pad(spec, &body, body_len, '>')
@@ -366,7 +374,7 @@ fn int_text(i: &IntObj, spec: &str) -> PyResult<String> {
             .and_then(char::from_u32)
             .ok_or_else(|| PyErr::overflow_error("%c arg not in range(0x110000)"))?;
         let body = ch.to_string();
-        return Ok(pad(&sp, &body, 1, '>'));
+        return pad(&sp, &body, 1, '>');
     }
     let negative = i.is_negative();
     let (radix, prefix) = match ty {
@@ -403,7 +411,7 @@ fn int_text(i: &IntObj, spec: &str) -> PyResult<String> {
         rest: "",
     };
     let group = if radix == 10 { 3 } else { 4 };
-    Ok(render_number(&sp, &parts, group))
+    render_number(&sp, &parts, group)
 }
 
 /// Converts a float per a parsed spec (types `eEfFgGn%` and none); used by
@@ -449,13 +457,14 @@ fn float_with_spec(v: f64, sp: &Spec) -> PyResult<String> {
         Some(p) if kind == FloatKind::Repr => (FloatKind::General, p),
         Some(p) => (kind, p),
     };
+    drop(text_buffer(400, precision, 1)?);
     let text = double_to_string(value, kind, precision, flags);
-    Ok(layout_float(sp, &text, suffix))
+    layout_float(sp, &text, suffix)
 }
 
 /// Splits formatted float text into sign, integer digits and the rest, then
 /// lays it out.
-fn layout_float(sp: &Spec, text: &str, suffix: &str) -> String {
+fn layout_float(sp: &Spec, text: &str, suffix: &str) -> PyResult<String> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(t) => (true, t),
         None => (false, text),
@@ -552,6 +561,7 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
         sign: if skip_re { sp.sign } else { Some('+') },
         ..part_spec.clone()
     };
+    drop(text_buffer(800, precision, 2)?);
     let mut body = String::new();
     if parens {
         body.push('(');
@@ -561,19 +571,19 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
             &part_spec,
             &double_to_string(re, kind, precision, flags),
             "",
-        ));
+        )?);
     }
     body.push_str(&layout_float(
         &im_spec,
         &double_to_string(im, kind, precision, flags),
         "",
-    ));
+    )?);
     body.push('j');
     if parens {
         body.push(')');
     }
     let len = body.chars().count();
-    Ok(pad(&sp, &body, len, '>'))
+    pad(&sp, &body, len, '>')
 }
 
 #[cfg(test)]
@@ -676,9 +686,10 @@ mod tests {
 
     #[test]
     fn grouping_pads_without_leading_separator() {
-        assert_eq!(group_digits("1234", Some(','), 3, 8), "0,001,234");
-        assert_eq!(group_digits("1234", Some(','), 3, 6), "01,234");
-        assert_eq!(group_digits("12345", Some('_'), 4, 0), "1_2345");
-        assert_eq!(group_digits("", Some(','), 3, 4), "0000");
+        let g = |d, sep, n, w| ok(group_digits(d, sep, n, w));
+        assert_eq!(g("1234", Some(','), 3, 8), "0,001,234");
+        assert_eq!(g("1234", Some(','), 3, 6), "01,234");
+        assert_eq!(g("12345", Some('_'), 4, 0), "1_2345");
+        assert_eq!(g("", Some(','), 3, 4), "0000");
     }
 }

@@ -292,12 +292,12 @@ fn fill_char(o: Option<&&Obj>) -> PyResult<char> {
 }
 
 /// Pads with `left` and `right` fill characters.
-fn padded(s: &str, left: usize, right: usize, fill: char) -> PyRef {
-    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+fn padded(s: &str, left: usize, right: usize, fill: char) -> PyResult<PyRef> {
+    let mut out = crate::format::text_buffer(s.len(), left.saturating_add(right), fill.len_utf8())?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right));
-    from_string(out)
+    Ok(from_string(out))
 }
 
 fn justify(a: Args, name: &str) -> PyResult {
@@ -320,7 +320,7 @@ fn justify(a: Args, name: &str) -> PyResult {
             (left, n - left)
         }
     };
-    Ok(padded(s.as_str(), left, right, fill))
+    padded(s.as_str(), left, right, fill)
 }
 
 fn m_center(a: Args) -> PyResult {
@@ -342,7 +342,7 @@ fn m_zfill(a: Args) -> PyResult {
     }
     let n = (width - len) as usize;
     let t = s.as_str();
-    let mut out = String::with_capacity(t.len() + n);
+    let mut out = crate::format::text_buffer(t.len(), n, 1)?;
     let rest = match t.as_bytes().first() {
         Some(b'+' | b'-') => {
             out.push_str(&t[..1]);
@@ -378,6 +378,8 @@ fn m_expandtabs(a: Args) -> PyResult {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
+                    out.try_reserve(n as usize)
+                        .map_err(|_| PyErr::memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
