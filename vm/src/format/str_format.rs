@@ -111,7 +111,13 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        let name = &self.s[name_start..self.pos.saturating_sub(1).max(name_start)];
+        // The loop stops after a delimiter (exclude it) or at the end.
+        let name_end = if matches!(c, b'}' | b':' | b'!') {
+            self.pos - 1
+        } else {
+            self.pos
+        };
+        let name = &self.s[name_start..name_end];
         let mut field = Field {
             name,
             conversion: None,
