@@ -132,6 +132,15 @@ pub(crate) fn arg_type_name(o: &Obj) -> String {
     }
 }
 
+/// A C `int` argument (via `__index__`).
+pub(crate) fn c_int_arg(o: &Obj) -> PyResult<i64> {
+    let v = int::expect_i64(o, "int")?;
+    if i32::try_from(v).is_err() {
+        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
+    }
+    Ok(v)
+}
+
 /// A `Py_ssize_t` argument (via `__index__`).
 pub(crate) fn ssize_arg(o: &Obj) -> PyResult<i64> {
     int::expect_i64(o, "ssize_t")
@@ -359,12 +368,7 @@ fn m_expandtabs(a: Args) -> PyResult {
     let [tabsize] = keywords(&a, "expandtabs", ["tabsize"])?;
     let s = a.all[0];
     let tabsize = match tabsize {
-        Some(t) => int::index_of(t)?.ok_or_else(|| {
-            PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                t.class().name()
-            ))
-        })?,
+        Some(t) => c_int_arg(t)?,
         None => 8,
     };
     let t = text(s);

@@ -73,11 +73,13 @@ fn chars_before(s: &StrObj, from_byte: usize, byte: usize) -> usize {
 /// the character index or -1.
 fn find_impl(a: &Args, name: &str, reverse: bool) -> PyResult<i64> {
     let p = find_args(a, name)?;
+    // The bounds are converted before the substring is checked, as in CPython.
+    let (start, end) = (slice_index(p.get(1))?, slice_index(p.get(2))?);
     let sub = p[0]
         .downcast::<StrObj>()
         .ok_or_else(|| PyErr::type_error(format!("must be str, not {}", p[0].class().name())))?;
     let s = this(a.all[0]);
-    let (start, end) = adjust(slice_index(p.get(1))?, slice_index(p.get(2))?, s.char_len());
+    let (start, end) = adjust(start, end, s.char_len());
     if end - start < sub.char_len() as i64 {
         return Ok(-1);
     }
@@ -139,11 +141,13 @@ pub fn m_rindex(a: Args) -> PyResult {
 
 pub fn m_count(a: Args) -> PyResult {
     let p = find_args(&a, "count")?;
+    // The bounds are converted before the substring is checked, as in CPython.
+    let (start, end) = (slice_index(p.get(1))?, slice_index(p.get(2))?);
     let sub = p[0]
         .downcast::<StrObj>()
         .ok_or_else(|| PyErr::type_error(format!("must be str, not {}", p[0].class().name())))?;
     let s = this(a.all[0]);
-    let (start, end) = adjust(slice_index(p.get(1))?, slice_index(p.get(2))?, s.char_len());
+    let (start, end) = adjust(start, end, s.char_len());
     if end < start {
         return Ok(int::new_int(0));
     }

@@ -6,12 +6,17 @@ use crate::types::int;
 use crate::types::list::new_list;
 use crate::types::str::{new_str, StrObj};
 use crate::types::str_chars::{is_linebreak, is_space};
-use crate::types::str_methods::{keywords, same_or_new};
+use crate::types::str_methods::{c_int_arg, keywords, same_or_new};
 use crate::types::typeobj::Args;
 
 /// `(sep=None, maxsplit=-1)`; a negative maxsplit means no limit.
 fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>, usize)> {
     let [sep, maxsplit] = keywords(&a, name, ["sep", "maxsplit"])?;
+    let max = match maxsplit {
+        None => -1,
+        Some(m) => int::expect_i64(m, "ssize_t")?,
+    };
+    let max = if max < 0 { usize::MAX } else { max as usize };
     let sep = match sep {
         None => None,
         Some(o) if o.is_none() => None,
@@ -26,11 +31,6 @@ fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>
             }
         },
     };
-    let max = match maxsplit {
-        None => -1,
-        Some(m) => int::expect_i64(m, "ssize_t")?,
-    };
-    let max = if max < 0 { usize::MAX } else { max as usize };
     Ok((a.all[0], sep, max))
 }
 
@@ -157,7 +157,7 @@ pub fn m_splitlines(a: Args) -> PyResult {
     let obj = a.all[0];
     let keep = match keepends {
         None => false,
-        Some(k) => int::expect_i64(k, "int")? != 0,
+        Some(k) => c_int_arg(k)? != 0,
     };
     let s = StrObj::text(obj);
     let mut pieces = Vec::new();
