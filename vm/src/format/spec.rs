@@ -502,16 +502,6 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
 
 fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
     let sp = Spec::parse(spec, "complex", None)?;
-    if sp.fill == '0' {
-        return Err(PyErr::value_error(
-            "Zero padding is not allowed in complex format specifier",
-        ));
-    }
-    if sp.align == Some('=') {
-        return Err(PyErr::value_error(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
-    }
     let mut flags = FloatFlags {
         alt: sp.alt,
         no_neg_0: sp.no_neg_0,
@@ -545,6 +535,17 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
         }
         Some(c) => return Err(unknown_code(c, "complex")),
     };
+    // The type is checked first, then the padding (CPython's order).
+    if sp.fill == '0' {
+        return Err(PyErr::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if sp.align == Some('=') {
+        return Err(PyErr::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
     let (kind, precision) = match sp.precision {
         None => (kind, default_precision),
         Some(p) if kind == FloatKind::Repr => (FloatKind::General, p),
