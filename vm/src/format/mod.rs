@@ -23,3 +23,13 @@ pub(crate) fn text_buffer(base: usize, count: usize, unit: usize) -> PyResult<St
         .map_err(|_| PyErr::memory_error())?;
     Ok(s)
 }
+
+/// Checks that `base + count * unit` bytes could be allocated (MemoryError
+/// otherwise) before code that cannot report allocation failure produces
+/// that much text. Small sizes are not probed.
+pub(crate) fn check_size(base: usize, count: usize, unit: usize) -> PyResult<()> {
+    if count <= 1 << 16 {
+        return Ok(());
+    }
+    text_buffer(base, count, unit).map(drop)
+}

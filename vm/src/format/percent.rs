@@ -434,7 +434,7 @@ fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> P
         ..Default::default()
     };
     let precision = precision.unwrap_or(6);
-    drop(crate::format::text_buffer(400, precision, 1)?);
+    crate::format::check_size(400, precision, 1)?;
     let text = double_to_string(x, kind, precision, ff);
     let (negative, digits) = match text.strip_prefix('-') {
         Some(t) => (true, t.to_string()),

@@ -5,7 +5,7 @@
 //! `[[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]`
 
 use crate::format::float_fmt::{double_to_string, FloatFlags, FloatKind};
-use crate::format::text_buffer;
+use crate::format::{check_size, text_buffer};
 use crate::object::PyRef;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::int::{IntObj, IntVal};
@@ -75,7 +75,20 @@ impl Spec {
     /// Parses `spec` for an object of type `type_name`; `default_type` is the
     /// type used when the spec has none.
     pub fn parse(spec: &str, type_name: &str, default_type: Option<char>) -> PyResult<Spec> {
-        let chars: Vec<char> = spec.chars().collect();
+        // Specs are short: decode into a stack buffer when possible.
+        let mut buf = ['\0'; 24];
+        let heap: Vec<char>;
+        let chars: &[char] = if spec.len() <= buf.len() {
+            let mut n = 0;
+            for c in spec.chars() {
+                buf[n] = c;
+                n += 1;
+            }
+            &buf[..n]
+        } else {
+            heap = spec.chars().collect();
+            &heap
+        };
         let mut s = Spec {
             fill: ' ',
             align: None,
@@ -263,7 +276,7 @@ fn group_digits(
     min_width: usize,
 ) -> PyResult<String> {
     // Zero padding may be huge: reserve it first (MemoryError, not an abort).
-    drop(text_buffer(digits.len(), min_width, 2)?);
+    check_size(digits.len(), min_width, 2)?;
     // `inf` and `nan` have no digits: plain zero padding.
     let sep = if digits.is_empty() { None } else { sep };
     let Some(sep) = sep else {
@@ -457,7 +470,7 @@ fn float_with_spec(v: f64, sp: &Spec) -> PyResult<String> {
         Some(p) if kind == FloatKind::Repr => (FloatKind::General, p),
         Some(p) => (kind, p),
     };
-    drop(text_buffer(400, precision, 1)?);
+    check_size(400, precision, 1)?;
     let text = double_to_string(value, kind, precision, flags);
     layout_float(sp, &text, suffix)
 }
@@ -562,7 +575,7 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
         sign: if skip_re { sp.sign } else { Some('+') },
         ..part_spec.clone()
     };
-    drop(text_buffer(800, precision, 2)?);
+    check_size(800, precision, 2)?;
     let mut body = String::new();
     if parens {
         body.push('(');

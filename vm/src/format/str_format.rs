@@ -319,7 +319,26 @@ impl Formatter<'_> {
         } else {
             field.spec.to_string()
         };
-        let r = ops::format(&obj, &new_str(&spec))?;
+        // Exact builtin types go straight to their formatter (as CPython's
+        // render_field does); anything else through `__format__`.
+        let ty = obj.class();
+        let r = if ty.is(&crate::types::str::STR_TYPE) {
+            if spec.is_empty() {
+                out.push_str(StrObj::text(&obj));
+                return Ok(());
+            }
+            crate::format::spec::format_str_value(StrObj::text(&obj), &spec)?
+        } else if ty.is(&crate::types::int::INT_TYPE) {
+            let i = obj.downcast::<crate::types::int::IntObj>().expect("int");
+            crate::format::spec::format_int(i, &spec)?
+        } else if ty.is(&crate::types::float::FLOAT_TYPE) {
+            let f = obj
+                .downcast::<crate::types::float::FloatObj>()
+                .expect("float");
+            crate::format::spec::format_float(f.value(), &spec)?
+        } else {
+            ops::format(&obj, &new_str(&spec))?
+        };
         out.push_str(StrObj::text(&r));
         Ok(())
     }
