@@ -131,7 +131,7 @@ impl Spec {
             }
             pos += 1;
         }
-        s.width = parse_number(&chars, &mut pos)?;
+        s.width = parse_number(chars, &mut pos)?;
         if chars.get(pos) == Some(&',') {
             s.grouping = Some(',');
             pos += 1;
@@ -151,7 +151,7 @@ impl Spec {
         }
         if chars.get(pos) == Some(&'.') {
             pos += 1;
-            s.precision = parse_number(&chars, &mut pos)?;
+            s.precision = parse_number(chars, &mut pos)?;
             if s.precision.is_none() {
                 return Err(PyErr::value_error("Format specifier missing precision"));
             }

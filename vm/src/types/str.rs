@@ -263,7 +263,7 @@ fn str_getitem(obj: &Obj, key: &Obj) -> PyResult {
         return Ok(char_str(s.char_at(i as usize)));
     }
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
-        let (start, stop, step, len) = sl.indices(s.char_len())?;
+        let (start, _stop, step, len) = sl.indices(s.char_len())?;
         if step == 1 {
             if len == s.char_len() && obj.class().is(&STR_TYPE) {
                 return Ok(obj.to_owned());
