@@ -175,17 +175,17 @@ fn convert_one(
         }
         i += 1;
     }
-    let mut width = 0usize;
-    if chars.get(i) == Some(&'*') {
+    let width = if chars.get(i) == Some(&'*') {
         i += 1;
         let w = star_arg(src)?;
+        // A negative '*' width means left alignment.
         if w < 0 {
             flags.left = true;
         }
-        width = w.unsigned_abs() as usize;
+        w.unsigned_abs() as usize
     } else {
-        width = read_number(chars, &mut i, "width").map(|w| w.max(width))?;
-    }
+        read_number(chars, &mut i, "width")?
+    };
     let mut precision: Option<usize> = None;
     if chars.get(i) == Some(&'.') {
         i += 1;
