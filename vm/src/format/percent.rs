@@ -1,5 +1,7 @@
-//! `%`-formatting of str (`fmt % args`), following CPython's
-//! `PyUnicode_Format`: `%[(key)][flags][width][.precision][hlL]type`.
+//! `%`-formatting (`fmt % args`) of str, following CPython's
+//! `PyUnicode_Format`, and of bytes (`_PyBytes_FormatEx`):
+//! `%[(key)][flags][width][.precision][hlL]type`. Bytes are handled as
+//! Latin-1 text (one char per byte) by the same parser.
 
 use crate::format::float_fmt::{double_to_string, FloatFlags, FloatKind};
 use crate::object::{Obj, PyRef};
@@ -10,8 +12,16 @@ use crate::types::int::{IntObj, IntVal};
 use crate::types::str::{from_string, StrObj};
 use crate::types::tuple::TupleObj;
 
+/// What is being formatted: the conversions and messages differ.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Str,
+    Bytes,
+}
+
 /// Where conversions take their values from.
 struct ArgSource<'a> {
+    mode: Mode,
     /// The tuple's items, or the single non-tuple argument.
     items: Vec<&'a Obj>,
     /// A single argument is used once; a tuple's items in order.
@@ -56,10 +66,27 @@ struct Flags {
     zero: bool,
 }
 
-/// `fmt % args`.
+/// `fmt % args` for str.
 pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
+    let chars: Vec<char> = fmt.chars().collect();
+    Ok(from_string(format_chars(&chars, args, Mode::Str)?))
+}
+
+/// `fmt % args` for bytes (and bytearray): the formatted bytes.
+pub fn format_bytes(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
+    let text = format_chars(&chars, args, Mode::Bytes)?;
+    // Every char is below 256: bytes mode only emits bytes and ASCII.
+    Ok(text.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn format_chars(chars: &[char], args: &Obj, mode: Mode) -> PyResult<String> {
     let is_tuple = args.isa::<TupleObj>();
-    let mapping = if !is_tuple && !args.isa::<StrObj>() && args.class().getitem.get().is_some() {
+    let excluded = match mode {
+        Mode::Str => args.isa::<StrObj>(),
+        Mode::Bytes => args.isa::<crate::types::bytes::BytesObj>(),
+    };
+    let mapping = if !is_tuple && !excluded && args.class().getitem.get().is_some() {
         Some(args)
     } else {
         None
@@ -69,14 +96,14 @@ pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
         None => vec![args],
     };
     let mut src = ArgSource {
+        mode,
         items,
         next: 0,
         mapping,
         keyed: None,
         keyed_used: false,
     };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out = String::with_capacity(chars.len() + 16);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -91,15 +118,16 @@ pub fn format_str(fmt: &str, args: &Obj) -> PyResult<PyRef> {
             i += 1;
             continue;
         }
-        i = convert_one(&chars, i, &mut src, &mut out)?;
+        i = convert_one(chars, i, &mut src, &mut out)?;
     }
     let all_used = src.keyed.is_some() || src.next >= src.items.len();
     if !all_used && src.mapping.is_none() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErr::type_error(match mode {
+            Mode::Str => "not all arguments converted during string formatting",
+            Mode::Bytes => "not all arguments converted during bytes formatting",
+        }));
     }
-    Ok(from_string(out))
+    Ok(out)
 }
 
 fn incomplete() -> PyErr {
@@ -159,7 +187,13 @@ fn convert_one(
             return Err(PyErr::value_error("incomplete format key"));
         }
         let key: String = chars[start..i - 1].iter().collect();
-        let value = ops::getitem(mapping, &from_string(key))?;
+        let key = match src.mode {
+            Mode::Str => from_string(key),
+            Mode::Bytes => {
+                crate::types::bytes::from_vec(key.chars().map(|c| c as u32 as u8).collect())
+            }
+        };
+        let value = ops::getitem(mapping, &key)?;
         src.keyed = Some(value);
         src.keyed_used = false;
     }
@@ -205,6 +239,24 @@ fn convert_one(
     i += 1;
     // CPython takes the argument before looking at the conversion type.
     let v = src.next_arg()?;
+    // bytes formatting treats %i as %d (also in its messages).
+    let ty = if src.mode == Mode::Bytes && ty == 'i' {
+        'd'
+    } else {
+        ty
+    };
+    if src.mode == Mode::Bytes {
+        if let Some(text) = bytes_conversion(&v, ty)? {
+            // The precision truncates strings, not %c.
+            let t = match precision {
+                Some(p) if p < text.len() && ty != 'c' => &text[..p],
+                _ => &text[..],
+            };
+            let t: String = t.iter().map(|&b| b as char).collect();
+            pad_plain(&t, width, flags.left, out)?;
+            return Ok(i);
+        }
+    }
     let body = match ty {
         's' | 'r' | 'a' => {
             let s = match ty {
@@ -226,7 +278,7 @@ fn convert_one(
             return Ok(i);
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_integer(&v, ty, &flags, precision)?,
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float(&v, ty, &flags, precision)?,
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float(&v, ty, &flags, precision, src.mode)?,
         c => {
             let shown = if (c as u32) < 128 { c } else { '?' };
             return Err(PyErr::value_error(format!(
@@ -238,6 +290,60 @@ fn convert_one(
     };
     pad_number(&body, width, &flags, out)?;
     Ok(i)
+}
+
+/// The bytes of a `%s`/`%b`, `%r`/`%a` or `%c` conversion in bytes mode
+/// (`None` for the numeric and unknown types, handled as for str).
+fn bytes_conversion(v: &Obj, ty: char) -> PyResult<Option<Vec<u8>>> {
+    match ty {
+        's' | 'b' => {
+            if let Some(data) = crate::types::bytes::bytes_of(v) {
+                return Ok(Some(data));
+            }
+            if let Some(r) = ops::call_special(v, "__bytes__", &[])? {
+                if let Some(data) = r
+                    .downcast::<crate::types::bytes::BytesObj>()
+                    .map(|b| b.as_bytes().to_vec())
+                {
+                    return Ok(Some(data));
+                }
+                return Err(PyErr::type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.class().name()
+                )));
+            }
+            Err(PyErr::type_error(format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                v.class().name()
+            )))
+        }
+        'r' | 'a' => {
+            let r = ops::ascii(v)?;
+            Ok(Some(StrObj::text(&r).as_bytes().to_vec()))
+        }
+        'c' => {
+            if let Some(data) = crate::types::bytes::bytes_of(v) {
+                if data.len() == 1 {
+                    return Ok(Some(data));
+                }
+            } else if v.isa::<IntObj>() || v.class().number.index.get().is_some() {
+                let b = match crate::types::int::index_of(v) {
+                    Ok(Some(x)) => u8::try_from(x).ok(),
+                    Ok(None) => None,
+                    Err(e) if e.matches(&crate::types::exceptions::INDEX_ERROR) => None,
+                    Err(e) => return Err(e),
+                };
+                return match b {
+                    Some(b) => Ok(Some(vec![b])),
+                    None => Err(PyErr::overflow_error("%c arg not in range(256)")),
+                };
+            }
+            Err(PyErr::type_error(
+                "%c requires an integer in range(256) or a single byte",
+            ))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Pads text (s, r, a, c conversions) with spaces.
@@ -404,7 +510,7 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
 }
 
 /// Converts `v` with `__float__` (CPython's `PyFloat_AsDouble` messages).
-fn float_value(v: &Obj) -> PyResult<f64> {
+fn float_value(v: &Obj, mode: Mode) -> PyResult<f64> {
     if let Some(f) = v.downcast::<FloatObj>() {
         return Ok(f.value());
     }
@@ -413,16 +519,22 @@ fn float_value(v: &Obj) -> PyResult<f64> {
     }
     let t = v.class();
     if t.number.float.get().is_none() && t.number.index.get().is_none() {
-        return Err(PyErr::type_error(format!(
-            "must be real number, not {}",
-            t.name()
-        )));
+        return Err(PyErr::type_error(match mode {
+            Mode::Str => format!("must be real number, not {}", t.name()),
+            Mode::Bytes => format!("float argument required, not {}", t.name()),
+        }));
     }
     ops::to_f64(v)
 }
 
-fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) -> PyResult<Number> {
-    let x = float_value(v)?;
+fn format_float(
+    v: &Obj,
+    ty: char,
+    flags: &Flags,
+    precision: Option<usize>,
+    mode: Mode,
+) -> PyResult<Number> {
+    let x = float_value(v, mode)?;
     let kind = match ty.to_ascii_lowercase() {
         'e' => FloatKind::Exp,
         'f' => FloatKind::Fixed,
