@@ -11,12 +11,23 @@ use crate::types::str::{char_str, new_str, StrObj};
 use crate::types::tuple::new_tuple;
 use crate::types::typeobj::{Args, MethodDef};
 use crate::types::{int, new_bool, none};
-use crate::util::args;
 
 use super::str_format::{split_field_name, Accessor, Parser};
 
+/// The single str argument of a `_string` function (METH_O messages).
 fn str_param<'a>(a: Args<'a>, name: &str) -> PyResult<&'a str> {
-    let [s] = args::exact::<1>(a, name)?;
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!(
+            "_string.{name}() takes no keyword arguments"
+        )));
+    }
+    if a.nargs != 1 {
+        return Err(PyErr::type_error(format!(
+            "_string.{name}() takes exactly one argument ({} given)",
+            a.nargs
+        )));
+    }
+    let s = a.all[0];
     match s.downcast::<StrObj>() {
         Some(s) => Ok(s.as_str()),
         None => Err(PyErr::type_error(format!(

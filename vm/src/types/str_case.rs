@@ -7,12 +7,11 @@ use crate::runtime::PyResult;
 use crate::types::new_bool;
 use crate::types::str::{from_string, StrObj};
 use crate::types::str_chars as uc;
-use crate::types::str_methods::same_or_new;
+use crate::types::str_methods::{no_args, same_or_new};
 use crate::types::typeobj::Args;
-use crate::util::args;
 
 fn self_arg<'a>(a: Args<'a>, name: &str) -> PyResult<&'a Obj> {
-    Ok(args::exact::<1>(a, name)?[0])
+    no_args(&a, name)
 }
 
 /// Maps each character with `f`, given all characters (for context rules).

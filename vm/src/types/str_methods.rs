@@ -9,7 +9,6 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::str::{from_string, new_str, StrObj, STR_TYPE};
 use crate::types::typeobj::{Args, MethodDef};
 use crate::types::{int, str_case, str_search, str_split, str_translate};
-use crate::util::args;
 
 pub(crate) fn this(o: &Obj) -> &StrObj {
     o.downcast::<StrObj>().expect("str method on a str")
@@ -136,7 +135,9 @@ pub(crate) fn arg_type_name(o: &Obj) -> String {
 pub(crate) fn c_int_arg(o: &Obj) -> PyResult<i64> {
     let v = int::expect_i64(o, "int")?;
     if i32::try_from(v).is_err() {
-        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
+        return Err(PyErr::overflow_error(
+            "Python int too large to convert to C int",
+        ));
     }
     Ok(v)
 }
@@ -146,8 +147,21 @@ pub(crate) fn ssize_arg(o: &Obj) -> PyResult<i64> {
     int::expect_i64(o, "ssize_t")
 }
 
-fn no_args(a: Args, name: &str) -> PyResult<PyRef> {
-    Ok(args::exact::<1>(a, name)?[0].to_owned())
+/// No arguments besides `self`; `name` is the qualified method name
+/// (`str.upper`) as CPython's messages show it. Returns `self`.
+pub(crate) fn no_args<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    match a.all.first() {
+        Some(s) if a.nargs == 1 => Ok(*s),
+        _ => Err(PyErr::type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            a.nargs.saturating_sub(1)
+        ))),
+    }
 }
 
 /// `str.encode` / `bytes(s, encoding)`.
@@ -259,13 +273,13 @@ fn m_format_dunder(a: Args) -> PyResult {
 }
 
 fn m_getnewargs(a: Args) -> PyResult {
-    let s = no_args(a, "str.__getnewargs__")?;
-    Ok(crate::types::tuple::new_tuple(vec![new_str(text(&s))]))
+    let s = no_args(&a, "str.__getnewargs__")?;
+    Ok(crate::types::tuple::new_tuple(vec![new_str(text(s))]))
 }
 
 fn m_sizeof(a: Args) -> PyResult {
-    let s = no_args(a, "str.__sizeof__")?;
-    let so = this(&s);
+    let s = no_args(&a, "str.__sizeof__")?;
+    let so = this(s);
     // CPython 3.11's compact layouts: ASCII 48 + n + 1 bytes; otherwise 72
     // bytes of header plus (n + 1) code units of 1, 2 or 4 bytes.
     let n = so.char_len();
