@@ -51,6 +51,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "time", init: time::init },
+    NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
 

@@ -55,7 +55,14 @@ pub mod slice;
 pub mod slot_funcs;
 pub mod slotdefs;
 pub mod str;
+pub mod str_chars;
+pub mod str_case;
 pub mod str_methods;
+pub mod str_search;
+pub mod str_split;
+pub mod str_translate;
+#[rustfmt::skip]
+pub mod str_unicode_data;
 pub mod structseq;
 pub mod super_;
 pub mod traceback;

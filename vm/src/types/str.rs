@@ -178,22 +178,10 @@ pub fn expect_str<'a>(obj: &'a Obj, what: &str) -> PyResult<&'a str> {
     }
 }
 
-/// Whether a character prints as itself in `repr()` (approximates CPython's
-/// `str.isprintable` for the code points programs commonly contain).
+/// Whether a character prints as itself in `repr()` (CPython's
+/// `str.isprintable` of the character).
 pub fn is_printable(c: char) -> bool {
-    let v = c as u32;
-    if v < 0x20 || (0x7f..0xa0).contains(&v) {
-        return false;
-    }
-    if v < 0x7f {
-        return true;
-    }
-    !matches!(v,
-        0xad | 0x34f..=0x34f | 0x61c | 0x115f..=0x1160 | 0x180e | 0x200b..=0x200f
-        | 0x2028..=0x202e | 0x2060..=0x206f | 0x3164 | 0xfeff | 0xfff0..=0xfffb
-        | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xf0000..=0x10ffff | 0xe0000..=0xe0fff
-        | 0x1680 | 0x2000..=0x200a | 0x205f | 0x3000 | 0xa0 | 0x1d173..=0x1d17a
-    ) && !crate::util::unicode::is_unassigned(c)
+    crate::types::str_chars::is_printable(c)
 }
 
 /// `repr(s)` text.
