@@ -203,6 +203,9 @@ fn chr_(a: Args) -> PyResult {
         }
         Err(_) => return Err(PyErr::overflow_error("Python int too large to convert to C int")),
     };
+    if i32::try_from(v).is_err() {
+        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
+    }
     match u32::try_from(v).ok().filter(|v| *v <= 0x10FFFF) {
         Some(c) => match char::from_u32(c) {
             Some(ch) => Ok(crate::types::str::char_str(ch)),
@@ -621,16 +624,26 @@ fn exec_or_eval(a: Args, name: &str, mode: ember_compiler::Mode) -> PyResult {
     let globals = match globals.filter(|g| !g.is_none()) {
         Some(g) => {
             if !g.isa::<DictObj>() {
-                return Err(PyErr::type_error(format!(
-                    "{name}() globals must be a dict, not {}",
-                    g.class().name()
-                )));
+                return Err(PyErr::type_error(if mode != ember_compiler::Mode::Eval {
+                    format!("{name}() globals must be a dict, not {}", g.class().name())
+                } else if g.class().getitem.get().is_some() {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    "globals must be a dict".to_string()
+                }));
             }
             g.to_owned()
         }
         None => crate::eval::current_globals().ok_or_else(|| PyErr::system_error("no current globals"))?,
     };
     let locals = match locals.filter(|l| !l.is_none()) {
+        Some(l) if l.class().getitem.get().is_none() => {
+            return Err(PyErr::type_error(if mode == ember_compiler::Mode::Eval {
+                "locals must be a mapping".to_string()
+            } else {
+                format!("locals must be a mapping or None, not {}", l.class().name())
+            }))
+        }
         Some(l) => l.to_owned(),
         None => {
             if globals_given(&a) {

@@ -124,6 +124,39 @@ fn display_path(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
+thread_local! {
+    /// Addresses of the modules whose code is running right now (imports in progress).
+    static INITIALIZING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Marks a module as initialising while its body runs (CPython's
+/// `__spec__._initializing`), for the circular-import hint of `from m import x`.
+struct Initializing(usize);
+
+impl Initializing {
+    fn enter(m: &Obj) -> Self {
+        let addr = m as *const Obj as usize;
+        INITIALIZING.with(|v| v.borrow_mut().push(addr));
+        Initializing(addr)
+    }
+
+    fn contains(m: &Obj) -> bool {
+        let addr = m as *const Obj as usize;
+        INITIALIZING.with(|v| v.borrow().contains(&addr))
+    }
+}
+
+impl Drop for Initializing {
+    fn drop(&mut self) {
+        INITIALIZING.with(|v| {
+            let mut v = v.borrow_mut();
+            if let Some(i) = v.iter().rposition(|a| *a == self.0) {
+                v.remove(i);
+            }
+        });
+    }
+}
+
 fn load_source_module(name: &str, found: &Found) -> PyResult {
     let source = std::fs::read(&found.file).map_err(|e| crate::modules::sys::os_error(&e))?;
     let filename = display_path(&found.file);
@@ -150,7 +183,11 @@ fn load_source_module(name: &str, found: &Found) -> PyResult {
         }
     };
     let globals = mo.dict();
-    if let Err(e) = crate::eval::run_code(&code, &globals, Some(globals.clone())) {
+    let result = {
+        let _init = Initializing::enter(&m);
+        crate::eval::run_code(&code, &globals, Some(globals.clone()))
+    };
+    if let Err(e) = result {
         modules_del(name);
         return Err(e);
     }
@@ -426,11 +463,16 @@ pub fn import_from(module: &Obj, name: &Obj) -> PyResult {
     }
     let mname = modname.as_ref().map_or("<unknown module name>".to_string(), |m| StrObj::text(m).to_string());
     let file = ops::lookup_attr(module, "__file__")?.filter(|f| f.isa::<StrObj>());
-    let initializing = ops::lookup_attr(module, "__spec__")?.is_some_and(|s| !s.is_none());
-    let _ = initializing;
-    let msg = match &file {
-        Some(f) => format!("cannot import name '{n}' from '{mname}' ({})", StrObj::text(f)),
-        None => format!("cannot import name '{n}' from '{mname}' (unknown location)"),
+    let location = match &file {
+        Some(f) => StrObj::text(f).to_string(),
+        None => "unknown location".to_string(),
+    };
+    let msg = if Initializing::contains(module) {
+        format!(
+            "cannot import name '{n}' from partially initialized module '{mname}' (most likely due to a circular import) ({location})"
+        )
+    } else {
+        format!("cannot import name '{n}' from '{mname}' ({location})")
     };
     let e = PyErr::new(&exceptions::IMPORT_ERROR, msg);
     set_extra(e.exc(), EXTRA_IMPORT_NAME, modname);

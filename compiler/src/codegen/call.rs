@@ -94,8 +94,12 @@ impl<'a> Compiler<'a> {
             self.emit_arg(Opcode::CALL, n as u32);
             return Ok(());
         }
-        // Positional arguments as one tuple.
-        self.starunpack(args, pushed, Seq::Tuple)?;
+        // Positional arguments as one tuple; a lone `*x` is passed as it is, and
+        // CALL_FUNCTION_EX makes the tuple (naming the function if x is not iterable).
+        match args {
+            [Expr::Starred(st)] if pushed == 0 => self.compile_expr(&st.value)?,
+            _ => self.starunpack(args, pushed, Seq::Tuple)?,
+        }
         // Keyword arguments as one dict.
         let has_kwargs = !keywords.is_empty();
         if has_kwargs {

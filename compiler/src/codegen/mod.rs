@@ -99,9 +99,10 @@
 //! `f(a, k=b)`: `PUSH_NULL; <f>; <a>; <b>; KW_NAMES ('k',); CALL 2` (a global `f`
 //! is `LOAD_GLOBAL` with the push-null bit). `o.m(a)`: `<o>; LOAD_METHOD m; <a>;
 //! CALL 1`. With `*`/`**` arguments: `PUSH_NULL; <f>; <args tuple>; [<kwargs
-//! dict>]; CALL_FUNCTION_EX 0|1`, where the tuple is always built
-//! (`BUILD_LIST`/`LIST_EXTEND`/`LIST_APPEND`/`LIST_TO_TUPLE`) and the dict with
-//! `BUILD_MAP`/`DICT_MERGE`.
+//! dict>]; CALL_FUNCTION_EX 0|1`, where the tuple is built with
+//! `BUILD_LIST`/`LIST_EXTEND`/`LIST_APPEND`/`LIST_TO_TUPLE` unless the only
+//! positional argument is `*x` (then `<x>` itself, made a tuple by the call), and
+//! the dict with `BUILD_MAP`/`DICT_MERGE`.
 //!
 //! # Line numbers
 //! `NOP`s carry the line of statements without code of their own (`pass`, `try:`,

@@ -376,8 +376,9 @@ pub fn send(receiver: &Obj, v: &Obj) -> PyResult<SendResult> {
             crate::eval::interp::Exit::Return(r) => Ok(SendResult::Returned(r)),
         };
     }
-    let r = if v.is_none() && receiver.class().iternext.get().is_some() {
-        match ops::next(receiver) {
+    let r = if let (true, Some(next)) = (v.is_none(), receiver.class().iternext.get()) {
+        // The slot itself: a StopIteration it raises carries the return value.
+        match next(receiver) {
             Ok(Some(y)) => return Ok(SendResult::Yielded(y)),
             Ok(None) => return Ok(SendResult::Returned(none())),
             Err(e) => Err(e),

@@ -316,12 +316,15 @@ pub fn index_opt(v: &Obj) -> PyResult<Option<PyRef>> {
 
 /// `operator.index(v)`.
 pub fn index(v: &Obj) -> PyResult {
-    index_opt(v)?.ok_or_else(|| {
-        PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            v.class().name()
-        ))
-    })
+    let r = index_opt(v)?.ok_or_else(|| {
+        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.class().name()))
+    })?;
+    // CPython's PyNumber_Index: the result is an exact int, even for bool.
+    if std::ptr::eq(r.class(), &crate::types::int::INT_TYPE.0) {
+        return Ok(r);
+    }
+    let i = r.downcast::<crate::types::int::IntObj>().expect("int subclass");
+    Ok(crate::types::int::from_bigint(i.to_bigint()))
 }
 
 /// `int(v)` for numbers (no str parsing).

@@ -683,10 +683,10 @@ enum AwaitState {
     Closed,
 }
 
-/// The awaitable of `agen.asend(v)` / `__anext__()` / `athrow()` / `aclose()`.
 /// Arguments of a pending `athrow`: (type, value, traceback).
 type ThrowArgs = (PyRef, Option<PyRef>, Option<PyRef>);
 
+/// The awaitable of `agen.asend(v)` / `__anext__()` / `athrow()` / `aclose()`.
 #[repr(C)]
 pub struct AsyncGenOpObj {
     pub ob: Obj,
@@ -839,7 +839,14 @@ fn agop_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&op.gen);
 }
 
+/// `__await__`: the operation object is its own iterator.
+fn agop_m_await(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__await__")?;
+    Ok(s.to_owned())
+}
+
 static AGOP_METHODS: &[MethodDef] = &[
+    MethodDef::method("__await__", agop_m_await),
     MethodDef::method("send", agop_m_send),
     MethodDef::method("throw", agop_m_throw),
     MethodDef::method("close", agop_m_close),

@@ -300,11 +300,10 @@ fn str_add(a: &Obj, b: &Obj) -> PyResult {
     let Some(x) = a.downcast::<StrObj>() else {
         return Ok(not_implemented());
     };
+    // Not a str: the other operand's reflected method gets its turn, and
+    // `binop_error` words the failure as CPython's sequence concatenation does.
     let Some(y) = b.downcast::<StrObj>() else {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate str (not \"{}\") to str",
-            b.class().name()
-        )));
+        return Ok(not_implemented());
     };
     if y.byte_len() == 0 && a.class().is(&STR_TYPE) {
         return Ok(a.to_owned());

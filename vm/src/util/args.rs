@@ -14,7 +14,7 @@ pub fn exact<'a, const N: usize>(a: Args<'a>, name: &str) -> PyResult<[&'a Obj; 
     }
     if a.nargs != N {
         let full = match a.all.first() {
-            Some(s) if a.nargs > 0 => format!("{}.{name}", static_owner_name(s)),
+            Some(s) if a.nargs > 0 && !name.contains('.') => format!("{}.{name}", static_owner_name(s)),
             _ => name.to_string(),
         };
         return Err(count_error(&full, N, a.nargs));
@@ -98,19 +98,22 @@ pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], requ
         }
     }
     if a.nargs > max_pos {
+        // CPython's messages do not count a method's `self`.
+        let skip = usize::from(names.first() == Some(&"self"));
+        let (max_pos, required, given) = (max_pos - skip, required.saturating_sub(skip), a.nargs - skip);
         return Err(if max_pos == 0 {
             PyErr::type_error(format!("{fname}() takes no positional arguments"))
         } else if required >= max_pos {
             PyErr::type_error(format!(
                 "{fname}() takes exactly {max_pos} positional argument{} ({} given)",
                 if max_pos == 1 { "" } else { "s" },
-                a.nargs
+                given
             ))
         } else {
             PyErr::type_error(format!(
                 "{fname}() takes at most {max_pos} argument{} ({} given)",
                 if max_pos == 1 { "" } else { "s" },
-                a.nargs
+                given
             ))
         });
     }
@@ -119,7 +122,7 @@ pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], requ
         for (i, k) in kw.as_slice().iter().enumerate() {
             let kname = k.downcast::<StrObj>().map_or("", |s| s.as_str());
             let Some(j) = names.iter().position(|n| *n == kname) else {
-                return Err(PyErr::type_error(format!("{fname}() got an unexpected keyword argument '{kname}'")));
+                return Err(PyErr::type_error(format!("'{kname}' is an invalid keyword argument for {fname}()")));
             };
             if j < posonly {
                 return Err(PyErr::type_error(format!(
