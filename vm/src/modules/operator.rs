@@ -2,7 +2,7 @@
 //! `itemgetter`, `attrgetter` and `methodcaller`. `operator.py` re-exports it.
 
 use crate::object::abi::{entry, NativeCall};
-use crate::object::{AsObj, Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::DictObj;
@@ -222,35 +222,16 @@ fn op_length_hint(a: Args) -> PyResult {
     check_positional("length_hint", a.nargs, 1, 2)?;
     let obj = a.all[0];
     let default = match a.all.get(1).filter(|_| a.nargs == 2) {
-        Some(d) => int::expect_i64(d, "ssize_t")?,
+        Some(d) => {
+            let d = int::expect_i64(d, "ssize_t")?;
+            if d < 0 {
+                return Err(PyErr::value_error("__length_hint__() should return >= 0"));
+            }
+            d as usize
+        }
         None => 0,
     };
-    if obj.class().len.get().is_some() {
-        match ops::len(obj) {
-            Ok(n) => return Ok(int::from_usize(n)),
-            Err(e) if e.matches(&exceptions::TYPE_ERROR) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let Some(hint) = ops::lookup_special(obj, "__length_hint__")? else {
-        return Ok(int::new_int(default));
-    };
-    let r = match ops::call0(&hint) {
-        Ok(r) => r,
-        Err(e) if e.matches(&exceptions::TYPE_ERROR) => return Ok(int::new_int(default)),
-        Err(e) => return Err(e),
-    };
-    if r.is_not_implemented() {
-        return Ok(int::new_int(default));
-    }
-    if !r.isa::<int::IntObj>() {
-        return Err(PyErr::type_error(format!("__length_hint__ must be an integer, not {}", r.class().name())));
-    }
-    let n = int::expect_i64(&r, "ssize_t")?;
-    if n < 0 {
-        return Err(PyErr::value_error("__length_hint__() should return >= 0"));
-    }
-    Ok(r)
+    Ok(int::from_usize(ops::length_hint(obj, default)?))
 }
 
 fn op_call(a: Args) -> PyResult {

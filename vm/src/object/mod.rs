@@ -7,6 +7,7 @@ pub mod alloc;
 pub mod cell;
 pub mod collect;
 pub mod header;
+pub mod sysalloc;
 pub mod varobj;
 
 #[cfg(test)]

@@ -241,11 +241,49 @@ pub fn collect_vec(obj: &Obj) -> PyResult<Vec<PyRef>> {
         return Ok(l.to_vec());
     }
     let it = iter(obj)?;
-    let mut out = Vec::new();
+    // Room for the promised length up front, as CPython's list(): an absurd
+    // promise is a MemoryError before any item is produced.
+    let hint = if obj.class().len.get().is_some() || it.class().lookup_str("__length_hint__").is_some() {
+        length_hint(obj, 0)?
+    } else {
+        0
+    };
+    let mut out = crate::util::mem::vec_with_capacity(hint)?;
     while let Some(x) = next(&it)? {
         out.push(x);
     }
     Ok(out)
+}
+
+/// CPython's `PyObject_LengthHint`: `len(obj)`, else `obj.__length_hint__()`,
+/// else `default`.
+pub fn length_hint(obj: &Obj, default: usize) -> PyResult<usize> {
+    if obj.class().len.get().is_some() {
+        match len(obj) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(&exceptions::TYPE_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(hint) = super::lookup_special(obj, "__length_hint__")? else {
+        return Ok(default);
+    };
+    let r = match super::call0(&hint) {
+        Ok(r) => r,
+        Err(e) if e.matches(&exceptions::TYPE_ERROR) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r.is_not_implemented() {
+        return Ok(default);
+    }
+    if !r.isa::<int::IntObj>() {
+        return Err(PyErr::type_error(format!("__length_hint__ must be an integer, not {}", r.class().name())));
+    }
+    let n = int::expect_i64(&r, "ssize_t")?;
+    if n < 0 {
+        return Err(PyErr::value_error("__length_hint__() should return >= 0"));
+    }
+    Ok(n as usize)
 }
 
 /// `format(obj, spec)`.

@@ -333,7 +333,11 @@ fn str_mul(a: &Obj, b: &Obj) -> PyResult {
     if total > isize::MAX as u128 / 2 {
         return Err(PyErr::overflow_error("repeated string is too long"));
     }
-    Ok(from_string(s.as_str().repeat(count as usize)))
+    let mut out = crate::util::mem::string_with_capacity(total as usize)?;
+    for _ in 0..count {
+        out.push_str(s.as_str());
+    }
+    Ok(from_string(out))
 }
 
 fn str_mod(a: &Obj, b: &Obj) -> PyResult {

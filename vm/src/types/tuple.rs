@@ -172,7 +172,7 @@ fn tuple_mul(a: &Obj, b: &Obj) -> PyResult {
     if total > (isize::MAX as u128) / 16 {
         return Err(PyErr::memory_error());
     }
-    let mut v = Vec::with_capacity(total as usize);
+    let mut v = crate::util::mem::vec_with_capacity(total as usize)?;
     for _ in 0..count {
         v.extend_from_slice(t.as_slice());
     }

@@ -1,5 +1,6 @@
 //! Small shared utilities.
 
 pub mod args;
+pub mod mem;
 pub mod siphash;
 pub mod unicode;
