@@ -47,6 +47,65 @@ fn report(e: PyErr) {
     ember_vm::errors::print_exception(e.exc());
 }
 
+/// Where the prompt reads its lines: rustyline on a terminal; otherwise
+/// plain lines from stdin with the prompts written to stderr, as CPython does
+/// for `-i` with a pipe or file as stdin.
+enum Input {
+    Editor(Box<rustyline::DefaultEditor>),
+    Plain(std::io::Stdin),
+}
+
+enum Line {
+    Text(String),
+    Interrupted,
+    Eof,
+}
+
+impl Input {
+    fn new() -> Option<Input> {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() {
+            rustyline::DefaultEditor::new().ok().map(|e| Input::Editor(Box::new(e)))
+        } else {
+            Some(Input::Plain(std::io::stdin()))
+        }
+    }
+
+    fn read(&mut self, prompt: &str) -> Line {
+        match self {
+            Input::Editor(editor) => match editor.readline(prompt) {
+                Ok(l) => {
+                    let _ = editor.add_history_entry(l.as_str());
+                    Line::Text(l)
+                }
+                Err(rustyline::error::ReadlineError::Interrupted) => Line::Interrupted,
+                Err(_) => Line::Eof,
+            },
+            Input::Plain(stdin) => {
+                ember_vm::modules::sys::write_stderr(prompt);
+                let mut line = String::new();
+                match stdin.read_line(&mut line) {
+                    Ok(0) | Err(_) => Line::Eof,
+                    Ok(_) => {
+                        if line.ends_with('\n') {
+                            line.pop();
+                        }
+                        Line::Text(line)
+                    }
+                }
+            }
+        }
+    }
+
+    /// At EOF, the newline after the last prompt: rustyline has already
+    /// moved to a new line; plain input ends the prompt line on stderr.
+    fn finish(&self) {
+        if let Input::Plain(_) = self {
+            ember_vm::modules::sys::write_stderr("\n");
+        }
+    }
+}
+
 /// Runs the REPL until EOF; returns the exit status.
 pub fn run(interp: &Interpreter, quiet: bool) -> u8 {
     if !quiet {
@@ -56,27 +115,24 @@ pub fn run(interp: &Interpreter, quiet: bool) -> u8 {
         let _ = ember_vm::ops::setattr_str(&sys, "ps1", &ember_vm::types::str::new_str(">>> "));
         let _ = ember_vm::ops::setattr_str(&sys, "ps2", &ember_vm::types::str::new_str("... "));
     }
-    let mut editor = match rustyline::DefaultEditor::new() {
-        Ok(e) => e,
-        Err(_) => return 1,
-    };
+    let Some(mut input) = Input::new() else { return 1 };
     let mut buffer = String::new();
     loop {
         let p = if buffer.is_empty() { prompt("ps1", ">>> ") } else { prompt("ps2", "... ") };
         ember_vm::modules::sys::flush_stdout();
-        let line = match editor.readline(&p) {
-            Ok(l) => l,
-            Err(rustyline::error::ReadlineError::Interrupted) => {
+        let line = match input.read(&p) {
+            Line::Text(l) => l,
+            Line::Interrupted => {
+                // rustyline has moved past the prompt line already.
                 buffer.clear();
-                eprintln!("\nKeyboardInterrupt");
+                eprintln!("KeyboardInterrupt");
                 continue;
             }
-            Err(_) => {
-                println!();
+            Line::Eof => {
+                input.finish();
                 break;
             }
         };
-        let _ = editor.add_history_entry(line.as_str());
         let blank = line.trim().is_empty();
         if buffer.is_empty() && blank {
             continue;
