@@ -128,6 +128,11 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
             return Err(format!("depth {d} out of range 0..={max} at {}", ins.start));
         }
         depth[i] = d;
+        // COPY n / SWAP n read n items deep with a net effect of +1 / 0, which the
+        // depth arithmetic below would not catch.
+        if matches!(ins.op, Opcode::COPY | Opcode::SWAP) && (ins.arg as i64) > d {
+            return Err(format!("{} {} reads below the stack at {}", ins.op, ins.arg, ins.start));
+        }
         let f = ins.op.flags();
         if let Some(h) = handler_at(ins.start) {
             if f & flags::CAN_RAISE != 0 {

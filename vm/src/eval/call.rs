@@ -47,6 +47,17 @@ fn find_param(code: &CodeObj, name: &Obj, from: usize, to: usize) -> Option<usiz
 /// Binds call arguments into `fp`'s localsplus slots.
 pub fn bind_args(fp: FramePtr, func: &FunctionObj, code: &CodeObj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<()> {
     let argcount = code.arg_count as usize;
+    // The common case: exactly the positional parameters, nothing else.
+    if args.len() == argcount
+        && kwnames.is_none_or(|k| k.is_empty())
+        && code.kwonly_arg_count == 0
+        && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+    {
+        for (j, a) in args.iter().enumerate() {
+            drop(fp.replace_local(j, Some((*a).to_owned())));
+        }
+        return Ok(());
+    }
     let posonly = code.posonly_arg_count as usize;
     let kwonly = code.kwonly_arg_count as usize;
     let total = argcount + kwonly;

@@ -9,12 +9,14 @@
 //!
 //! **Invariant:** a frame's `code` is an owned reference; `globals` and
 //! `builtins` are borrowed from `func` (or from the caller of `exec`, which
-//! outlives the frame). Slots `0..nlocalsplus + stacktop` are initialised; the
-//! rest are garbage and never read.
+//! outlives the frame). The localsplus slots and the stack slots below `sp`
+//! (the next free stack slot) are initialised; the rest are garbage and never
+//! read. Frame memory never moves while the frame lives, so `sp` stays valid.
 //!
 //! **Invariant:** the value stack never exceeds the code object's `stack_size`
-//! (the compiler computes it from the opcode table's stack effects; debug builds
-//! check every push and pop).
+//! and never pops below empty (the compiler computes the depth from the opcode
+//! table's stack effects and `new_verified_code` checks it before any code
+//! runs; debug builds also check every push, pop and peek).
 //!
 //! This module and `object/` hold the interpreter's unsafe code; the eval loop
 //! uses the safe [`FramePtr`] API below.
@@ -47,7 +49,8 @@ pub struct Frame {
     previous: *mut Frame,
     /// Index of the current (last started) instruction; -1 before the first.
     lasti: i32,
-    stacktop: u32,
+    /// The next free value-stack slot.
+    sp: *mut Option<PyRef>,
     nlocalsplus: u32,
     stack_size: u32,
     owner: FrameOwner,
@@ -169,7 +172,7 @@ unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FrameP
         func: init.func,
         previous: ptr::null_mut(),
         lasti: -1,
-        stacktop: 0,
+        sp: ptr::null_mut(),
         nlocalsplus,
         stack_size,
         owner,
@@ -185,6 +188,7 @@ unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FrameP
         for i in 0..nlocalsplus as usize {
             ptr::write(slots.add(i), None);
         }
+        (*(mem as *mut Frame)).sp = slots.add(nlocalsplus as usize);
         FramePtr(NonNull::new_unchecked(mem as *mut Frame))
     }
 }
@@ -292,10 +296,10 @@ impl FramePtr {
 
     /// Drops all localsplus and stack values (leaving them unbound).
     pub fn clear_all(&self) {
-        let n = self.f().nlocalsplus as usize + self.f().stacktop as usize;
-        self.fm().stacktop = 0;
+        let n = self.f().nlocalsplus as usize + self.depth();
+        self.fm().sp = self.stack_base();
         for i in 0..n {
-            // SAFETY: slots below nlocalsplus + stacktop are initialised; each is
+            // SAFETY: the localsplus and the old stack slots are initialised; each is
             // taken exactly once and the slot is left as None (valid).
             let old = unsafe { ptr::replace(self.slots().add(i), None) };
             drop(old);
@@ -423,7 +427,8 @@ impl FramePtr {
     }
     #[inline(always)]
     pub fn depth(&self) -> usize {
-        self.f().stacktop as usize
+        // SAFETY: `sp` points into this frame's stack, at or above its base.
+        unsafe { self.f().sp.offset_from(self.stack_base()) as usize }
     }
     #[inline(always)]
     pub fn push(&self, v: PyRef) {
@@ -433,19 +438,24 @@ impl FramePtr {
     pub fn push_opt(&self, v: Option<PyRef>) {
         let f = self.fm();
         // Verified bytecode never exceeds `stack_size` (see `new_verified_code`).
-        debug_assert!(f.stacktop < f.stack_size, "value stack overflow");
-        // SAFETY: stacktop < stack_size, so the slot is inside the frame.
-        unsafe { ptr::write(self.stack_base().add(f.stacktop as usize), v) };
-        f.stacktop += 1;
+        debug_assert!(self.depth() < f.stack_size as usize, "value stack overflow");
+        // SAFETY: depth < stack_size, so the slot is inside the frame.
+        unsafe {
+            ptr::write(f.sp, v);
+            f.sp = f.sp.add(1);
+        }
     }
     #[inline(always)]
     pub fn pop_opt(&self) -> Option<PyRef> {
         let f = self.fm();
-        assert!(f.stacktop > 0, "value stack underflow");
-        f.stacktop -= 1;
+        // Verified bytecode never pops an empty stack (see `new_verified_code`).
+        debug_assert!(self.depth() > 0, "value stack underflow");
         // SAFETY: the slot at the old top is initialised; reading moves it out and
-        // it is now beyond stacktop (not read again).
-        unsafe { ptr::read(self.stack_base().add(f.stacktop as usize)) }
+        // it is now beyond `sp` (not read again).
+        unsafe {
+            f.sp = f.sp.sub(1);
+            ptr::read(f.sp)
+        }
     }
     /// Pops a value that is never NULL by construction of the bytecode.
     #[inline(always)]
@@ -459,9 +469,9 @@ impl FramePtr {
     #[inline(always)]
     pub fn peek(&self, n: usize) -> Option<&Obj> {
         let f = self.f();
-        assert!(n >= 1 && n <= f.stacktop as usize, "value stack peek out of range");
+        debug_assert!(n >= 1 && n <= self.depth(), "value stack peek out of range");
         // SAFETY: in range of initialised stack slots.
-        unsafe { (*self.stack_base().add(f.stacktop as usize - n)).as_deref() }
+        unsafe { (*f.sp.sub(n)).as_deref() }
     }
     /// The item `n` from the top, which is never NULL by construction.
     #[inline(always)]
@@ -475,29 +485,28 @@ impl FramePtr {
     #[inline(always)]
     pub fn replace_top(&self, n: usize, v: Option<PyRef>) -> Option<PyRef> {
         let f = self.f();
-        assert!(n >= 1 && n <= f.stacktop as usize, "value stack replace out of range");
+        debug_assert!(n >= 1 && n <= self.depth(), "value stack replace out of range");
         // SAFETY: in range of initialised stack slots.
-        unsafe { ptr::replace(self.stack_base().add(f.stacktop as usize - n), v) }
+        unsafe { ptr::replace(f.sp.sub(n), v) }
     }
     /// Swaps the top with the item `n` from the top.
     #[inline(always)]
     pub fn swap(&self, n: usize) {
         let f = self.f();
-        assert!(n >= 1 && n <= f.stacktop as usize, "value stack swap out of range");
-        let top = f.stacktop as usize;
+        debug_assert!(n >= 1 && n <= self.depth(), "value stack swap out of range");
         // SAFETY: both indices are initialised stack slots.
-        unsafe { ptr::swap(self.stack_base().add(top - 1), self.stack_base().add(top - n)) };
+        unsafe { ptr::swap(f.sp.sub(1), f.sp.sub(n)) };
     }
     /// The top `n` items (oldest first) as borrowed references. All must be
     /// non-NULL (call arguments).
     #[inline(always)]
     pub fn top_slice(&self, n: usize) -> &[&Obj] {
         let f = self.f();
-        assert!(n <= f.stacktop as usize, "value stack slice out of range");
+        debug_assert!(n <= self.depth(), "value stack slice out of range");
         // SAFETY: the slots are initialised; `Option<PyRef>` with `Some` has the
         // layout of `&Obj` (non-null pointer); NULLs are checked below.
         let s: &[Option<PyRef>] =
-            unsafe { std::slice::from_raw_parts(self.stack_base().add(f.stacktop as usize - n), n) };
+            unsafe { std::slice::from_raw_parts(f.sp.sub(n), n) };
         if s.iter().any(Option::is_none) {
             crate::runtime::fatal("NULL in call arguments");
         }

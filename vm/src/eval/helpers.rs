@@ -38,7 +38,7 @@ pub fn load_name(f: &FramePtr, name: &Obj) -> PyResult {
             }
         }
     }
-    load_global(f, name)
+    load_global_uncached(f, name)
 }
 
 /// `STORE_NAME` / `DELETE_NAME` (value None).
@@ -71,7 +71,37 @@ pub fn store_name(f: &FramePtr, name: &Obj, value: Option<PyRef>) -> PyResult<()
 
 /// `LOAD_GLOBAL`: globals then builtins.
 #[inline]
-pub fn load_global(f: &FramePtr, name: &Obj) -> PyResult {
+pub fn load_global(f: &FramePtr, code: &crate::types::code::CodeObj, index: usize) -> PyResult {
+    let name = &*code.names[index];
+    let key = name.downcast::<StrObj>().expect("name");
+    let g = f.globals().downcast::<DictObj>().expect("globals dict");
+    let b = f.builtins();
+    if let Some(bd) = b.downcast_exact::<DictObj>() {
+        let entry = &code.global_cache[index];
+        if entry.globals_version.get() == g.version() && entry.builtins_version.get() == bd.version() {
+            if let Some(v) = entry.value.with(|v| v.clone()) {
+                return Ok(v);
+            }
+        }
+        let v = match g.get_str(key) {
+            Some(v) => v,
+            None => match bd.get_str(key) {
+                Some(v) => v,
+                None => return Err(name_error(name)),
+            },
+        };
+        let old = entry.value.replace(Some(v.clone()));
+        entry.globals_version.set(g.version());
+        entry.builtins_version.set(bd.version());
+        // Dropped last: a finaliser it runs sees a consistent entry.
+        drop(old);
+        return Ok(v);
+    }
+    load_global_uncached(f, name)
+}
+
+/// Globals, then builtins (any mapping), without the cache.
+fn load_global_uncached(f: &FramePtr, name: &Obj) -> PyResult {
     let key = name.downcast::<StrObj>().expect("name");
     let g = f.globals().downcast::<DictObj>().expect("globals dict");
     if let Some(v) = g.get_str(key) {

@@ -243,7 +243,7 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::DELETE_NAME => tri!(h::store_name(&f, &code.names[arg as usize], None)),
                     Opcode::LOAD_GLOBAL => {
-                        let v = tri!(h::load_global(&f, &code.names[(arg >> 1) as usize]));
+                        let v = tri!(h::load_global(&f, code, (arg >> 1) as usize));
                         if arg & 1 != 0 {
                             f.push_opt(None);
                         }

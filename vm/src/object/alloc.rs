@@ -44,15 +44,33 @@ const FREELIST_CAP: usize = 1024;
 /// Recently freed small blocks, by size class (size / 8). Objects are created
 /// and destroyed constantly (ints, floats, bound methods, small tuples), so
 /// recycling them skips the general-purpose allocator.
-static FREELISTS: Static<std::cell::RefCell<[Vec<*mut u8>; SMALL_CLASSES]>> =
-    Static(std::cell::RefCell::new([const { Vec::new() }; SMALL_CLASSES]));
+///
+/// Each list is intrusive: a free block's first word points to the next free
+/// block, so pushing and popping touch only the block itself (already in cache)
+/// and the list head.
+struct FreeLists {
+    heads: [Cell<*mut u8>; SMALL_CLASSES],
+    counts: [Cell<usize>; SMALL_CLASSES],
+}
+
+static FREELISTS: Static<FreeLists> = Static(FreeLists {
+    heads: [const { Cell::new(ptr::null_mut()) }; SMALL_CLASSES],
+    counts: [const { Cell::new(0) }; SMALL_CLASSES],
+});
 
 #[inline]
 fn raw_alloc(total: usize) -> *mut u8 {
     let total = (total + 7) & !7;
     if total <= SMALL_MAX {
-        if let Some(p) = FREELISTS.borrow_mut()[total / 8].pop() {
-            return p;
+        let class = total / 8;
+        let head = FREELISTS.heads[class].get();
+        if !head.is_null() {
+            // SAFETY: `head` is a free block of this class (at least 8 bytes,
+            // 8-aligned) whose first word holds the next free block.
+            let next = unsafe { *(head as *mut *mut u8) };
+            FREELISTS.heads[class].set(next);
+            FREELISTS.counts[class].set(FREELISTS.counts[class].get() - 1);
+            return head;
         }
     }
     // SAFETY: the layout has a non-zero size.
@@ -71,10 +89,14 @@ fn raw_alloc(total: usize) -> *mut u8 {
 unsafe fn raw_free(p: *mut u8, total: usize) {
     let total = (total + 7) & !7;
     if total <= SMALL_MAX {
-        let mut lists = FREELISTS.borrow_mut();
-        let list = &mut lists[total / 8];
-        if list.len() < FREELIST_CAP {
-            list.push(p);
+        let class = total / 8;
+        let n = FREELISTS.counts[class].get();
+        if n < FREELIST_CAP {
+            // SAFETY: `p` is a dead block of `total >= 8` bytes, 8-aligned; its
+            // first word now links it into the list.
+            unsafe { *(p as *mut *mut u8) = FREELISTS.heads[class].get() };
+            FREELISTS.heads[class].set(p);
+            FREELISTS.counts[class].set(n + 1);
             return;
         }
     }

@@ -3,6 +3,8 @@
 use ember_compiler::code::{CodeUnit, Constant, ExceptionEntry};
 use ember_compiler::linetable;
 
+use std::cell::Cell;
+
 use crate::object::{Obj, PyPayload, PyRef};
 use crate::runtime::PyResult;
 use crate::types::str::{from_string, intern, new_str};
@@ -32,6 +34,19 @@ pub struct CodeObj {
     pub line_table: Box<[u8]>,
     pub exception_table: Box<[ExceptionEntry]>,
     pub docstring: Option<PyRef>,
+    /// One `LOAD_GLOBAL` cache entry per name (see [`GlobalCache`]).
+    pub global_cache: Box<[GlobalCache]>,
+}
+
+/// What `LOAD_GLOBAL` last found for one name: valid while the globals and
+/// builtins dicts still have the versions recorded with it. Dict versions are
+/// unique across all dicts and change on every mutation, so equal versions mean
+/// the same dicts with the same contents (see `types::dict`).
+#[derive(Default)]
+pub struct GlobalCache {
+    pub globals_version: Cell<u64>,
+    pub builtins_version: Cell<u64>,
+    pub value: crate::object::PyCell<Option<PyRef>>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -119,6 +134,7 @@ fn new_code(u: &CodeUnit) -> PyRef {
         line_table: u.line_table.clone().into_boxed_slice(),
         exception_table: u.exception_table.clone().into_boxed_slice(),
         docstring: u.docstring.as_ref().map(|d| new_str(d)),
+        global_cache: u.names.iter().map(|_| GlobalCache::default()).collect(),
     };
     crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0)
 }
