@@ -113,7 +113,7 @@ pub(crate) static GC_LIST: Static<GcHead> = Static(GcHead {
 
 /// Number of tracked objects (for `gc.get_count` and collection thresholds).
 pub(crate) static GC_TRACKED: Static<Cell<usize>> = Static(Cell::new(0));
-/// Allocations of tracked objects since the last collection.
+/// Allocations minus deallocations of tracked objects since the last collection.
 pub(crate) static GC_ALLOCS: Static<Cell<usize>> = Static(Cell::new(0));
 
 fn gc_sentinel() -> *mut GcHead {
@@ -250,6 +250,9 @@ unsafe fn gc_untrack(obj: *mut Obj) {
         (*head).prev.set(ptr::null_mut());
     }
     GC_TRACKED.set(GC_TRACKED.get().saturating_sub(1));
+    // As CPython's young-generation count: objects that die before a
+    // collection do not bring the next one closer.
+    GC_ALLOCS.set(GC_ALLOCS.get().saturating_sub(1));
 }
 
 /// Calls `f` on every tracked object.

@@ -65,6 +65,8 @@ impl Table {
             self.indices[i] = ix as u32;
         }
         self.usable_left = size * 2 / 3 - self.entries.len();
+        // Room for every insert before the next resize, in one allocation.
+        self.entries.reserve_exact(self.usable_left);
     }
 
     /// Slot for a new entry with `hash` (first EMPTY or DUMMY in the probe order).

@@ -58,13 +58,13 @@ pub fn alloc_instance(t: &TypeObj) -> PyRef {
 /// the heap types of its MRO.
 fn extra_offsets(obj: &Obj, for_traverse: bool, mut f: impl FnMut(usize)) {
     let ty = obj.class();
+    if !ty.is_static() {
+        ty.slot_value_offsets.with(|offs| offs.iter().for_each(|&o| f(o)));
+    }
     let mut t = Some(ty);
     while let Some(cur) = t {
         if cur.is_static() {
             break;
-        }
-        for off in crate::types::type_new::slot_offsets(cur) {
-            f(off);
         }
         t = cur.base();
     }

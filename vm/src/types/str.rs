@@ -47,13 +47,24 @@ pub fn from_string(s: String) -> PyRef {
 struct Interned {
     table: RefCell<HashMap<Box<str>, PyRef>>,
     chars: RefCell<Vec<PyRef>>,
+    /// Direct-mapped cache in front of `table`, indexed by the address and length
+    /// of the Rust string: native code interns the same literal names
+    /// (`"__init__"`, `"__len__"`) over and over. A hit is confirmed by comparing
+    /// the text, so a reused address never returns the wrong string.
+    recent: [crate::object::PyCell<Option<PyRef>>; INTERN_CACHE],
 }
+
+const INTERN_CACHE: usize = 256;
 
 static INTERNED: Static<std::sync::OnceLock<Static<Interned>>> = Static(std::sync::OnceLock::new());
 
 fn interned() -> &'static Interned {
     INTERNED.get_or_init(|| {
-        Static(Interned { table: RefCell::new(HashMap::new()), chars: RefCell::new(Vec::new()) })
+        Static(Interned {
+            table: RefCell::new(HashMap::new()),
+            chars: RefCell::new(Vec::new()),
+            recent: [const { crate::object::PyCell::new(None) }; INTERN_CACHE],
+        })
     })
 }
 
@@ -61,7 +72,13 @@ fn interned() -> &'static Interned {
 /// attribute and global lookups can compare by identity.
 pub fn intern(s: &str) -> PyRef {
     let t = interned();
+    let slot = &t.recent[((s.as_ptr() as usize >> 3) ^ s.len().wrapping_mul(31)) % INTERN_CACHE];
+    let hit = slot.with(|c| c.as_ref().filter(|c| StrObj::text(c) == s).cloned());
+    if let Some(v) = hit {
+        return v;
+    }
     if let Some(v) = t.table.borrow().get(s) {
+        drop(slot.replace(Some(v.clone())));
         return v.clone();
     }
     let obj = StrObj::alloc(&STR_TYPE, s);

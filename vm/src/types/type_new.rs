@@ -224,16 +224,6 @@ fn best_base(bases: &[PyRef]) -> PyResult<&TypeObj> {
     best.ok_or_else(|| PyErr::type_error("bases must not be empty"))
 }
 
-/// Offsets of the `__slots__` members a heap type adds itself.
-pub fn slot_offsets(t: &TypeObj) -> Vec<usize> {
-    let Some(d) = t.dict.get_clone() else { return Vec::new() };
-    let Some(dd) = d.downcast::<DictObj>() else { return Vec::new() };
-    dd.values()
-        .iter()
-        .filter_map(|v| v.downcast_exact::<crate::types::builtin_func::MemberDescrObj>().filter(|m| std::ptr::eq(m.owner.get(), t)).map(|m| m.offset))
-        .collect()
-}
-
 /// Whether instances of `a` and `b` have the same layout (for `__class__`
 /// assignment).
 pub fn layouts_compatible(a: &TypeObj, b: &TypeObj) -> bool {
@@ -473,6 +463,11 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     t.traverse.set(Some(subtype_traverse));
     t.clear.set(Some(subtype_clear));
 
+    let mut slot_values: Vec<usize> = member_offsets.clone();
+    if !base.is_static() {
+        slot_values.extend(base.slot_value_offsets.with(|v| v.clone()));
+    }
+    drop(t.slot_value_offsets.replace(slot_values));
     for (m, off) in member_names.iter().zip(member_offsets) {
         d.set_by_str(m, new_member_descr(intern(m), t, off));
     }

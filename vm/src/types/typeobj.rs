@@ -274,6 +274,9 @@ pub struct TypeObj {
     pub dict_offset: Cell<isize>,
     /// Offset of the weak reference list pointer (0 none).
     pub weaklist_offset: Cell<usize>,
+    /// Offsets of the `__slots__` values of instances, from this type and its
+    /// heap-type bases (fixed when the class is created; empty for static types).
+    pub slot_value_offsets: PyCell<Vec<usize>>,
     pub base: Cell<*const TypeObj>,
     pub bases: PyCell<Option<PyRef>>,
     pub mro: PyCell<Option<PyRef>>,
@@ -365,6 +368,7 @@ impl TypeObj {
             itemsize: Cell::new(0),
             dict_offset: Cell::new(0),
             weaklist_offset: Cell::new(0),
+            slot_value_offsets: PyCell::new(Vec::new()),
             base: Cell::new(ptr::null()),
             bases: PyCell::new(None),
             mro: PyCell::new(None),
