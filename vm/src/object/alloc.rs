@@ -211,6 +211,20 @@ pub fn alloc_object<T>(ty: &TypeObj, value: T, nitems: usize) -> PyRef {
     }
 }
 
+/// Allocates an exact `float` (the hottest short-lived object): a small block
+/// from the free lists, no type-dependent work.
+#[inline]
+pub fn alloc_float(value: crate::types::float::FloatObj) -> PyRef {
+    let base = raw_alloc(std::mem::size_of::<crate::types::float::FloatObj>());
+    // SAFETY: `base` holds `size_of::<FloatObj>()` bytes, 8-aligned; `value`
+    // carries a complete header (refcount 1, type float), and float is static
+    // and not GC-tracked, so nothing else needs initialising.
+    unsafe {
+        ptr::write(base as *mut crate::types::float::FloatObj, value);
+        PyRef::from_raw(base as *mut Obj)
+    }
+}
+
 /// Links a GC-enabled object into the collector's list.
 ///
 /// # Safety
@@ -281,6 +295,12 @@ pub unsafe fn dealloc(ptr: *mut Obj) {
     // SAFETY: live object per the caller.
     let obj = unsafe { &*ptr };
     let ty_ptr = obj.class_ptr();
+    if ptr::eq(ty_ptr, &crate::types::float::FLOAT_TYPE.0) {
+        // The inverse of `alloc_float`: no finaliser, payload or GC head.
+        // SAFETY: the block came from `raw_alloc` with this size.
+        unsafe { raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::float::FloatObj>()) };
+        return;
+    }
     // SAFETY: the object keeps its type alive.
     let ty = unsafe { &*ty_ptr };
     if let Some(finalize) = ty.finalize.get() {

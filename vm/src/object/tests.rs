@@ -109,3 +109,22 @@ fn small_ints_are_shared() {
     }
     assert!(!crate::types::int::new_int(257).is(&crate::types::int::new_int(257)));
 }
+
+#[test]
+fn floats_use_the_fixed_size_fast_path() {
+    let _g = init();
+    // `alloc_float` and the float branch of `dealloc` assume exact floats are
+    // plain `FloatObj` blocks without a GC head.
+    let ty = &crate::types::float::FLOAT_TYPE;
+    assert_eq!(ty.basicsize.get(), std::mem::size_of::<crate::types::float::FloatObj>());
+    assert_eq!(ty.itemsize.get(), 0);
+    assert!(!ty.has_flag(crate::types::typeobj::flags::HAVE_GC));
+    // Freed floats are recycled without corrupting values.
+    let a: Vec<PyRef> = (0..100).map(|i| crate::types::float::new_float(i as f64)).collect();
+    drop(a);
+    let b: Vec<PyRef> = (0..100).map(|i| crate::types::float::new_float(i as f64 * 2.0)).collect();
+    for (i, f) in b.iter().enumerate() {
+        let v = f.downcast::<crate::types::float::FloatObj>().map(|x| x.value());
+        assert_eq!(v, Some(i as f64 * 2.0));
+    }
+}

@@ -35,7 +35,7 @@ impl FloatObj {
 
 #[inline]
 pub fn new_float(v: f64) -> PyRef {
-    crate::object::alloc::alloc_object(&FLOAT_TYPE, FloatObj { ob: Obj::new(&FLOAT_TYPE.0), value: v }, 0)
+    crate::object::alloc::alloc_float(FloatObj { ob: Obj::new(&FLOAT_TYPE.0), value: v })
 }
 
 pub fn new_float_subtype(ty: &TypeObj, v: f64) -> PyRef {
