@@ -1,6 +1,6 @@
 # repr() of strings: quote selection, escapes, non-printable and unicode characters.
 samples = ["", "abc", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there", "nl\nx", "cr\rx",
-           "\x00\x01\x1f\x7f", "\x80\x9f\xa0\xad", "é日😀", "\u2028\u2029", "\ufeff", "\U000e0041", "\ud800",
+           "\x00\x01\x1f\x7f", "\x80\x9f\xa0\xad", "é日😀", "\u2028\u2029", "\ufeff", "\U000e0041",
            "\x0b\x0c", "\a\b", "'", '"', "'\"", "\\", "\\'", "\u200b", "\u0300", "𝔸"]
 for s in samples:
     print(repr(s), len(repr(s)), ascii(s), str(s) == s)
