@@ -47,7 +47,9 @@ pub struct CompileError {
 }
 
 mod codegen;
+mod diagnose;
 pub mod dis;
+mod grammar;
 mod parse_error;
 pub mod pydump;
 mod scan;
@@ -131,10 +133,12 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
                 }
             }
             .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
-            if mode == Mode::Single {
-                check_single_statement(&src, &body)?;
-            }
-            let result = compile_body(&src, &body, mode, full);
+            let result = grammar::check_module(&src, &body).and_then(|()| {
+                if mode == Mode::Single {
+                    check_single_statement(&src, &body)?;
+                }
+                compile_body(&src, &body, mode, full)
+            });
             if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
                 // Dropping a pathologically deep tree recurses once per level; leak it
                 // instead of risking the stack.
@@ -146,6 +150,7 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
             let expr = ast::Expr::parse(source, filename)
                 .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
             let result = (|| {
+                grammar::check_expression(&src, &expr)?;
                 let table = symtable::build_expr(&expr, &src, symtable::Future::default(), full)?;
                 codegen::Compiler::new(&src, &table, symtable::Future::default(), mode)
                     .compile_eval(&expr)

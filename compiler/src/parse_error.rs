@@ -1,6 +1,7 @@
 //! Turning parser errors into CPython-style SyntaxErrors: CPython's wording and,
 //! above all, its line and column.
 
+use crate::diagnose::{self, Failure, Tokens};
 use crate::scan::{At, Problem};
 use crate::source::SourceMap;
 use crate::{CompileError, ErrorKind};
@@ -58,7 +59,7 @@ pub fn from_problem(src: &SourceMap, p: &Problem) -> CompileError {
                 l,
                 c,
                 l,
-                c + 1,
+                c,
             )
         }
         Problem::Mismatched {
@@ -76,18 +77,21 @@ pub fn from_problem(src: &SourceMap, p: &Problem) -> CompileError {
             } else {
                 format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'")
             };
-            src.error_at(ErrorKind::SyntaxError, msg, l, c, l, c + 1)
+            src.error_at(ErrorKind::SyntaxError, msg, l, c, l, c)
         }
         Problem::NeverClosed { at: a, ch } => {
             let (l, c) = at(a);
-            src.error_at(
+            let mut e = src.error_at(
                 ErrorKind::SyntaxError,
                 format!("'{ch}' was never closed"),
                 l,
                 c,
                 l,
-                c + 1,
-            )
+                c,
+            );
+            // CPython gives no end column here (its end_offset is 0).
+            e.end_offset = 0;
+            e
         }
     }
 }
@@ -153,7 +157,47 @@ fn last_line(src: &SourceMap) -> (u32, u32) {
     (line, src.line_text(line).len() as u32)
 }
 
+/// Where a problem of the pre-scan lies, if CPython's tokenizer meets it
+/// before the end of the input.
+fn problem_offset(p: &Problem) -> Option<u32> {
+    match p {
+        Problem::UnterminatedString { start, .. } => Some(start.offset),
+        Problem::Unmatched { at, .. } | Problem::Mismatched { at, .. } => Some(at.offset),
+        _ => None,
+    }
+}
+
+/// Whether rustpython's error is one CPython's tokenizer reports (and so
+/// reports first when it comes first in the source).
+fn is_tokenizer_error(err: &ParseErrorType) -> bool {
+    match err {
+        ParseErrorType::UnrecognizedToken(Tok::Indent, _) => true,
+        ParseErrorType::Lexical(lex) => match lex {
+            LexicalErrorType::UnrecognizedToken { tok } => !tok.is_ascii(),
+            LexicalErrorType::TabError
+            | LexicalErrorType::TabsAfterSpaces
+            | LexicalErrorType::IndentationError
+            | LexicalErrorType::LineContinuationError
+            | LexicalErrorType::StringError
+            | LexicalErrorType::UnicodeError => true,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> CompileError {
+    let toks = Tokens::new(src.text);
+    // An invalid number literal is a tokenizer error: CPython reports it even
+    // when the parser failed earlier, unless the tokenizer found another
+    // problem before it.
+    if let Some((at, number)) = diagnose::number_error(src, &toks) {
+        let earlier_problem = problem.and_then(problem_offset).is_some_and(|p| p < at);
+        let earlier_lexical = is_tokenizer_error(&err.error) && u32::from(err.offset) < at;
+        if !earlier_problem && !earlier_lexical {
+            return number;
+        }
+    }
     // Unclosed strings and brackets explain most errors better than the parser can.
     if let Some(p) = problem {
         match p {
@@ -178,7 +222,17 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
         offset = offset.saturating_sub(tok.len_utf8() as u32);
     }
     let (line, col) = src.line_col(offset);
-    let tlen = token_len(src.text, offset as usize) as u32;
+    let tlen = match toks.toks.get(toks.index_at(offset)) {
+        Some(t) if t.start == offset && t.end > t.start => t.end - t.start,
+        _ => token_len(src.text, offset as usize) as u32,
+    };
+    let explained = |eof: bool| {
+        let failure = Failure {
+            at: toks.index_at(offset),
+            eof,
+        };
+        diagnose::explain(src, &toks, &failure)
+    };
     let syntax = |msg: &str| {
         src.error_at(
             ErrorKind::SyntaxError,
@@ -197,6 +251,9 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                     let msg = format!("expected an indented block after {what} on line {hl}");
                     return src.error_at(ErrorKind::IndentationError, msg, l, len, l, len);
                 }
+            }
+            if let Some(e) = explained(true) {
+                return e;
             }
             src.error_at(
                 ErrorKind::SyntaxError,
@@ -238,20 +295,32 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                 ),
             }
         }
-        ParseErrorType::UnrecognizedToken(_, Some(expected)) if expected == "\":\"" => {
-            src.error_at(ErrorKind::SyntaxError, "expected ':'", line, col, line, col)
+        ParseErrorType::UnrecognizedToken(tok, Some(expected)) if expected == "\":\"" => {
+            // CPython insists on ':' only after some headers (see the rules).
+            explained(false).unwrap_or_else(|| match tok {
+                Tok::Newline => {
+                    src.error_at(ErrorKind::SyntaxError, "expected ':'", line, col, line, col)
+                }
+                _ => syntax("invalid syntax"),
+            })
         }
-        ParseErrorType::UnrecognizedToken(Tok::Newline, _) => src.error_at(
-            ErrorKind::SyntaxError,
-            "invalid syntax",
-            line,
-            col,
-            line,
-            col,
-        ),
+        ParseErrorType::UnrecognizedToken(Tok::Newline, _) => {
+            explained(false).unwrap_or_else(|| {
+                src.error_at(
+                    ErrorKind::SyntaxError,
+                    "invalid syntax",
+                    line,
+                    col,
+                    line,
+                    col,
+                )
+            })
+        }
         ParseErrorType::UnrecognizedToken(..)
         | ParseErrorType::ExtraToken(_)
-        | ParseErrorType::InvalidToken => syntax("invalid syntax"),
+        | ParseErrorType::InvalidToken => {
+            explained(false).unwrap_or_else(|| syntax("invalid syntax"))
+        }
         ParseErrorType::Lexical(lex) => {
             let msg = match lex {
                 LexicalErrorType::IndentationError => {
@@ -314,6 +383,9 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                     format!("duplicate argument '{name}' in function definition")
                 }
                 LexicalErrorType::PositionalArgumentError => {
+                    if let Some(e) = diagnose::unparenthesized_genexp(src, &toks, offset) {
+                        return e;
+                    }
                     "positional argument follows keyword argument".to_string()
                 }
                 LexicalErrorType::UnpackedArgumentError => {
@@ -325,7 +397,14 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                 LexicalErrorType::LineContinuationError => {
                     "unexpected character after line continuation character".to_string()
                 }
-                LexicalErrorType::FStringError(e) => format!("f-string: {e}"),
+                LexicalErrorType::FStringError(e) => {
+                    return diagnose::fstring_error(src, &toks, offset, e);
+                }
+                LexicalErrorType::OtherError(msg)
+                    if msg == "named arguments must follow bare *" =>
+                {
+                    return diagnose::bare_star_error(src, &toks, offset);
+                }
                 LexicalErrorType::OtherError(msg) => msg.clone(),
                 LexicalErrorType::Eof => "unexpected EOF while parsing".to_string(),
             };

@@ -8,8 +8,12 @@ use rustpython_parser::ast::{self, Constant, Expr, Ranged};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum TargetKind {
-    /// `x = ...`
+    /// A target of `a = b = ...`, or the target of `a = ...` whose value
+    /// does not start with a `bitwise_or`.
     Assign,
+    /// The target of `a = value` with a value that starts with a `bitwise_or`:
+    /// CPython then suggests '==' for an invalid target.
+    AssignSingle,
     /// `for x in`, `with .. as x`, comprehension targets.
     For,
     AugAssign,
@@ -121,21 +125,24 @@ pub fn check(src: &SourceMap, e: &Expr, kind: TargetKind) -> Result<(), CompileE
                 Err(src.syntax_error(format!("cannot delete {}", expr_name(bad)), bad.range()))
             }
         },
-        TargetKind::Assign | TargetKind::For => match invalid_target(e, false) {
-            None => Ok(()),
-            Some(bad) => {
-                let top = std::ptr::eq(bad, e);
-                let msg = if kind == TargetKind::Assign && top && suggests_comparison(bad) {
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(bad)
-                    )
-                } else {
-                    format!("cannot assign to {}", expr_name(bad))
-                };
-                Err(src.syntax_error(msg, bad.range()))
+        TargetKind::Assign | TargetKind::AssignSingle | TargetKind::For => {
+            match invalid_target(e, false) {
+                None => Ok(()),
+                Some(bad) => {
+                    let top = std::ptr::eq(bad, e);
+                    let msg = if kind == TargetKind::AssignSingle && top && suggests_comparison(bad)
+                    {
+                        format!(
+                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                            expr_name(bad)
+                        )
+                    } else {
+                        format!("cannot assign to {}", expr_name(bad))
+                    };
+                    Err(src.syntax_error(msg, bad.range()))
+                }
             }
-        },
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! First symbol-table pass: walk the AST recording, per scope, how each name is
 //! used. Also reports the SyntaxErrors CPython raises while building its symbol
-//! table, and rejects invalid assignment targets the parser lets through.
+//! table. (Invalid assignment targets, which CPython's parser rejects, are
+//! reported earlier by `crate::grammar`.)
 
 use super::{flag, mangle, node_key, CompKind, Future, Scope, ScopeKind, SymbolTable};
 use crate::source::SourceMap;
-use crate::targets::{self, TargetKind};
+use crate::targets;
 use crate::{CompileError, MAX_NESTING};
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
 use rustpython_parser::text_size::TextRange;
@@ -200,34 +201,27 @@ impl<'t, 's> Visitor<'t, 's> {
             Stmt::Return(r) => self.visit_opt(&r.value),
             Stmt::Delete(d) => {
                 for t in &d.targets {
-                    targets::check(self.src, t, TargetKind::Del)?;
                     self.visit_expr(t)?;
                 }
                 Ok(())
             }
             Stmt::Assign(a) => {
-                for t in &a.targets {
-                    targets::check(self.src, t, TargetKind::Assign)?;
-                }
                 self.visit_exprs(&a.targets)?;
                 self.visit_expr(&a.value)
             }
             Stmt::TypeAlias(t) => Err(self.err("invalid syntax", t.range)),
             Stmt::AugAssign(a) => {
-                targets::check(self.src, &a.target, TargetKind::AugAssign)?;
                 self.visit_expr(&a.target)?;
                 self.visit_expr(&a.value)
             }
             Stmt::AnnAssign(a) => self.visit_annassign(a),
             Stmt::For(f) => {
-                targets::check(self.src, &f.target, TargetKind::For)?;
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
                 self.visit_body(&f.body)?;
                 self.visit_body(&f.orelse)
             }
             Stmt::AsyncFor(f) => {
-                targets::check(self.src, &f.target, TargetKind::For)?;
                 self.visit_expr(&f.target)?;
                 self.visit_expr(&f.iter)?;
                 self.visit_body(&f.body)?;
@@ -440,10 +434,7 @@ impl<'t, 's> Visitor<'t, 's> {
                     self.add_def(&n.id, flag::LOCAL, n.range)?;
                 }
             }
-            t => {
-                targets::check(self.src, t, TargetKind::AnnAssign)?;
-                self.visit_expr(t)?;
-            }
+            t => self.visit_expr(t)?,
         }
         self.visit_annotation(&a.annotation)?;
         self.visit_opt(&a.value)
@@ -453,7 +444,6 @@ impl<'t, 's> Visitor<'t, 's> {
         for item in items {
             self.visit_expr(&item.context_expr)?;
             if let Some(v) = &item.optional_vars {
-                targets::check(self.src, v, TargetKind::For)?;
                 self.visit_expr(v)?;
             }
         }
@@ -658,6 +648,9 @@ impl<'t, 's> Visitor<'t, 's> {
             Expr::Starred(s) => self.visit_expr(&s.value),
             Expr::Name(n) => {
                 let load = matches!(n.ctx, ast::ExprContext::Load);
+                if matches!(n.ctx, ast::ExprContext::Del) && n.id.as_str() == "__debug__" {
+                    return Err(self.err("cannot delete __debug__", n.range));
+                }
                 if !load {
                     self.check_forbidden(&n.id, n.range)?;
                 }
@@ -697,7 +690,6 @@ impl<'t, 's> Visitor<'t, 's> {
     }
 
     fn visit_namedexpr(&mut self, n: &ast::ExprNamedExpr) -> Result {
-        targets::check(self.src, &n.target, TargetKind::NamedExpr)?;
         if self.table.scopes[self.cur].comp_iter_expr > 0 {
             return Err(self.err(
                 "assignment expression cannot be used in a comprehension iterable expression",
@@ -809,7 +801,6 @@ impl<'t, 's> Visitor<'t, 's> {
     }
 
     fn visit_comp_target(&mut self, target: &Expr) -> Result {
-        targets::check(self.src, target, TargetKind::For)?;
         self.scope().comp_iter_target = true;
         let r = self.visit_expr(target);
         self.scope().comp_iter_target = false;
