@@ -360,7 +360,9 @@ fn keyboard_interrupt_kills_with_sigint() {
 fn sigint_raises_keyboard_interrupt() {
     // A real SIGINT while Python code runs becomes KeyboardInterrupt, which
     // the program can catch; uncaught, it ends the process by SIGINT.
-    let catching = "import sys\nprint('ready', flush=True)\ntry:\n    while True:\n        x = 1\nexcept KeyboardInterrupt:\n    print('caught')\n    sys.exit(7)\n";
+    // ("ready" is printed inside the try: the signal may arrive as soon as
+    // the print returns.)
+    let catching = "import sys\ntry:\n    print('ready', flush=True)\n    while True:\n        x = 1\nexcept KeyboardInterrupt:\n    print('caught')\n    sys.exit(7)\n";
     let uncaught = "print('ready', flush=True)\nwhile True:\n    x = 1\n";
     for interp in interpreters() {
         let out = interrupt(&interp, catching);
@@ -832,11 +834,18 @@ fn strip_ansi(text: &str) -> String {
     out
 }
 
+/// What the pseudo-terminal has shown so far, and whether it has closed.
+#[derive(Default)]
+struct Screen {
+    bytes: Vec<u8>,
+    closed: bool,
+}
+
 /// A program running on a pseudo-terminal, driven line by line.
 struct PtySession {
     child: Child,
     input: Option<std::process::ChildStdin>,
-    output: Arc<(Mutex<Vec<u8>>, Condvar)>,
+    screen: Arc<(Mutex<Screen>, Condvar)>,
     what: String,
 }
 
@@ -846,76 +855,85 @@ impl PtySession {
         let mut cmd = Command::new("script");
         cmd.args(["-qec", &line, "/dev/null"]);
         cmd.env_clear().envs(clean_env()).env("TERM", "xterm");
-        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
         let mut child = cmd.spawn().expect("spawn script");
         let input = child.stdin.take();
         let mut stdout = child.stdout.take().expect("stdout");
-        let output = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let sink = Arc::clone(&output);
+        let screen = Arc::new((Mutex::new(Screen::default()), Condvar::new()));
+        let sink = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             loop {
                 let n = stdout.read(&mut buf).unwrap_or(0);
                 let (lock, cv) = &*sink;
-                if n > 0 {
-                    lock.lock().expect("lock").extend_from_slice(&buf[..n]);
-                }
+                let mut screen = lock.lock().expect("lock");
+                screen.bytes.extend_from_slice(&buf[..n]);
+                screen.closed = n == 0;
                 cv.notify_all();
                 if n == 0 {
                     break;
                 }
             }
         });
-        PtySession { child, input, output, what: format!("{:?} {line}", interp.kind) }
+        PtySession { child, input, screen, what: format!("{:?} {line}", interp.kind) }
     }
 
-    fn text(&self) -> String {
-        strip_ansi(&String::from_utf8_lossy(&self.output.0.lock().expect("lock")))
+    /// The raw length of the output so far (a mark for `wait_for`).
+    fn mark(&self) -> usize {
+        self.screen.0.lock().expect("lock").bytes.len()
     }
 
-    /// Waits until `done` holds for the (stripped) output.
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let (lock, cv) = &*self.output;
+    /// Waits until `done` holds for the output after `mark` (control
+    /// sequences removed), or for the whole output once the terminal closed.
+    fn wait_for(&self, what: &str, mark: usize, done: impl Fn(&str, bool) -> bool) -> String {
+        let (lock, cv) = &*self.screen;
         let start = Instant::now();
-        let mut buf = lock.lock().expect("lock");
+        let mut screen = lock.lock().expect("lock");
         loop {
-            if done(&strip_ansi(&String::from_utf8_lossy(&buf))) {
-                return;
+            let text = strip_ansi(&String::from_utf8_lossy(screen.bytes.get(mark..).unwrap_or_default()));
+            if done(&text, screen.closed) {
+                return text;
             }
-            let left = STEP_TIMEOUT.checked_sub(start.elapsed()).unwrap_or_else(|| {
-                panic!("{}: no {what} within {STEP_TIMEOUT:?}; output so far:\n{}", self.what, strip_ansi(&String::from_utf8_lossy(&buf)))
-            });
-            buf = cv.wait_timeout(buf, left).expect("wait").0;
+            let Some(left) = STEP_TIMEOUT.checked_sub(start.elapsed()) else {
+                let all = strip_ansi(&String::from_utf8_lossy(&screen.bytes));
+                panic!("{}: no {what} within {STEP_TIMEOUT:?}; output so far:\n{all}", self.what);
+            };
+            screen = cv.wait_timeout(screen, left).expect("wait").0;
         }
+    }
+
+    /// Types `keys` without waiting for anything.
+    fn type_text(&mut self, keys: &str) {
+        let input = self.input.as_mut().expect("stdin open");
+        input.write_all(keys.as_bytes()).expect("write to pty");
+        input.flush().expect("flush");
     }
 
     /// Types `keys` and waits for the next prompt after the line is accepted
     /// (a prompt following a newline written after the keys were sent).
-    fn send(&mut self, keys: &str) {
-        let mark = self.text().len();
+    fn send(&mut self, keys: &str) -> String {
+        let mark = self.mark();
         let input = self.input.as_mut().expect("stdin open");
         input.write_all(keys.as_bytes()).expect("write to pty");
         input.flush().expect("flush");
-        self.wait_for(&format!("prompt after {keys:?}"), |t| {
-            let new = t.get(mark..).unwrap_or("");
+        self.wait_for(&format!("prompt after {keys:?}"), mark, |new, _| {
             new.find('\n').is_some_and(|nl| {
                 let after = &new[nl..];
                 after.ends_with(">>> ") || after.ends_with("... ")
             })
-        });
+        })
     }
 
-    /// Ends the input with `keys` (Ctrl-D, or a line that exits) and waits.
+    /// Ends the input with `keys` (Ctrl-D, or a line that exits), waits for
+    /// the exit, and returns the whole output with the status.
     fn finish(mut self, keys: &str) -> (String, ExitStatus) {
         let input = self.input.as_mut().expect("stdin open");
         input.write_all(keys.as_bytes()).expect("write to pty");
         input.flush().expect("flush");
         let status = wait_with_timeout(&mut self.child, PROCESS_TIMEOUT, &self.what);
         self.input.take();
-        // The reader thread sees EOF once script has exited.
-        self.wait_for("end of output", |_| true);
-        std::thread::sleep(Duration::from_millis(50));
-        (self.text(), status)
+        let text = self.wait_for("end of output", 0, |_, closed| closed);
+        (text, status)
     }
 }
 
@@ -943,8 +961,6 @@ fn interactive_prompt() {
 >>> None
 >>> 'text'
 'text'
->>> abandoned
-KeyboardInterrupt
 >>> 1/0
 Traceback (most recent call last):
   File \"<stdin>\", line 1, in <module>
@@ -954,23 +970,55 @@ done
 >>> \n";
     for interp in interpreters() {
         let mut s = PtySession::start(&interp, "-q");
-        s.wait_for("first prompt", |t| t.ends_with(">>> "));
+        s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));
         for line in ["1+1", "x = 5", "x*2", "_ + 1", "def triple(a):", "    return a * 3", "", "triple(4)", "None", "'text'"] {
             s.send(&format!("{line}\r"));
         }
-        // Ctrl-C at the prompt drops the line and reports KeyboardInterrupt.
-        s.send("abandoned\x03");
         s.send("1/0\r");
         s.send("print('done')\r");
         let (text, status) = s.finish("\x04");
         assert_eq!(status.code(), Some(0), "{:?}: status {status:?}\n{text}", interp.kind);
-        let mut screen = text[text.find(">>> ").unwrap_or(0)..].to_string();
-        if interp.kind == Kind::CPython {
-            // GNU readline erases the abandoned text; rustyline leaves it.
-            screen = screen.replace(">>> \nKeyboardInterrupt", ">>> abandoned\nKeyboardInterrupt");
-        }
+        let screen = &text[text.find(">>> ").unwrap_or(0)..];
         assert_eq!(screen, expected, "{:?}: transcript:\n{text}", interp.kind);
     }
+}
+
+#[test]
+fn interactive_ctrl_c() {
+    if !have_script() {
+        println!("note: util-linux `script` is missing; the interactive prompt test is skipped");
+        return;
+    }
+    // Ctrl-C at the prompt drops the line, prints KeyboardInterrupt and
+    // prompts again; a running statement is interrupted the same way.
+    // CPython prints ">>> \nKeyboardInterrupt\n>>> " here (GNU readline
+    // erases the dropped text). It is not driven by this test: its readline
+    // hook misses a SIGINT that arrives just before it waits for input, which
+    // made the check flaky.
+    let mut s = PtySession::start(&ember(), "-q");
+    s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));
+    let mark = s.mark();
+    s.type_text("abandoned");
+    s.wait_for("echo", mark, |t, _| t.contains("abandoned"));
+    let shown = s.send("\x03");
+    assert_eq!(shown, "\nKeyboardInterrupt\n>>> ");
+    s.send("x = 3\r");
+    let shown = s.send("x\r");
+    assert_eq!(shown, "x\n3\n>>> ");
+    s.send("import time\r");
+    s.send("while True:\r");
+    let shown = s.send("    print('tick', flush=True); time.sleep(0.05)\r");
+    assert!(shown.ends_with("\n... "), "{shown:?}");
+    // The blank line starts the loop; once it prints, the prompt has given
+    // the terminal back, which now turns Ctrl-C into SIGINT.
+    let mark = s.mark();
+    s.type_text("\r");
+    s.wait_for("the loop's output", mark, |t, _| t.contains("tick\n"));
+    let shown = s.send("\x03");
+    assert!(shown.ends_with("\nKeyboardInterrupt\n>>> "), "{shown:?}");
+    assert!(shown.contains("Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\n"), "{shown:?}");
+    let (text, status) = s.finish("\x04");
+    assert_eq!(status.code(), Some(0), "{status:?}\n{text}");
 }
 
 #[test]
@@ -981,8 +1029,7 @@ fn interactive_prompt_banner_and_exit() {
     }
     for interp in interpreters() {
         let mut s = PtySession::start(&interp, "");
-        s.wait_for("first prompt", |t| t.ends_with(">>> "));
-        let banner = s.text();
+        let banner = s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));
         assert!(banner.starts_with("Python 3.11.7 ("), "{:?}: {banner:?}", interp.kind);
         assert!(banner.contains("\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> "));
         s.send("import sys\r");
