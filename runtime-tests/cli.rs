@@ -207,7 +207,8 @@ fn output(mut cmd: Command, stdin: Option<&str>, what: &str) -> Out {
     if let Some(f) = feeder {
         let _ = f.join();
     }
-    let text = |h: std::thread::JoinHandle<Vec<u8>>| String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned();
+    let text =
+        |h: std::thread::JoinHandle<Vec<u8>>| String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned();
     Out { stdout: text(stdout), stderr: text(stderr), status }
 }
 
@@ -297,8 +298,11 @@ fn command_sets_argv() {
 
 #[test]
 fn command_path_and_main() {
-    run(&["-c", "import sys; print(repr(sys.path[0]), __name__, '__file__' in globals())"])
-        .expect("'' __main__ False\n", "", 0);
+    run(&["-c", "import sys; print(repr(sys.path[0]), __name__, '__file__' in globals())"]).expect(
+        "'' __main__ False\n",
+        "",
+        0,
+    );
     run(&["-c", "import sys\nfor i in range(3):\n    print(i, end=' ')\nprint()"]).expect("0 1 2 \n", "", 0);
 }
 
@@ -352,7 +356,10 @@ fn keyboard_interrupt_kills_with_sigint() {
         let r = run(&["-c", "raise KeyboardInterrupt"]);
         let out = r.exec(&interp);
         assert_eq!(out.status.signal(), Some(2), "{:?}: status {:?}", interp.kind, out.status);
-        assert_eq!(out.stderr, "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nKeyboardInterrupt\n");
+        assert_eq!(
+            out.stderr,
+            "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nKeyboardInterrupt\n"
+        );
     }
 }
 
@@ -366,7 +373,12 @@ fn sigint_raises_keyboard_interrupt() {
     let uncaught = "print('ready', flush=True)\nwhile True:\n    x = 1\n";
     for interp in interpreters() {
         let out = interrupt(&interp, catching);
-        assert_eq!((out.stdout.as_str(), out.stderr.as_str(), out.code()), ("ready\ncaught\n", "", Some(7)), "{:?}", interp.kind);
+        assert_eq!(
+            (out.stdout.as_str(), out.stderr.as_str(), out.code()),
+            ("ready\ncaught\n", "", Some(7)),
+            "{:?}",
+            interp.kind
+        );
         let out = interrupt(&interp, uncaught);
         assert_eq!(out.status.signal(), Some(2), "{:?}: {:?}", interp.kind, out.status);
         assert!(out.stderr.ends_with("\nKeyboardInterrupt\n"), "{:?}: {:?}", interp.kind, out.stderr);
@@ -405,10 +417,19 @@ fn interrupt(interp: &Interp, code: &str) -> Out {
 fn script_argv_file_and_path() {
     let tmp = TempDir::new("script");
     let dir = tmp.str();
-    let script = tmp.write("sub/s.py", "import sys\nprint(sys.argv)\nprint(__file__)\nprint(sys.path[0])\nprint(__name__)\n");
-    run(&[&script, "x", "--y", "-c", "-"]).expect(&format!("['{script}', 'x', '--y', '-c', '-']\n{script}\n{dir}/sub\n__main__\n"), "", 0);
+    let script =
+        tmp.write("sub/s.py", "import sys\nprint(sys.argv)\nprint(__file__)\nprint(sys.path[0])\nprint(__name__)\n");
+    run(&[&script, "x", "--y", "-c", "-"]).expect(
+        &format!("['{script}', 'x', '--y', '-c', '-']\n{script}\n{dir}/sub\n__main__\n"),
+        "",
+        0,
+    );
     // A relative path: argv[0] as given; __file__ and sys.path[0] absolute.
-    run(&["sub/s.py", "a"]).cwd(tmp.path()).expect(&format!("['sub/s.py', 'a']\n{dir}/sub/s.py\n{dir}/sub\n__main__\n"), "", 0);
+    run(&["sub/s.py", "a"]).cwd(tmp.path()).expect(
+        &format!("['sub/s.py', 'a']\n{dir}/sub/s.py\n{dir}/sub\n__main__\n"),
+        "",
+        0,
+    );
     // __file__ keeps the path as written; sys.path[0] is resolved.
     run(&["./sub/../sub/s.py"]).cwd(tmp.path()).expect(
         &format!("['./sub/../sub/s.py']\n{dir}/./sub/../sub/s.py\n{dir}/sub\n__main__\n"),
@@ -506,7 +527,11 @@ fn directory_with_main() {
     let dir = tmp.str();
     tmp.write("app/__main__.py", "import sys\nprint(sys.argv, __name__)\nprint(__file__)\nprint(sys.path[0])\n");
     tmp.write("empty/readme.txt", "nothing\n");
-    run(&["app", "x"]).cwd(tmp.path()).expect(&format!("['app', 'x'] __main__\n{dir}/app/__main__.py\n{dir}/app\n"), "", 0);
+    run(&["app", "x"]).cwd(tmp.path()).expect(
+        &format!("['app', 'x'] __main__\n{dir}/app/__main__.py\n{dir}/app\n"),
+        "",
+        0,
+    );
     run(&[&format!("{dir}/empty")]).expect("", &format!("{{exe}}: can't find '__main__' module in '{dir}/empty'\n"), 1);
 }
 
@@ -520,10 +545,11 @@ fn module_runs_as_main() {
     let libdir = tmp.str();
     let file = tmp.write("modx.py", "import sys\nprint(sys.argv)\nprint(__name__, __file__)\nprint(sys.path[0])\n");
     let cwd = work.str();
-    run(&["-m", "modx", "a", "-b"])
-        .env("PYTHONPATH", &libdir)
-        .cwd(work.path())
-        .expect(&format!("['{file}', 'a', '-b']\n__main__ {file}\n{cwd}\n"), "", 0);
+    run(&["-m", "modx", "a", "-b"]).env("PYTHONPATH", &libdir).cwd(work.path()).expect(
+        &format!("['{file}', 'a', '-b']\n__main__ {file}\n{cwd}\n"),
+        "",
+        0,
+    );
     // Options may precede -m, and the module name may be attached.
     run(&["-B", "-mmodx"]).env("PYTHONPATH", &libdir).cwd(work.path()).expect(
         &format!("['{file}']\n__main__ {file}\n{cwd}\n"),
@@ -538,7 +564,11 @@ fn module_package_main() {
     tmp.write("pkg/__init__.py", "print('init')\n");
     let main = tmp.write("pkg/__main__.py", "import sys\nprint(sys.argv, __name__, __package__)\n");
     tmp.write("pkg/sub.py", "print('sub', __name__, __package__)\n");
-    run(&["-m", "pkg", "q"]).env("PYTHONPATH", &tmp.str()).expect(&format!("init\n['{main}', 'q'] __main__ pkg\n"), "", 0);
+    run(&["-m", "pkg", "q"]).env("PYTHONPATH", &tmp.str()).expect(
+        &format!("init\n['{main}', 'q'] __main__ pkg\n"),
+        "",
+        0,
+    );
     run(&["-m", "pkg.sub"]).env("PYTHONPATH", &tmp.str()).expect("init\nsub __main__ pkg\n", "", 0);
 }
 
@@ -650,7 +680,11 @@ fn usage_errors() {
     run(&["-c"]).expect("", &usage_error("Argument expected for the -c option"), 2);
     run(&["-X"]).expect("", &usage_error("Argument expected for the -X option"), 2);
     run(&["-W"]).expect("", &usage_error("Argument expected for the -W option"), 2);
-    run(&["--check-hash-based-pycs"]).expect("", &usage_error("Argument expected for the --check-hash-based-pycs options"), 2);
+    run(&["--check-hash-based-pycs"]).expect(
+        "",
+        &usage_error("Argument expected for the --check-hash-based-pycs options"),
+        2,
+    );
     run(&["--check-hash-based-pycs", "bogus", "-c", "pass"]).expect(
         "",
         &usage_error("--check-hash-based-pycs must be one of 'default', 'always', or 'never'"),
@@ -675,8 +709,16 @@ fn xoptions() {
 #[test]
 fn warn_options() {
     let show = "import sys; print(sys.warnoptions)";
-    run(&["-W", "error", "-Wignore::DeprecationWarning", "-c", show]).expect("['error', 'ignore::DeprecationWarning']\n", "", 0);
-    run(&["-W", "always", "-c", show]).env("PYTHONWARNINGS", "ignore,default").expect("['ignore', 'default', 'always']\n", "", 0);
+    run(&["-W", "error", "-Wignore::DeprecationWarning", "-c", show]).expect(
+        "['error', 'ignore::DeprecationWarning']\n",
+        "",
+        0,
+    );
+    run(&["-W", "always", "-c", show]).env("PYTHONWARNINGS", "ignore,default").expect(
+        "['ignore', 'default', 'always']\n",
+        "",
+        0,
+    );
     run(&["-E", "-c", show]).env("PYTHONWARNINGS", "ignore").expect("[]\n", "", 0);
     run(&["-c", show]).expect("[]\n", "", 0);
 }
@@ -694,14 +736,16 @@ fn environment_options() {
     // PYTHONPATH entries are made absolute; '' is the working directory.
     let work = TempDir::new("pythonpath-cwd");
     let cwd = work.str();
-    run(&["-c", "import sys; print(sys.path[:4])"])
-        .env("PYTHONPATH", "rel:/x/../y:./z/")
-        .cwd(work.path())
-        .expect(&format!("['', '{cwd}/rel', '/y', '{cwd}/z']\n"), "", 0);
-    run(&["-c", "import sys; print(sys.path[:3])"])
-        .env("PYTHONPATH", ":a")
-        .cwd(work.path())
-        .expect(&format!("['', '{cwd}', '{cwd}/a']\n"), "", 0);
+    run(&["-c", "import sys; print(sys.path[:4])"]).env("PYTHONPATH", "rel:/x/../y:./z/").cwd(work.path()).expect(
+        &format!("['', '{cwd}/rel', '/y', '{cwd}/z']\n"),
+        "",
+        0,
+    );
+    run(&["-c", "import sys; print(sys.path[:3])"]).env("PYTHONPATH", ":a").cwd(work.path()).expect(
+        &format!("['', '{cwd}', '{cwd}/a']\n"),
+        "",
+        0,
+    );
     // PYTHONHASHSEED fixes str hashes (and -E ignores it: checked through the flags).
     run(&["-c", "print(hash('abc'))"]).env("PYTHONHASHSEED", "0").expect("-4594863902769663758\n", "", 0);
     run(&["-c", "import sys; print(sys.flags.ignore_environment, sys.flags.isolated)"]).expect("0 0\n", "", 0);
@@ -715,7 +759,8 @@ fn flags_accepted() {
     run(&["-c", flags]).expect("0 0 0 0\n", "", 0);
     run(&["-S", "-c", flags]).expect("1 0 0 0\n", "", 0);
     run(&["-OO", "-q", "-c", flags]).expect("0 2 0 1\n", "", 0);
-    run(&["-B", "-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"]).expect("1 True\n", "", 0);
+    run(&["-B", "-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"])
+        .expect("1 True\n", "", 0);
     for flag in ["-u", "-s", "-S", "-B", "-E", "-I", "-P", "-b", "-d", "-R", "-q", "-O", "-uSBEs"] {
         run(&[flag, "-c", "print('ok')"]).expect("ok\n", "", 0);
     }
@@ -789,7 +834,9 @@ fn inspect_after_command_with_piped_stdin() {
         let out = run(&["-i"]).stdin("1+1\n").exec(&interp);
         assert_eq!(out.stdout, "2\n");
         assert!(out.stderr.starts_with("Python 3.11.7 ("), "{:?}", out.stderr);
-        assert!(out.stderr.ends_with("\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> >>> \n"));
+        assert!(out
+            .stderr
+            .ends_with("\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> >>> \n"));
     }
 }
 
@@ -797,7 +844,13 @@ fn inspect_after_command_with_piped_stdin() {
 // The interactive prompt on a terminal (util-linux `script` makes the pty).
 
 fn have_script() -> bool {
-    Command::new("script").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().map(|s| s.success()).unwrap_or(false)
+    Command::new("script")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
 }
 
 /// Removes terminal control sequences (CSI, OSC, two-byte escapes) and CRs.
@@ -971,7 +1024,9 @@ done
     for interp in interpreters() {
         let mut s = PtySession::start(&interp, "-q");
         s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));
-        for line in ["1+1", "x = 5", "x*2", "_ + 1", "def triple(a):", "    return a * 3", "", "triple(4)", "None", "'text'"] {
+        for line in
+            ["1+1", "x = 5", "x*2", "_ + 1", "def triple(a):", "    return a * 3", "", "triple(4)", "None", "'text'"]
+        {
             s.send(&format!("{line}\r"));
         }
         s.send("1/0\r");
@@ -1016,7 +1071,10 @@ fn interactive_ctrl_c() {
     s.wait_for("the loop's output", mark, |t, _| t.contains("tick\n"));
     let shown = s.send("\x03");
     assert!(shown.ends_with("\nKeyboardInterrupt\n>>> "), "{shown:?}");
-    assert!(shown.contains("Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\n"), "{shown:?}");
+    assert!(
+        shown.contains("Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\n"),
+        "{shown:?}"
+    );
     let (text, status) = s.finish("\x04");
     assert_eq!(status.code(), Some(0), "{status:?}\n{text}");
 }
@@ -1031,7 +1089,9 @@ fn interactive_prompt_banner_and_exit() {
         let mut s = PtySession::start(&interp, "");
         let banner = s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));
         assert!(banner.starts_with("Python 3.11.7 ("), "{:?}: {banner:?}", interp.kind);
-        assert!(banner.contains("\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> "));
+        assert!(
+            banner.contains("\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> ")
+        );
         s.send("import sys\r");
         s.send("sys.ps1, sys.ps2, sys.argv\r");
         let (text, status) = s.finish("sys.exit(4)\r");
@@ -1039,4 +1099,3 @@ fn interactive_prompt_banner_and_exit() {
         assert!(text.contains("\n('>>> ', '... ', [''])\n"), "{:?}:\n{text}", interp.kind);
     }
 }
-

@@ -43,34 +43,22 @@ fn interpreter() -> String {
 }
 
 fn extra_args() -> Vec<String> {
-    std::env::var("EMBER_EXTRA_ARGS")
-        .map(|s| s.split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default()
+    std::env::var("EMBER_EXTRA_ARGS").map(|s| s.split_whitespace().map(str::to_string).collect()).unwrap_or_default()
 }
 
 fn timeout() -> Duration {
-    let secs = std::env::var("EMBER_TIMEOUT")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or(60);
+    let secs = std::env::var("EMBER_TIMEOUT").ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or(60);
     Duration::from_secs(secs)
 }
 
 fn filters() -> Vec<String> {
     std::env::var("EMBER_CASES")
-        .map(|s| {
-            s.split(',')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect()
-        })
+        .map(|s| s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
         .unwrap_or_default()
 }
 
 fn workers() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
 }
 
 /// The outcome of running one program.
@@ -190,13 +178,7 @@ fn run_program(bin: &str, extra: &[String], dir: &Path, file: &str, limit: Durat
     let grace = Duration::from_secs(5);
     let stdout = out.recv_timeout(grace).unwrap_or_default();
     let stderr = err.recv_timeout(grace).unwrap_or_default();
-    RunResult {
-        stdout,
-        stderr,
-        status,
-        timed_out,
-        spawn_error: None,
-    }
+    RunResult { stdout, stderr, status, timed_out, spawn_error: None }
 }
 
 /// CPython prints absolute source paths in tracebacks; strip the directory
@@ -266,11 +248,7 @@ fn myers(a: &[&str], b: &[&str], max_d: usize) -> Option<Vec<Edit>> {
         let mut k = -d;
         while k <= d {
             let idx = (k + off) as usize;
-            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
-                v[idx + 1]
-            } else {
-                v[idx - 1] + 1
-            };
+            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) { v[idx + 1] } else { v[idx - 1] + 1 };
             let mut y = x - k;
             while x < n && y < m && a[x as usize] == b[y as usize] {
                 x += 1;
@@ -301,12 +279,8 @@ fn myers(a: &[&str], b: &[&str], max_d: usize) -> Option<Vec<Edit>> {
             }
             break;
         }
-        let prev_k = if k == -d || (k != d && v[(k - 1 + off) as usize] < v[(k + 1 + off) as usize])
-        {
-            k + 1
-        } else {
-            k - 1
-        };
+        let prev_k =
+            if k == -d || (k != d && v[(k - 1 + off) as usize] < v[(k + 1 + off) as usize]) { k + 1 } else { k - 1 };
         let prev_x = v[(prev_k + off) as usize];
         let prev_y = prev_x - prev_k;
         while x > prev_x && y > prev_y {
@@ -335,8 +309,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
         pre += 1;
     }
     let mut suf = 0;
-    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf]
-    {
+    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf] {
         suf += 1;
     }
     let mid_a = &a[pre..a.len() - suf];
@@ -363,31 +336,16 @@ fn line_diff(expected: &str, actual: &str) -> String {
     for e in edits {
         match e {
             Edit::Keep => {
-                rows.push(Row {
-                    edit: e,
-                    text: a[i],
-                    line_a: i + 1,
-                    line_b: j + 1,
-                });
+                rows.push(Row { edit: e, text: a[i], line_a: i + 1, line_b: j + 1 });
                 i += 1;
                 j += 1;
             }
             Edit::Del => {
-                rows.push(Row {
-                    edit: e,
-                    text: a[i],
-                    line_a: i + 1,
-                    line_b: j + 1,
-                });
+                rows.push(Row { edit: e, text: a[i], line_a: i + 1, line_b: j + 1 });
                 i += 1;
             }
             Edit::Ins => {
-                rows.push(Row {
-                    edit: e,
-                    text: b[j],
-                    line_a: i + 1,
-                    line_b: j + 1,
-                });
+                rows.push(Row { edit: e, text: b[j], line_a: i + 1, line_b: j + 1 });
                 j += 1;
             }
         }
@@ -416,11 +374,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
         while idx < n && show[idx] {
             idx += 1;
         }
-        let _ = writeln!(
-            out,
-            "@@ expected line {}, actual line {} @@",
-            rows[start].line_a, rows[start].line_b
-        );
+        let _ = writeln!(out, "@@ expected line {}, actual line {} @@", rows[start].line_a, rows[start].line_b);
         // Long runs of one kind of change are shortened so that both the
         // missing and the unexpected lines stay visible.
         let mut run_kind = Edit::Keep;
@@ -429,11 +383,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
         for (ri, r) in rows[start..idx].iter().enumerate() {
             if r.edit != run_kind {
                 if omitted > 0 {
-                    let which = if run_kind == Edit::Del {
-                        "expected"
-                    } else {
-                        "actual"
-                    };
+                    let which = if run_kind == Edit::Del { "expected" } else { "actual" };
                     let _ = writeln!(out, "  ... {omitted} more {which} line(s) omitted");
                 }
                 run_kind = r.edit;
@@ -446,10 +396,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
                 continue;
             }
             if printed >= MAX_DIFF_LINES {
-                let remaining = rows[start + ri..]
-                    .iter()
-                    .filter(|r| r.edit != Edit::Keep)
-                    .count();
+                let remaining = rows[start + ri..].iter().filter(|r| r.edit != Edit::Keep).count();
                 let _ = writeln!(out, "... diff truncated ({remaining} more changed lines)");
                 return out;
             }
@@ -474,11 +421,7 @@ fn line_diff(expected: &str, actual: &str) -> String {
             printed += 1;
         }
         if omitted > 0 {
-            let which = if run_kind == Edit::Del {
-                "expected"
-            } else {
-                "actual"
-            };
+            let which = if run_kind == Edit::Del { "expected" } else { "actual" };
             let _ = writeln!(out, "  ... {omitted} more {which} line(s) omitted");
         }
     }
@@ -503,32 +446,19 @@ fn list_cases(dir: &Path) -> Vec<String> {
 }
 
 fn read_expected(path: &Path) -> Option<String> {
-    std::fs::read(path)
-        .ok()
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// Returns None when the case passes, otherwise a report.
-fn check_case(
-    bin: &str,
-    extra: &[String],
-    dir: &Path,
-    name: &str,
-    limit: Duration,
-) -> Option<String> {
+fn check_case(bin: &str, extra: &[String], dir: &Path, name: &str, limit: Duration) -> Option<String> {
     let base = dir.join(name);
     let exp_out = match read_expected(&base.with_extension("out")) {
         Some(s) => s,
-        None => {
-            return Some(format!(
-                "missing expected file {name}.out (run runtime-tests/regen.py)"
-            ))
-        }
+        None => return Some(format!("missing expected file {name}.out (run runtime-tests/regen.py)")),
     };
     let exp_err = read_expected(&base.with_extension("err")).unwrap_or_default();
-    let exp_status: i32 = read_expected(&base.with_extension("status"))
-        .map(|s| s.trim().parse().unwrap_or(-999))
-        .unwrap_or(0);
+    let exp_status: i32 =
+        read_expected(&base.with_extension("status")).map(|s| s.trim().parse().unwrap_or(-999)).unwrap_or(0);
 
     let res = run_program(bin, extra, dir, &format!("{name}.py"), limit);
     if let Some(e) = &res.spawn_error {
@@ -541,11 +471,7 @@ fn check_case(
         let _ = writeln!(report, "TIMEOUT: killed after {} s", limit.as_secs());
     }
     if let (Some(sig), false) = (res.signal(), res.timed_out) {
-        let _ = writeln!(
-            report,
-            "CRASH: killed by signal {sig} ({})",
-            signal_name(sig)
-        );
+        let _ = writeln!(report, "CRASH: killed by signal {sig} ({})", signal_name(sig));
     }
     if let Some(p) = panic_text(&err) {
         let _ = writeln!(report, "RUST PANIC: stderr contains {p:?}");
@@ -589,9 +515,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> 
         }
     });
     let mut map = results.into_inner().unwrap();
-    (0..items.len())
-        .map(|i| map.remove(&i).expect("worker result"))
-        .collect()
+    (0..items.len()).map(|i| map.remove(&i).expect("worker result")).collect()
 }
 
 #[test]
@@ -605,15 +529,8 @@ fn differential() {
         .into_iter()
         .filter(|n| filt.is_empty() || filt.iter().any(|f| n.contains(f.as_str())))
         .collect();
-    assert!(
-        !cases.is_empty(),
-        "no cases selected (EMBER_CASES={filt:?})"
-    );
-    eprintln!(
-        "differential: running {} case(s) with {bin:?} {extra:?} on {} worker(s)",
-        cases.len(),
-        workers()
-    );
+    assert!(!cases.is_empty(), "no cases selected (EMBER_CASES={filt:?})");
+    eprintln!("differential: running {} case(s) with {bin:?} {extra:?} on {} worker(s)", cases.len(), workers());
     let results = parallel_map(&cases, |name| check_case(&bin, &extra, &dir, name, limit));
     let mut failed = Vec::new();
     for (name, r) in cases.iter().zip(results) {
@@ -651,17 +568,8 @@ fn looks_like_exception(line: &str) -> bool {
                 && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
     let last = name.rsplit('.').next().unwrap_or("");
-    let kind = [
-        "Error",
-        "Exception",
-        "Exit",
-        "Interrupt",
-        "Group",
-        "Iteration",
-        "Warning",
-    ]
-    .iter()
-    .any(|s| last.ends_with(s));
+    let kind =
+        ["Error", "Exception", "Exit", "Interrupt", "Group", "Iteration", "Warning"].iter().any(|s| last.ends_with(s));
     valid_name && kind && (rest.is_empty() || rest.starts_with(": "))
 }
 
@@ -686,11 +594,7 @@ fn malformed_inputs_never_panic() {
             return;
         }
     } else {
-        assert!(
-            files.len() >= 40,
-            "expected at least 40 malformed inputs, found {}",
-            files.len()
-        );
+        assert!(files.len() >= 40, "expected at least 40 malformed inputs, found {}", files.len());
     }
     let results = parallel_map(&files, |file| {
         let res = run_program(&bin, &extra, &dir, file, limit);
@@ -711,32 +615,15 @@ fn malformed_inputs_never_panic() {
         if !res.timed_out && res.signal().is_none() && res.code() != Some(1) {
             problems.push(format!("exit status {:?}, expected 1", res.code()));
         }
-        let last = err
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("");
+        let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
         if !looks_like_exception(last) {
-            problems.push(format!(
-                "last stderr line does not look like a Python exception: {last:?}"
-            ));
+            problems.push(format!("last stderr line does not look like a Python exception: {last:?}"));
         }
         if problems.is_empty() {
             None
         } else {
-            let tail: Vec<&str> = err
-                .lines()
-                .rev()
-                .take(8)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            Some(format!(
-                "{}\n  stderr tail:\n    {}",
-                problems.join("\n"),
-                tail.join("\n    ")
-            ))
+            let tail: Vec<&str> = err.lines().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+            Some(format!("{}\n  stderr tail:\n    {}", problems.join("\n"), tail.join("\n    ")))
         }
     });
     let mut failed = Vec::new();
@@ -782,14 +669,10 @@ mod self_tests {
     #[test]
     fn exception_lines() {
         assert!(looks_like_exception("SyntaxError: invalid syntax"));
-        assert!(looks_like_exception(
-            "RecursionError: maximum recursion depth exceeded"
-        ));
+        assert!(looks_like_exception("RecursionError: maximum recursion depth exceeded"));
         assert!(looks_like_exception("ZeroDivisionError"));
         assert!(looks_like_exception("pkg.CustomError: boom"));
-        assert!(!looks_like_exception(
-            "thread 'main' panicked at src/main.rs:1:1:"
-        ));
+        assert!(!looks_like_exception("thread 'main' panicked at src/main.rs:1:1:"));
         assert!(!looks_like_exception("ember: not yet"));
         assert!(!looks_like_exception(""));
     }

@@ -385,10 +385,8 @@ fn system_exit_code(exc: &Obj) -> u8 {
 fn report(exc: &PyRef) {
     let _ = ember_vm::modules::sys::flush_std_streams();
     let hook = ember_vm::modules::sys::sys_attr("excepthook");
-    let tb = exc
-        .downcast::<exceptions::ExceptionObj>()
-        .and_then(|e| e.traceback())
-        .unwrap_or_else(ember_vm::types::none);
+    let tb =
+        exc.downcast::<exceptions::ExceptionObj>().and_then(|e| e.traceback()).unwrap_or_else(ember_vm::types::none);
     let called = hook.map(|h| ember_vm::ops::call(&h, &[exc.class().as_obj(), exc, &tb], None));
     match called {
         Some(Ok(_)) => {}
@@ -490,7 +488,9 @@ fn run(opts: Options) -> u8 {
             // __file__ and traceback file names are the path made absolute.
             Ok(bytes) => {
                 let file = abspath(f);
-                ember_vm::source::decode(&bytes, &file).and_then(|src| interp.run_main(&src, &file, Some(&file))).map(drop)
+                ember_vm::source::decode(&bytes, &file)
+                    .and_then(|src| interp.run_main(&src, &file, Some(&file)))
+                    .map(drop)
             }
             Err(msg) => {
                 eprint!("{msg}");

@@ -28,10 +28,7 @@ fn main() {
             }
         }
         Err(e) => {
-            eprintln!(
-                "{:?}: {} ({}:{}:{})",
-                e.kind, e.msg, e.filename, e.line, e.offset
-            );
+            eprintln!("{:?}: {} ({}:{}:{})", e.kind, e.msg, e.filename, e.line, e.offset);
             std::process::exit(1);
         }
     }

@@ -18,10 +18,7 @@ fn main() {
     match compile(&source, &path, Mode::Exec) {
         Ok(code) => print!("{}", pydump::dump(&code)),
         Err(e) => {
-            eprintln!(
-                "{}:{}:{}: {:?}: {}",
-                e.filename, e.line, e.offset, e.kind, e.msg
-            );
+            eprintln!("{}:{}:{}: {:?}: {}", e.filename, e.line, e.offset, e.kind, e.msg);
             std::process::exit(1);
         }
     }

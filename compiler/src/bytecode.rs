@@ -507,10 +507,7 @@ mod tests {
     #[test]
     fn opcode_numbers_round_trip() {
         for (i, op) in Opcode::ALL.iter().enumerate() {
-            assert_eq!(
-                *op as usize, i,
-                "opcodes are numbered densely in table order"
-            );
+            assert_eq!(*op as usize, i, "opcodes are numbered densely in table order");
             assert_eq!(Opcode::from_u8(*op as u8), Some(*op));
         }
         assert_eq!(Opcode::from_u8(255), None);

@@ -129,10 +129,7 @@ impl CodeUnit {
 
     /// Number of free variables (they occupy the last slots).
     pub fn nfreevars(&self) -> usize {
-        self.localsplus_kinds
-            .iter()
-            .filter(|k| **k & local_kind::FREE != 0)
-            .count()
+        self.localsplus_kinds.iter().filter(|k| **k & local_kind::FREE != 0).count()
     }
 
     /// Total number of parameters, counting `*args` and `**kwargs`.

@@ -42,11 +42,7 @@ fn flag_names(flags: u32) -> String {
         (code_flags::COROUTINE, "COROUTINE"),
         (code_flags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
     ];
-    let v: Vec<&str> = names
-        .iter()
-        .filter(|(f, _)| flags & f != 0)
-        .map(|(_, n)| *n)
-        .collect();
+    let v: Vec<&str> = names.iter().filter(|(f, _)| flags & f != 0).map(|(_, n)| *n).collect();
     v.join("|")
 }
 
@@ -61,11 +57,7 @@ fn kind_name(k: u8) -> &'static str {
 }
 
 fn disassemble_one(code: &CodeUnit, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "Disassembly of <code {} qualname={} line={}>:",
-        code.name, code.qualname, code.first_line
-    );
+    let _ = writeln!(out, "Disassembly of <code {} qualname={} line={}>:", code.name, code.qualname, code.first_line);
     let _ = writeln!(
         out,
         "  flags: 0x{:04x} ({})  args: {} posonly: {} kwonly: {}  stack: {}",
@@ -105,22 +97,14 @@ fn disassemble_one(code: &CodeUnit, out: &mut String) {
         } else {
             "    ".to_string()
         };
-        let marker = if targets.contains(&(i as u32)) {
-            ">>"
-        } else {
-            "  "
-        };
+        let marker = if targets.contains(&(i as u32)) { ">>" } else { "  " };
         let Some(op) = Opcode::from_u8(byte) else {
             let _ = writeln!(out, "{line_col} {marker} {i:>5} <invalid opcode {byte}>");
             ext = 0;
             continue;
         };
         let explained = explain(code, op, arg);
-        let _ = writeln!(
-            out,
-            "{line_col} {marker} {i:>5} {:<24} {explained}",
-            op.name()
-        );
+        let _ = writeln!(out, "{line_col} {marker} {i:>5} {:<24} {explained}", op.name());
         ext = if op == Opcode::EXTENDED_ARG { arg } else { 0 };
     }
     if !code.exception_table.is_empty() {
@@ -160,16 +144,12 @@ fn jump_targets(code: &CodeUnit) -> std::collections::HashSet<u32> {
 
 /// The argument as the disassembler prints it.
 fn explain(code: &CodeUnit, op: Opcode, arg: u32) -> String {
-    let lookup =
-        |v: &Vec<String>, i: u32| v.get(i as usize).cloned().unwrap_or_else(|| "<?>".into());
+    let lookup = |v: &Vec<String>, i: u32| v.get(i as usize).cloned().unwrap_or_else(|| "<?>".into());
     match op.arg_kind() {
         ArgKind::None => String::new(),
         ArgKind::Count => arg.to_string(),
         ArgKind::Const => {
-            let repr = code
-                .consts
-                .get(arg as usize)
-                .map_or_else(|| "<?>".into(), const_repr);
+            let repr = code.consts.get(arg as usize).map_or_else(|| "<?>".into(), const_repr);
             format!("{arg} ({repr})")
         }
         ArgKind::Name => format!("{arg} ({})", lookup(&code.names, arg)),
@@ -183,14 +163,8 @@ fn explain(code: &CodeUnit, op: Opcode, arg: u32) -> String {
         }
         ArgKind::Local => format!("{arg} ({})", lookup(&code.localsplus_names, arg)),
         ArgKind::Jump => format!("to {arg}"),
-        ArgKind::BinaryOp => format!(
-            "{arg} ({})",
-            BinaryOp::from_u32(arg).map_or("?", |b| b.symbol())
-        ),
-        ArgKind::CompareOp => format!(
-            "{arg} ({})",
-            CompareOp::from_u32(arg).map_or("?", |c| c.symbol())
-        ),
+        ArgKind::BinaryOp => format!("{arg} ({})", BinaryOp::from_u32(arg).map_or("?", |b| b.symbol())),
+        ArgKind::CompareOp => format!("{arg} ({})", CompareOp::from_u32(arg).map_or("?", |c| c.symbol())),
     }
 }
 
@@ -250,11 +224,7 @@ pub fn float_repr(f: f64) -> String {
     let decpt = exp + 1;
     if !(-4..=16).contains(&decpt) || decpt == -4 {
         let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(".{rest}")
-        };
+        let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
         let esign = if exp < 0 { '-' } else { '+' };
         return format!("{sign}{first}{frac}e{esign}{:02}", exp.abs());
     }
@@ -271,11 +241,7 @@ pub fn float_repr(f: f64) -> String {
 }
 
 fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -318,11 +284,7 @@ fn printable(c: char) -> bool {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::from("b");
     out.push(quote as char);
     for &c in b {
@@ -365,24 +327,9 @@ mod tests {
         ] {
             assert_eq!(float_repr(f), s);
         }
-        assert_eq!(
-            const_repr(&Constant::Complex {
-                real: 0.0,
-                imag: 2.0
-            }),
-            "2j"
-        );
-        assert_eq!(
-            const_repr(&Constant::Complex {
-                real: 1.0,
-                imag: -2.0
-            }),
-            "(1-2j)"
-        );
+        assert_eq!(const_repr(&Constant::Complex { real: 0.0, imag: 2.0 }), "2j");
+        assert_eq!(const_repr(&Constant::Complex { real: 1.0, imag: -2.0 }), "(1-2j)");
         assert_eq!(const_repr(&Constant::Str("it's".into())), "\"it's\"");
-        assert_eq!(
-            const_repr(&Constant::Tuple(vec![Constant::Int(1.into())])),
-            "(1,)"
-        );
+        assert_eq!(const_repr(&Constant::Tuple(vec![Constant::Int(1.into())])), "(1,)");
     }
 }

@@ -39,8 +39,7 @@ fn range(start: u32, end: u32) -> TextRange {
 /// Whether `text` has a '*' that is not part of a '**'.
 fn has_single_star(text: &str) -> bool {
     let b = text.as_bytes();
-    (0..b.len())
-        .any(|i| b[i] == b'*' && (i == 0 || b[i - 1] != b'*') && b.get(i + 1) != Some(&b'*'))
+    (0..b.len()).any(|i| b[i] == b'*' && (i == 0 || b[i - 1] != b'*') && b.get(i + 1) != Some(&b'*'))
 }
 
 /// The first character at or after byte `at` that is not blank, a comment or
@@ -74,11 +73,7 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
 
 impl<'s> Checker<'s> {
     fn new(src: &'s SourceMap<'s>) -> Checker<'s> {
-        Checker {
-            src,
-            toks: OnceCell::new(),
-            depth: 0,
-        }
+        Checker { src, toks: OnceCell::new(), depth: 0 }
     }
 
     fn toks(&self) -> &Tokens<'s> {
@@ -90,12 +85,7 @@ impl<'s> Checker<'s> {
     }
 
     fn too_deep(&self, r: TextRange) -> CompileError {
-        self.err(
-            format!(
-                "{TOO_DEEP} and statements (maximum recursion depth exceeded during compilation)"
-            ),
-            r,
-        )
+        self.err(format!("{TOO_DEEP} and statements (maximum recursion depth exceeded during compilation)"), r)
     }
 
     /// An error at token `i`.
@@ -144,11 +134,7 @@ impl<'s> Checker<'s> {
 
     fn stmt(&mut self, s: &Stmt) -> Result {
         self.depth += 1;
-        let r = if self.depth > MAX_NESTING {
-            Err(self.too_deep(s.range()))
-        } else {
-            self.stmt_inner(s)
-        };
+        let r = if self.depth > MAX_NESTING { Err(self.too_deep(s.range())) } else { self.stmt_inner(s) };
         self.depth -= 1;
         r
     }
@@ -156,13 +142,7 @@ impl<'s> Checker<'s> {
     fn stmt_inner(&mut self, s: &Stmt) -> Result {
         match s {
             Stmt::FunctionDef(ast::StmtFunctionDef {
-                range,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_params,
-                ..
+                range, args, body, decorator_list, returns, type_params, ..
             })
             | Stmt::AsyncFunctionDef(ast::StmtAsyncFunctionDef {
                 range,
@@ -193,9 +173,7 @@ impl<'s> Checker<'s> {
             Stmt::ClassDef(c) => {
                 self.exprs(&c.decorator_list)?;
                 if !c.type_params.is_empty() {
-                    let at = self
-                        .find_name(c.range.start(), "class")
-                        .map_or(0, |i| i + 2);
+                    let at = self.find_name(c.range.start(), "class").map_or(0, |i| i + 2);
                     return Err(self.err_at_token("invalid syntax", at));
                 }
                 self.call_arguments(&c.bases, &c.keywords, true)?;
@@ -216,18 +194,10 @@ impl<'s> Checker<'s> {
             Stmt::Assign(a) => {
                 let single = a.targets.len() == 1 && starts_with_bitwise_or(&a.value);
                 for t in &a.targets {
-                    if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_))
-                        && !self.parenthesized(t.range())
-                    {
-                        return Err(
-                            self.err("assignment to yield expression not possible", t.range())
-                        );
+                    if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) && !self.parenthesized(t.range()) {
+                        return Err(self.err("assignment to yield expression not possible", t.range()));
                     }
-                    let kind = if single {
-                        TargetKind::AssignSingle
-                    } else {
-                        TargetKind::Assign
-                    };
+                    let kind = if single { TargetKind::AssignSingle } else { TargetKind::Assign };
                     targets::check(self.src, t, kind)?;
                     self.expr(t)?;
                 }
@@ -246,20 +216,8 @@ impl<'s> Checker<'s> {
                 self.expr(&a.annotation)?;
                 self.opt(&a.value)
             }
-            Stmt::For(ast::StmtFor {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            })
-            | Stmt::AsyncFor(ast::StmtAsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            }) => {
+            Stmt::For(ast::StmtFor { target, iter, body, orelse, .. })
+            | Stmt::AsyncFor(ast::StmtAsyncFor { target, iter, body, orelse, .. }) => {
                 targets::check(self.src, target, TargetKind::For)?;
                 self.expr(target)?;
                 self.expr(iter)?;
@@ -276,8 +234,7 @@ impl<'s> Checker<'s> {
                 self.body(&i.body)?;
                 self.body(&i.orelse)
             }
-            Stmt::With(ast::StmtWith { items, body, .. })
-            | Stmt::AsyncWith(ast::StmtAsyncWith { items, body, .. }) => {
+            Stmt::With(ast::StmtWith { items, body, .. }) | Stmt::AsyncWith(ast::StmtAsyncWith { items, body, .. }) => {
                 for item in items {
                     self.expr(&item.context_expr)?;
                     if let Some(v) = &item.optional_vars {
@@ -299,20 +256,8 @@ impl<'s> Checker<'s> {
                 self.opt(&r.exc)?;
                 self.opt(&r.cause)
             }
-            Stmt::Try(ast::StmtTry {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                ..
-            })
-            | Stmt::TryStar(ast::StmtTryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                ..
-            }) => {
+            Stmt::Try(ast::StmtTry { body, handlers, orelse, finalbody, .. })
+            | Stmt::TryStar(ast::StmtTryStar { body, handlers, orelse, finalbody, .. }) => {
                 self.body(body)?;
                 for h in handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -377,8 +322,7 @@ impl<'s> Checker<'s> {
             if t.depth(k) == d
                 && t.is_op(k, "*")
                 && (t.is_op(k - 1, "(") || t.is_op(k - 1, ","))
-                && (t.is_op(k + 1, ")")
-                    || (t.is_op(k + 1, ",") && (t.is_op(k + 2, ")") || t.is_op(k + 2, "**"))))
+                && (t.is_op(k + 1, ")") || (t.is_op(k + 1, ",") && (t.is_op(k + 2, ")") || t.is_op(k + 2, "**"))))
             {
                 return Err(self.err_at_token("named arguments must follow bare *", k));
             }
@@ -422,8 +366,7 @@ impl<'s> Checker<'s> {
             // Most generator arguments are alone and bare: no tokens needed.
             let text = self.src.text;
             let (start, end) = (usize::from(g.range.start()), usize::from(g.range.end()));
-            let maybe_parenthesized =
-                text[start..end].starts_with('(') && text[..end].ends_with(')');
+            let maybe_parenthesized = text[start..end].starts_with('(') && text[..end].ends_with(')');
             let comma_after = next_significant_char(text, end) == Some(',');
             if count == 1 && !class && !maybe_parenthesized && !comma_after {
                 continue;
@@ -440,21 +383,17 @@ impl<'s> Checker<'s> {
             if count == 1 && class {
                 // CPython's class arguments never take a bare generator expression.
                 let after = t.index_at(g.elt.range().end().into());
-                let at = (after..t.len())
-                    .find(|&i| t.is_name(i, "for") || t.is_name(i, "async"))
-                    .unwrap_or(after);
+                let at = (after..t.len()).find(|&i| t.is_name(i, "for") || t.is_name(i, "async")).unwrap_or(after);
                 return Err(self.err_at_token("invalid syntax", at));
             }
             if count > 1 || followed_by_comma {
-                let last = g.generators.last().map_or(g.range.end(), |c| {
-                    c.ifs
-                        .last()
-                        .map_or(c.iter.range().end(), |e| e.range().end())
-                });
-                return Err(self.err(
-                    "Generator expression must be parenthesized",
-                    TextRange::new(g.elt.range().start(), last),
-                ));
+                let last = g
+                    .generators
+                    .last()
+                    .map_or(g.range.end(), |c| c.ifs.last().map_or(c.iter.range().end(), |e| e.range().end()));
+                return Err(
+                    self.err("Generator expression must be parenthesized", TextRange::new(g.elt.range().start(), last))
+                );
             }
         }
         for a in args {
@@ -478,11 +417,7 @@ impl<'s> Checker<'s> {
 
     fn expr(&mut self, e: &Expr) -> Result {
         self.depth += 1;
-        let r = if self.depth > MAX_NESTING {
-            Err(self.too_deep(e.range()))
-        } else {
-            self.expr_inner(e)
-        };
+        let r = if self.depth > MAX_NESTING { Err(self.too_deep(e.range())) } else { self.expr_inner(e) };
         self.depth -= 1;
         r
     }
@@ -501,8 +436,7 @@ impl<'s> Checker<'s> {
             }
             Expr::UnaryOp(u) => self.expr(&u.operand),
             Expr::Lambda(l) => {
-                let header = &self.src.text
-                    [usize::from(l.range.start())..usize::from(l.body.range().start())];
+                let header = &self.src.text[usize::from(l.range.start())..usize::from(l.body.range().start())];
                 if has_single_star(header) {
                     self.bare_star_in_lambda(l)?;
                 }

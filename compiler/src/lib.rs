@@ -91,9 +91,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
             .stack_size(COMPILER_STACK)
             .spawn_scoped(s, || compile_here(source, filename, mode));
         match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(internal("the compiler panicked"))),
+            Ok(handle) => handle.join().unwrap_or_else(|_| Err(internal("the compiler panicked"))),
             // No thread available: compile on the caller's stack.
             Err(_) => compile_here(source, filename, mode),
         }
@@ -105,8 +103,7 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
     let src = source::SourceMap::new(source, filename);
     let scanned = scan::scan(source);
     let problem = scanned.problem;
-    if let Some(p @ (scan::Problem::TooManyParens(_) | scan::Problem::TooManyIndents(_))) = &problem
-    {
+    if let Some(p @ (scan::Problem::TooManyParens(_) | scan::Problem::TooManyIndents(_))) = &problem {
         return Err(parse_error::from_problem(&src, p));
     }
     let sanitized;
@@ -122,11 +119,7 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
             let body: Vec<ast::Stmt> = if mode == Mode::Exec {
                 ast::Suite::parse(source, filename)
             } else {
-                match rustpython_parser::parse(
-                    source,
-                    rustpython_parser::Mode::Interactive,
-                    filename,
-                ) {
+                match rustpython_parser::parse(source, rustpython_parser::Mode::Interactive, filename) {
                     Ok(ast::Mod::Interactive(m)) => Ok(m.body),
                     Ok(_) => Ok(Vec::new()),
                     Err(e) => Err(e),
@@ -147,13 +140,12 @@ fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Co
             result
         }
         Mode::Eval => {
-            let expr = ast::Expr::parse(source, filename)
-                .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
+            let expr =
+                ast::Expr::parse(source, filename).map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
             let result = (|| {
                 grammar::check_expression(&src, &expr)?;
                 let table = symtable::build_expr(&expr, &src, symtable::Future::default(), full)?;
-                codegen::Compiler::new(&src, &table, symtable::Future::default(), mode)
-                    .compile_eval(&expr)
+                codegen::Compiler::new(&src, &table, symtable::Future::default(), mode).compile_eval(&expr)
             })();
             if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
                 std::mem::forget(expr);
@@ -218,37 +210,28 @@ fn compile_body(
 }
 
 /// Reads the `from __future__ import` statements at the top of a module.
-fn scan_future(
-    src: &source::SourceMap,
-    body: &[ast::Stmt],
-) -> Result<symtable::Future, CompileError> {
+fn scan_future(src: &source::SourceMap, body: &[ast::Stmt]) -> Result<symtable::Future, CompileError> {
     let mut future = symtable::Future::default();
     for (i, s) in body.iter().enumerate() {
         match s {
             ast::Stmt::ImportFrom(imp)
-                if imp.module.as_deref() == Some("__future__")
-                    && imp.level.map_or(0, |l| l.to_u32()) == 0 =>
+                if imp.module.as_deref() == Some("__future__") && imp.level.map_or(0, |l| l.to_u32()) == 0 =>
             {
                 for alias in &imp.names {
                     match alias.name.as_str() {
                         "annotations" => future.annotations = true,
                         "barry_as_FLUFL" => future.barry_as_flufl = true,
-                        "nested_scopes" | "generators" | "division" | "absolute_import"
-                        | "with_statement" | "print_function" | "unicode_literals"
-                        | "generator_stop" => {}
+                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                        | "print_function" | "unicode_literals" | "generator_stop" => {}
                         "braces" => return Err(src.syntax_error("not a chance", s.range())),
                         other => {
-                            return Err(src.syntax_error(
-                                format!("future feature {other} is not defined"),
-                                s.range(),
-                            ))
+                            return Err(src.syntax_error(format!("future feature {other} is not defined"), s.range()))
                         }
                     }
                 }
                 future.lineno = src.line_col(s.range().start().into()).0;
             }
-            ast::Stmt::Expr(e)
-                if i == 0 && matches!(&*e.value, ast::Expr::Constant(c) if c.value.is_str()) => {}
+            ast::Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::Constant(c) if c.value.is_str()) => {}
             _ => break,
         }
     }

@@ -112,12 +112,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let p = |line, col| Position {
-            line,
-            end_line: line + 1,
-            col,
-            end_col: col + 4,
-        };
+        let p = |line, col| Position { line, end_line: line + 1, col, end_col: col + 4 };
         let positions = vec![p(3, 0), p(3, 0), p(1, 7), Position::default(), p(400, 1000)];
         let table = encode(&positions);
         assert_eq!(decode(&table), positions);

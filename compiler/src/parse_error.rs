@@ -17,57 +17,23 @@ pub fn from_problem(src: &SourceMap, p: &Problem) -> CompileError {
     match p {
         Problem::TooManyParens(a) => {
             let (l, c) = at(a);
-            src.error_at(
-                ErrorKind::SyntaxError,
-                "too many nested parentheses",
-                l,
-                c,
-                l,
-                c + 1,
-            )
+            src.error_at(ErrorKind::SyntaxError, "too many nested parentheses", l, c, l, c + 1)
         }
         Problem::TooManyIndents(a) => {
             let (l, c) = at(a);
-            src.error_at(
-                ErrorKind::IndentationError,
-                "too many levels of indentation",
-                l,
-                c,
-                l,
-                c,
-            )
+            src.error_at(ErrorKind::IndentationError, "too many levels of indentation", l, c, l, c)
         }
-        Problem::UnterminatedString {
-            start,
-            triple,
-            detected_line,
-        } => {
+        Problem::UnterminatedString { start, triple, detected_line } => {
             let (l, c) = at(start);
-            let what = if *triple {
-                "triple-quoted string literal"
-            } else {
-                "string literal"
-            };
+            let what = if *triple { "triple-quoted string literal" } else { "string literal" };
             let msg = format!("unterminated {what} (detected at line {detected_line})");
             src.error_at(ErrorKind::SyntaxError, msg, l, c, l, c)
         }
         Problem::Unmatched { at: a, ch } => {
             let (l, c) = at(a);
-            src.error_at(
-                ErrorKind::SyntaxError,
-                format!("unmatched '{ch}'"),
-                l,
-                c,
-                l,
-                c,
-            )
+            src.error_at(ErrorKind::SyntaxError, format!("unmatched '{ch}'"), l, c, l, c)
         }
-        Problem::Mismatched {
-            at: a,
-            close,
-            open,
-            open_at,
-        } => {
+        Problem::Mismatched { at: a, close, open, open_at } => {
             let (l, c) = at(a);
             let msg = if open_at.line != a.line {
                 format!(
@@ -81,14 +47,7 @@ pub fn from_problem(src: &SourceMap, p: &Problem) -> CompileError {
         }
         Problem::NeverClosed { at: a, ch } => {
             let (l, c) = at(a);
-            let mut e = src.error_at(
-                ErrorKind::SyntaxError,
-                format!("'{ch}' was never closed"),
-                l,
-                c,
-                l,
-                c,
-            );
+            let mut e = src.error_at(ErrorKind::SyntaxError, format!("'{ch}' was never closed"), l, c, l, c);
             // CPython gives no end column here (its end_offset is 0).
             e.end_offset = 0;
             e
@@ -104,9 +63,7 @@ fn token_len(text: &str, offset: usize) -> usize {
         return 0;
     };
     if first.is_alphanumeric() || first == '_' {
-        return rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
+        return rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
     }
     first.len_utf8()
 }
@@ -130,8 +87,7 @@ fn block_owner(src: &SourceMap, before_line: u32) -> Option<(String, u32)> {
         let what = match word {
             "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
-            "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "finally" | "match"
-            | "case" => {
+            "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "finally" | "match" | "case" => {
                 format!("'{word}' statement")
             }
             "except" | "except*" => {
@@ -201,14 +157,12 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
     // Unclosed strings and brackets explain most errors better than the parser can.
     if let Some(p) = problem {
         match p {
-            Problem::UnterminatedString { .. }
-            | Problem::Unmatched { .. }
-            | Problem::Mismatched { .. } => return from_problem(src, p),
+            Problem::UnterminatedString { .. } | Problem::Unmatched { .. } | Problem::Mismatched { .. } => {
+                return from_problem(src, p)
+            }
             Problem::NeverClosed { .. } => {
-                let at_eof = matches!(
-                    err.error,
-                    ParseErrorType::Eof | ParseErrorType::Lexical(LexicalErrorType::Eof)
-                ) || u32::from(err.offset) as usize >= src.text.trim_end().len();
+                let at_eof = matches!(err.error, ParseErrorType::Eof | ParseErrorType::Lexical(LexicalErrorType::Eof))
+                    || u32::from(err.offset) as usize >= src.text.trim_end().len();
                 if at_eof {
                     return from_problem(src, p);
                 }
@@ -227,22 +181,10 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
         _ => token_len(src.text, offset as usize) as u32,
     };
     let explained = |eof: bool| {
-        let failure = Failure {
-            at: toks.index_at(offset),
-            eof,
-        };
+        let failure = Failure { at: toks.index_at(offset), eof };
         diagnose::explain(src, &toks, &failure)
     };
-    let syntax = |msg: &str| {
-        src.error_at(
-            ErrorKind::SyntaxError,
-            msg,
-            line,
-            col,
-            line,
-            col + tlen.max(1),
-        )
-    };
+    let syntax = |msg: &str| src.error_at(ErrorKind::SyntaxError, msg, line, col, line, col + tlen.max(1));
     match &err.error {
         ParseErrorType::Eof | ParseErrorType::Lexical(LexicalErrorType::Eof) => {
             let (l, len) = last_line(src);
@@ -255,14 +197,7 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
             if let Some(e) = explained(true) {
                 return e;
             }
-            src.error_at(
-                ErrorKind::SyntaxError,
-                "unexpected EOF while parsing",
-                l,
-                len,
-                l,
-                len,
-            )
+            src.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing", l, len, l, len)
         }
         ParseErrorType::UnrecognizedToken(Tok::Indent, _) => {
             let indent = src.line_text(line).len() - src.line_text(line).trim_start().len();
@@ -275,50 +210,27 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                 indent as u32,
             )
         }
-        ParseErrorType::UnrecognizedToken(_, Some(expected)) if expected == "Indent" => {
-            match block_owner(src, line) {
-                Some((what, hl)) => src.error_at(
-                    ErrorKind::IndentationError,
-                    format!("expected an indented block after {what} on line {hl}"),
-                    line,
-                    col,
-                    line,
-                    col + tlen,
-                ),
-                None => src.error_at(
-                    ErrorKind::IndentationError,
-                    "expected an indented block",
-                    line,
-                    col,
-                    line,
-                    col,
-                ),
-            }
-        }
+        ParseErrorType::UnrecognizedToken(_, Some(expected)) if expected == "Indent" => match block_owner(src, line) {
+            Some((what, hl)) => src.error_at(
+                ErrorKind::IndentationError,
+                format!("expected an indented block after {what} on line {hl}"),
+                line,
+                col,
+                line,
+                col + tlen,
+            ),
+            None => src.error_at(ErrorKind::IndentationError, "expected an indented block", line, col, line, col),
+        },
         ParseErrorType::UnrecognizedToken(tok, Some(expected)) if expected == "\":\"" => {
             // CPython insists on ':' only after some headers (see the rules).
             explained(false).unwrap_or_else(|| match tok {
-                Tok::Newline => {
-                    src.error_at(ErrorKind::SyntaxError, "expected ':'", line, col, line, col)
-                }
+                Tok::Newline => src.error_at(ErrorKind::SyntaxError, "expected ':'", line, col, line, col),
                 _ => syntax("invalid syntax"),
             })
         }
-        ParseErrorType::UnrecognizedToken(Tok::Newline, _) => {
-            explained(false).unwrap_or_else(|| {
-                src.error_at(
-                    ErrorKind::SyntaxError,
-                    "invalid syntax",
-                    line,
-                    col,
-                    line,
-                    col,
-                )
-            })
-        }
-        ParseErrorType::UnrecognizedToken(..)
-        | ParseErrorType::ExtraToken(_)
-        | ParseErrorType::InvalidToken => {
+        ParseErrorType::UnrecognizedToken(Tok::Newline, _) => explained(false)
+            .unwrap_or_else(|| src.error_at(ErrorKind::SyntaxError, "invalid syntax", line, col, line, col)),
+        ParseErrorType::UnrecognizedToken(..) | ParseErrorType::ExtraToken(_) | ParseErrorType::InvalidToken => {
             explained(false).unwrap_or_else(|| syntax("invalid syntax"))
         }
         ParseErrorType::Lexical(lex) => {
@@ -327,12 +239,10 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                     // At the end of input, the parser wanted an indented block.
                     if offset as usize >= src.text.trim_end().len() {
                         let (l, len) = last_line(src);
-                        if let (true, Some((what, hl))) = (
-                            src.line_text(l).trim_end().ends_with(':'),
-                            block_owner(src, l + 1),
-                        ) {
-                            let msg =
-                                format!("expected an indented block after {what} on line {hl}");
+                        if let (true, Some((what, hl))) =
+                            (src.line_text(l).trim_end().ends_with(':'), block_owner(src, l + 1))
+                        {
+                            let msg = format!("expected an indented block after {what} on line {hl}");
                             return src.error_at(ErrorKind::IndentationError, msg, l, len, l, len);
                         }
                     }
@@ -362,23 +272,16 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                     let c = *tok;
                     if c.is_ascii() {
                         "invalid syntax".to_string()
-                    } else if c.is_whitespace()
-                        || c.is_control()
-                        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}')
-                    {
+                    } else if c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}') {
                         format!("invalid non-printable character U+{:04X}", c as u32)
                     } else {
                         format!("invalid character '{c}' (U+{:04X})", c as u32)
                     }
                 }
                 LexicalErrorType::StringError => "unterminated string literal".to_string(),
-                LexicalErrorType::UnicodeError => {
-                    "(unicode error) malformed escape sequence".to_string()
-                }
+                LexicalErrorType::UnicodeError => "(unicode error) malformed escape sequence".to_string(),
                 LexicalErrorType::NestingError => "too many nested parentheses".to_string(),
-                LexicalErrorType::DefaultArgumentError => {
-                    "non-default argument follows default argument".to_string()
-                }
+                LexicalErrorType::DefaultArgumentError => "non-default argument follows default argument".to_string(),
                 LexicalErrorType::DuplicateArgumentError(name) => {
                     format!("duplicate argument '{name}' in function definition")
                 }
@@ -400,9 +303,7 @@ pub fn convert(src: &SourceMap, err: &ParseError, problem: Option<&Problem>) -> 
                 LexicalErrorType::FStringError(e) => {
                     return diagnose::fstring_error(src, &toks, offset, e);
                 }
-                LexicalErrorType::OtherError(msg)
-                    if msg == "named arguments must follow bare *" =>
-                {
+                LexicalErrorType::OtherError(msg) if msg == "named arguments must follow bare *" => {
                     return diagnose::bare_star_error(src, &toks, offset);
                 }
                 LexicalErrorType::OtherError(msg) => msg.clone(),

@@ -24,11 +24,7 @@ fn py_const(c: &Constant, out: &mut String) {
     match c {
         Constant::None => out.push_str("('none',)"),
         Constant::Ellipsis => out.push_str("('ellipsis',)"),
-        Constant::Bool(b) => out.push_str(if *b {
-            "('bool', True)"
-        } else {
-            "('bool', False)"
-        }),
+        Constant::Bool(b) => out.push_str(if *b { "('bool', True)" } else { "('bool', False)" }),
         Constant::Int(i) => {
             let _ = write!(out, "('int', {i})");
         }
@@ -36,12 +32,7 @@ fn py_const(c: &Constant, out: &mut String) {
             let _ = write!(out, "('float', '{}')", float_repr(*f));
         }
         Constant::Complex { real, imag } => {
-            let _ = write!(
-                out,
-                "('complex', '{}', '{}')",
-                float_repr(*real),
-                float_repr(*imag)
-            );
+            let _ = write!(out, "('complex', '{}', '{}')", float_repr(*real), float_repr(*imag));
         }
         Constant::Str(_) | Constant::Bytes(_) => {
             let _ = write!(out, "('v', {})", const_repr(c));
@@ -97,22 +88,14 @@ fn py_code(c: &CodeUnit, out: &mut String) {
         c.docstring.as_deref().map_or("None".to_string(), py_str),
     );
     for e in &c.exception_table {
-        let _ = write!(
-            out,
-            "({}, {}, {}, {}, {}), ",
-            e.start, e.end, e.target, e.depth, e.push_lasti as u8
-        );
+        let _ = write!(out, "({}, {}, {}, {}, {}), ", e.start, e.end, e.target, e.depth, e.push_lasti as u8);
     }
     out.push_str("], 'positions': [");
     for p in linetable::decode(&c.line_table) {
         if p.line == 0 {
             out.push_str("None, ");
         } else {
-            let _ = write!(
-                out,
-                "({}, {}, {}, {}), ",
-                p.line, p.end_line, p.col, p.end_col
-            );
+            let _ = write!(out, "({}, {}, {}, {}), ", p.line, p.end_line, p.col, p.end_col);
         }
     }
     out.push_str("], 'consts': [");

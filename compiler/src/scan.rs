@@ -58,10 +58,7 @@ pub struct Scan {
 pub fn scan(src: &str) -> Scan {
     let mut blank_tabs = Vec::new();
     let problem = scan_into(src, &mut blank_tabs);
-    Scan {
-        problem,
-        blank_tabs,
-    }
+    Scan { problem, blank_tabs }
 }
 
 /// A copy of `src` with the tabs of blank lines turned into spaces (same length,
@@ -93,11 +90,7 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
             let mut j = i;
             let mut width = 0usize;
             while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == 0x0c) {
-                width = if b[j] == b'\t' {
-                    (width / 8 + 1) * 8
-                } else {
-                    width + 1
-                };
+                width = if b[j] == b'\t' { (width / 8 + 1) * 8 } else { width + 1 };
                 j += 1;
             }
             let blank = j >= b.len() || matches!(b[j], b'\n' | b'\r' | b'#' | b'\\');
@@ -111,10 +104,7 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
                 if width > *indents.last().unwrap_or(&0) {
                     indents.push(width);
                     if indents.len() > MAX_INDENT_LEVEL + 1 {
-                        return Some(Problem::TooManyIndents(At {
-                            offset: j as u32,
-                            line,
-                        }));
+                        return Some(Problem::TooManyIndents(At { offset: j as u32, line }));
                     }
                 }
             }
@@ -152,26 +142,14 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
                 line += 1;
             }
             b'(' | b'[' | b'{' => {
-                stack.push((
-                    c as char,
-                    At {
-                        offset: i as u32,
-                        line,
-                    },
-                ));
+                stack.push((c as char, At { offset: i as u32, line }));
                 if stack.len() > MAX_PAREN_LEVEL {
-                    return Some(Problem::TooManyParens(At {
-                        offset: i as u32,
-                        line,
-                    }));
+                    return Some(Problem::TooManyParens(At { offset: i as u32, line }));
                 }
                 i += 1;
             }
             b')' | b']' | b'}' => {
-                let at = At {
-                    offset: i as u32,
-                    line,
-                };
+                let at = At { offset: i as u32, line };
                 let Some((open, open_at)) = stack.pop() else {
                     return Some(Problem::Unmatched { at, ch: c as char });
                 };
@@ -181,20 +159,12 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
                     _ => b'}',
                 };
                 if c != expected {
-                    return Some(Problem::Mismatched {
-                        at,
-                        close: c as char,
-                        open,
-                        open_at,
-                    });
+                    return Some(Problem::Mismatched { at, close: c as char, open, open_at });
                 }
                 i += 1;
             }
             b'\'' | b'"' => {
-                let start = At {
-                    offset: string_start(b, i) as u32,
-                    line,
-                };
+                let start = At { offset: string_start(b, i) as u32, line };
                 let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
                 i += if triple { 3 } else { 1 };
                 let mut closed = false;
@@ -212,16 +182,11 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
                     }
                     if d == b'\n' || (d == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                         if !triple {
-                            return Some(Problem::UnterminatedString {
-                                start,
-                                triple,
-                                detected_line: line,
-                            });
+                            return Some(Problem::UnterminatedString { start, triple, detected_line: line });
                         }
                         line += 1;
                     }
-                    if d == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
-                    {
+                    if d == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c))) {
                         i += if triple { 3 } else { 1 };
                         closed = true;
                         break;
@@ -229,19 +194,13 @@ fn scan_into(src: &str, blank_tabs: &mut Vec<(usize, usize)>) -> Option<Problem>
                     i += 1;
                 }
                 if !closed {
-                    return Some(Problem::UnterminatedString {
-                        start,
-                        triple,
-                        detected_line: line,
-                    });
+                    return Some(Problem::UnterminatedString { start, triple, detected_line: line });
                 }
             }
             _ => i += 1,
         }
     }
-    stack
-        .last()
-        .map(|&(ch, at)| Problem::NeverClosed { at, ch })
+    stack.last().map(|&(ch, at)| Problem::NeverClosed { at, ch })
 }
 
 /// The offset of a string literal including its prefix letters (`rb'...'`).
@@ -264,41 +223,16 @@ mod tests {
     #[test]
     fn finds_problems() {
         let scan = |s: &str| super::scan(s).problem;
-        assert_eq!(
-            scan("x = (1,\n"),
-            Some(Problem::NeverClosed {
-                at: At { offset: 4, line: 1 },
-                ch: '('
-            })
-        );
-        assert_eq!(
-            scan("x = )"),
-            Some(Problem::Unmatched {
-                at: At { offset: 4, line: 1 },
-                ch: ')'
-            })
-        );
-        assert!(matches!(
-            scan("x = 'abc"),
-            Some(Problem::UnterminatedString { triple: false, .. })
-        ));
+        assert_eq!(scan("x = (1,\n"), Some(Problem::NeverClosed { at: At { offset: 4, line: 1 }, ch: '(' }));
+        assert_eq!(scan("x = )"), Some(Problem::Unmatched { at: At { offset: 4, line: 1 }, ch: ')' }));
+        assert!(matches!(scan("x = 'abc"), Some(Problem::UnterminatedString { triple: false, .. })));
         assert!(matches!(
             scan("x = '''abc\n\n"),
-            Some(Problem::UnterminatedString {
-                triple: true,
-                detected_line: 3,
-                ..
-            })
+            Some(Problem::UnterminatedString { triple: true, detected_line: 3, .. })
         ));
         assert_eq!(scan("s = '(' # (\nf(x)\n"), None);
-        assert!(matches!(
-            scan(&"(".repeat(201)),
-            Some(Problem::TooManyParens(_))
-        ));
-        assert_eq!(
-            scan(&format!("{}{}", "(".repeat(200), ")".repeat(200))),
-            None
-        );
+        assert!(matches!(scan(&"(".repeat(201)), Some(Problem::TooManyParens(_))));
+        assert_eq!(scan(&format!("{}{}", "(".repeat(200), ")".repeat(200))), None);
         assert!(scan("x = rb'a\\'b'").is_none());
         let tabs = super::scan("if x:\n    a\n \t\n    b\n").blank_tabs;
         assert_eq!(tabs, vec![(12, 14)]);

@@ -32,11 +32,7 @@ impl<'a> SourceMap<'a> {
             }
             i += 1;
         }
-        SourceMap {
-            text,
-            filename,
-            line_starts,
-        }
+        SourceMap { text, filename, line_starts }
     }
 
     /// 1-based line and 0-based byte column of a byte offset.
@@ -52,12 +48,7 @@ impl<'a> SourceMap<'a> {
     pub fn position(&self, range: TextRange) -> Position {
         let (line, col) = self.line_col(range.start().into());
         let (end_line, end_col) = self.line_col(range.end().into());
-        Position {
-            line,
-            end_line,
-            col,
-            end_col,
-        }
+        Position { line, end_line, col, end_col }
     }
 
     /// The text of a 1-based line without its line break (empty if out of range).
@@ -65,11 +56,7 @@ impl<'a> SourceMap<'a> {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1) as usize) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line as usize)
-            .copied()
-            .unwrap_or(self.text.len() as u32);
+        let end = self.line_starts.get(line as usize).copied().unwrap_or(self.text.len() as u32);
         let s = self.text.get(start as usize..end as usize).unwrap_or("");
         s.trim_end_matches(['\n', '\r'])
     }
@@ -142,14 +129,6 @@ mod tests {
         assert_eq!(m.line_text(2), "cdé");
         assert_eq!(m.char_col(2, 4), 3);
         let r = TextRange::new(TextSize::from(3), TextSize::from(5));
-        assert_eq!(
-            m.position(r),
-            Position {
-                line: 2,
-                end_line: 2,
-                col: 0,
-                end_col: 2
-            }
-        );
+        assert_eq!(m.position(r), Position { line: 2, end_line: 2, col: 0, end_col: 2 });
     }
 }

@@ -95,54 +95,36 @@ pub fn check(src: &SourceMap, e: &Expr, kind: TargetKind) -> Result<(), CompileE
         TargetKind::AugAssign => match e {
             Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => Ok(()),
             _ => Err(src.syntax_error(
-                format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    expr_name(e)
-                ),
+                format!("'{}' is an illegal expression for augmented assignment", expr_name(e)),
                 e.range(),
             )),
         },
         TargetKind::AnnAssign => match e {
             Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => Ok(()),
-            Expr::Tuple(_) => {
-                Err(src.syntax_error("only single target (not tuple) can be annotated", e.range()))
-            }
-            Expr::List(_) => {
-                Err(src.syntax_error("only single target (not list) can be annotated", e.range()))
-            }
+            Expr::Tuple(_) => Err(src.syntax_error("only single target (not tuple) can be annotated", e.range())),
+            Expr::List(_) => Err(src.syntax_error("only single target (not list) can be annotated", e.range())),
             _ => Err(src.syntax_error("illegal target for annotation", e.range())),
         },
         TargetKind::NamedExpr => match e {
             Expr::Name(_) => Ok(()),
-            _ => Err(src.syntax_error(
-                format!("cannot use assignment expressions with {}", expr_name(e)),
-                e.range(),
-            )),
+            _ => Err(src.syntax_error(format!("cannot use assignment expressions with {}", expr_name(e)), e.range())),
         },
         TargetKind::Del => match invalid_target(e, true) {
             None => Ok(()),
+            Some(bad) => Err(src.syntax_error(format!("cannot delete {}", expr_name(bad)), bad.range())),
+        },
+        TargetKind::Assign | TargetKind::AssignSingle | TargetKind::For => match invalid_target(e, false) {
+            None => Ok(()),
             Some(bad) => {
-                Err(src.syntax_error(format!("cannot delete {}", expr_name(bad)), bad.range()))
+                let top = std::ptr::eq(bad, e);
+                let msg = if kind == TargetKind::AssignSingle && top && suggests_comparison(bad) {
+                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(bad))
+                } else {
+                    format!("cannot assign to {}", expr_name(bad))
+                };
+                Err(src.syntax_error(msg, bad.range()))
             }
         },
-        TargetKind::Assign | TargetKind::AssignSingle | TargetKind::For => {
-            match invalid_target(e, false) {
-                None => Ok(()),
-                Some(bad) => {
-                    let top = std::ptr::eq(bad, e);
-                    let msg = if kind == TargetKind::AssignSingle && top && suggests_comparison(bad)
-                    {
-                        format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(bad)
-                        )
-                    } else {
-                        format!("cannot assign to {}", expr_name(bad))
-                    };
-                    Err(src.syntax_error(msg, bad.range()))
-                }
-            }
-        }
     }
 }
 

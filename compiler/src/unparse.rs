@@ -88,9 +88,7 @@ fn seq(out: &mut String, items: &[Expr], level: u8) {
 fn constant(out: &mut String, c: &ast::Constant) {
     match c {
         ast::Constant::Ellipsis => out.push_str("..."),
-        ast::Constant::Float(f) if f.is_infinite() => {
-            out.push_str(if *f > 0.0 { "1e309" } else { "-1e309" })
-        }
+        ast::Constant::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "1e309" } else { "-1e309" }),
         ast::Constant::Complex { real, imag } if real.is_infinite() || imag.is_infinite() => {
             out.push_str("1e309j");
         }
@@ -161,10 +159,7 @@ fn lambda_args(out: &mut String, a: &ast::Arguments) {
 fn fstring_body(out: &mut String, values: &[Expr]) {
     for v in values {
         match v {
-            Expr::Constant(ast::ExprConstant {
-                value: ast::Constant::Str(s),
-                ..
-            }) => {
+            Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => {
                 out.push_str(&s.replace('{', "{{").replace('}', "}}"));
             }
             Expr::FormattedValue(f) => formatted_value(out, f),
@@ -404,13 +399,7 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
         Expr::Attribute(a) => {
             expr(out, &a.value, ATOM);
             // `1 .real`: an int needs a space before the dot.
-            let int = matches!(
-                &*a.value,
-                Expr::Constant(ast::ExprConstant {
-                    value: ast::Constant::Int(_),
-                    ..
-                })
-            );
+            let int = matches!(&*a.value, Expr::Constant(ast::ExprConstant { value: ast::Constant::Int(_), .. }));
             out.push_str(if int { " ." } else { "." });
             out.push_str(&a.attr);
         }

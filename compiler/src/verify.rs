@@ -99,11 +99,8 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
         }
         resolve(e.target)?;
     }
-    let handler_at = |word: usize| {
-        code.exception_table
-            .iter()
-            .find(|e| (e.start as usize..e.end as usize).contains(&word))
-    };
+    let handler_at =
+        |word: usize| code.exception_table.iter().find(|e| (e.start as usize..e.end as usize).contains(&word));
 
     let max = code.stack_size as i64;
     let mut depth: Vec<i64> = vec![-1; instrs.len()];
@@ -117,10 +114,7 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
         };
         if depth[i] >= 0 {
             if depth[i] != d {
-                return Err(format!(
-                    "inconsistent depth at {}: {} vs {d}",
-                    ins.start, depth[i]
-                ));
+                return Err(format!("inconsistent depth at {}: {} vs {d}", ins.start, depth[i]));
             }
             continue;
         }
@@ -137,10 +131,7 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
         if let Some(h) = handler_at(ins.start) {
             if f & flags::CAN_RAISE != 0 {
                 if h.depth as i64 > d {
-                    return Err(format!(
-                        "handler depth {} above stack depth {d} at {}",
-                        h.depth, ins.start
-                    ));
+                    return Err(format!("handler depth {} above stack depth {d} at {}", h.depth, ins.start));
                 }
                 work.push((resolve(h.target)?, h.depth as i64 + 1 + h.push_lasti as i64));
             }
@@ -158,10 +149,7 @@ fn verify_one(code: &CodeUnit) -> Result<(), String> {
                 return Err(format!("stack underflow at {} ({})", ins.start, ins.op));
             }
             if nd > max {
-                return Err(format!(
-                    "depth {nd} above stack_size {max} after {}",
-                    ins.start
-                ));
+                return Err(format!("depth {nd} above stack_size {max} after {}", ins.start));
             }
             work.push((i + 1, nd));
         }

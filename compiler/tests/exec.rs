@@ -16,10 +16,7 @@ fn python_is_311() -> bool {
 }
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new("python3")
-        .args(args)
-        .output()
-        .expect("python3 runs");
+    let out = Command::new("python3").args(args).output().expect("python3 runs");
     let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
@@ -39,23 +36,14 @@ fn programs_behave_as_on_cpython() {
     let translator = dir.join("translate.py");
     let tmp = std::env::temp_dir().join(format!("ember-exec-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("temp dir");
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("programs"))
-        .expect("tests/exec/programs")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir.join("programs")).expect("tests/exec/programs").flatten().map(|e| e.path()).collect();
     files.sort();
     let mut failures = Vec::new();
     let mut count = 0;
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-    {
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "py")) {
         count += 1;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let source = std::fs::read_to_string(path).expect("readable program");
         let code = match compile(&source, &name, Mode::Exec) {
             Ok(c) => c,
@@ -68,14 +56,9 @@ fn programs_behave_as_on_cpython() {
         let dump_path = tmp.join(format!("{name}.dump"));
         std::fs::write(&dump_path, dump).expect("dump written");
         let expected = run(&[path.to_str().unwrap_or_default()]);
-        let actual = run(&[
-            translator.to_str().unwrap_or_default(),
-            dump_path.to_str().unwrap_or_default(),
-        ]);
+        let actual = run(&[translator.to_str().unwrap_or_default(), dump_path.to_str().unwrap_or_default()]);
         if expected != actual {
-            failures.push(format!(
-                "{name}:\n--- cpython\n{expected}\n--- ember\n{actual}"
-            ));
+            failures.push(format!("{name}:\n--- cpython\n{expected}\n--- ember\n{actual}"));
         }
     }
     if std::env::var("EMBER_KEEP_DUMPS").is_err() {

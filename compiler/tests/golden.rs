@@ -13,18 +13,12 @@ const SEPARATOR: &str = "=== dis ===\n";
 fn golden() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let bless = std::env::var("EMBER_BLESS").is_ok_and(|v| v == "1");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/golden exists")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(&dir).expect("tests/golden exists").flatten().map(|e| e.path()).collect();
     entries.sort();
     let mut failures = Vec::new();
     let mut count = 0;
-    for path in entries
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
+    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         count += 1;
         let text = std::fs::read_to_string(path).expect("readable golden file");
         let (source, expected) = match text.split_once(SEPARATOR) {
@@ -36,15 +30,9 @@ fn golden() {
             Some("# mode: single") => Mode::Single,
             _ => Mode::Exec,
         };
-        let src = if mode == Mode::Eval {
-            source.lines().skip(1).collect::<Vec<_>>().join("\n")
-        } else {
-            source.clone()
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let src =
+            if mode == Mode::Eval { source.lines().skip(1).collect::<Vec<_>>().join("\n") } else { source.clone() };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let actual = match compile(&src, &name, mode) {
             Ok(code) => {
                 if let Err(e) = verify(&code) {
@@ -55,17 +43,11 @@ fn golden() {
             Err(e) => format!("error: {:?} {}:{}: {}\n", e.kind, e.line, e.offset, e.msg),
         };
         if bless {
-            std::fs::write(path, format!("{source}{SEPARATOR}{actual}"))
-                .expect("writable golden file");
+            std::fs::write(path, format!("{source}{SEPARATOR}{actual}")).expect("writable golden file");
         } else if expected.as_deref() != Some(actual.as_str()) {
-            failures.push(format!(
-                "{name}: disassembly differs (EMBER_BLESS=1 to update)\n{actual}"
-            ));
+            failures.push(format!("{name}: disassembly differs (EMBER_BLESS=1 to update)\n{actual}"));
         }
     }
-    assert!(
-        count >= 30,
-        "expected at least 30 golden files, found {count}"
-    );
+    assert!(count >= 30, "expected at least 30 golden files, found {count}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -8,20 +8,11 @@ use ember_compiler::{compile, linetable, CodeUnit, Mode, Position};
 /// (opcode name, position) of every instruction, in order.
 fn positions(code: &CodeUnit) -> Vec<(&'static str, Position)> {
     let pos = linetable::decode(&code.line_table);
-    code.code
-        .iter()
-        .zip(pos)
-        .filter_map(|(w, p)| Opcode::from_u8(decode(*w).0).map(|op| (op.name(), p)))
-        .collect()
+    code.code.iter().zip(pos).filter_map(|(w, p)| Opcode::from_u8(decode(*w).0).map(|op| (op.name(), p))).collect()
 }
 
 fn p(line: u32, end_line: u32, col: u32, end_col: u32) -> Position {
-    Position {
-        line,
-        end_line,
-        col,
-        end_col,
-    }
+    Position { line, end_line, col, end_col }
 }
 
 #[track_caller]
@@ -72,8 +63,7 @@ fn expressions_carry_their_ranges() {
 fn global_calls_and_nested_code() {
     let src = "def f(x):\n    return len(x) + x.count\n";
     let code = compile(src, "f", Mode::Exec).expect("compiles");
-    let Some(Constant::Code(f)) = code.consts.iter().find(|c| matches!(c, Constant::Code(_)))
-    else {
+    let Some(Constant::Code(f)) = code.consts.iter().find(|c| matches!(c, Constant::Code(_))) else {
         panic!("no function code");
     };
     assert_eq!(f.first_line, 1);

@@ -11,10 +11,7 @@ use std::time::Instant;
 
 fn stdlib_dir() -> Option<PathBuf> {
     let out = Command::new("python3")
-        .args([
-            "-c",
-            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-        ])
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
         .output()
         .ok()?;
     let dir = String::from_utf8(out.stdout).ok()?.trim().to_string();
@@ -28,10 +25,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            if !p.is_symlink()
-                && p.file_name()
-                    .is_some_and(|n| n != "site-packages" && n != "__pycache__")
-            {
+            if !p.is_symlink() && p.file_name().is_some_and(|n| n != "site-packages" && n != "__pycache__") {
                 collect(&p, out);
             }
         } else if p.extension().is_some_and(|x| x == "py") {
@@ -45,11 +39,7 @@ fn cpython_rejects(files: &[&PathBuf]) -> Vec<PathBuf> {
     if files.is_empty() {
         return Vec::new();
     }
-    let list = files
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let list = files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
     let script = "import sys\nfor p in sys.stdin.read().splitlines():\n    try:\n        src = open(p, 'rb').read()\n        compile(src, p, 'exec')\n    except BaseException:\n        print(p)\n";
     let mut child = match Command::new("python3")
         .args(["-W", "ignore", "-c", script])
@@ -64,14 +54,8 @@ fn cpython_rejects(files: &[&PathBuf]) -> Vec<PathBuf> {
         use std::io::Write;
         let _ = stdin.write_all(list.as_bytes());
     }
-    let out = child
-        .wait_with_output()
-        .map(|o| o.stdout)
-        .unwrap_or_default();
-    String::from_utf8_lossy(&out)
-        .lines()
-        .map(PathBuf::from)
-        .collect()
+    let out = child.wait_with_output().map(|o| o.stdout).unwrap_or_default();
+    String::from_utf8_lossy(&out).lines().map(PathBuf::from).collect()
 }
 
 #[test]
@@ -105,12 +89,7 @@ fn compiles_the_stdlib() {
                 ok += 1;
             }
             Err(e) => {
-                assert!(
-                    !e.msg.starts_with("internal compiler error"),
-                    "{}: {}",
-                    path.display(),
-                    e.msg
-                );
+                assert!(!e.msg.starts_with("internal compiler error"), "{}: {}", path.display(), e.msg);
                 failed.push((path.clone(), format!("{}:{}: {}", e.line, e.offset, e.msg)));
             }
         }
@@ -118,10 +97,7 @@ fn compiles_the_stdlib() {
     let elapsed = start.elapsed();
     let failed_paths: Vec<&PathBuf> = failed.iter().map(|(p, _)| p).collect();
     let rejected = cpython_rejects(&failed_paths);
-    let ours_only: Vec<&(PathBuf, String)> = failed
-        .iter()
-        .filter(|(p, _)| !rejected.contains(p))
-        .collect();
+    let ours_only: Vec<&(PathBuf, String)> = failed.iter().filter(|(p, _)| !rejected.contains(p)).collect();
     let considered = files.len() - undecodable - rejected.len();
     println!(
         "stdlib: {} files, {ok} compiled, {} errors ({} also rejected by CPython), {undecodable} not UTF-8, in {:.2?}",
@@ -134,9 +110,6 @@ fn compiles_the_stdlib() {
         println!("  only we reject {}: {e}", p.display());
     }
     let rate = ok as f64 / considered.max(1) as f64;
-    println!(
-        "compiled {:.2}% of the files CPython compiles",
-        rate * 100.0
-    );
+    println!("compiled {:.2}% of the files CPython compiles", rate * 100.0);
     assert!(rate >= 0.99, "only {:.2}% compiled", rate * 100.0);
 }

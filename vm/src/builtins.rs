@@ -29,10 +29,7 @@ pub fn builtins_dict() -> PyRef {
 
 /// A builtin by name.
 pub fn builtin(name: &str) -> PyResult {
-    builtins_dict()
-        .downcast::<DictObj>()
-        .and_then(|d| d.get_by_str(name))
-        .ok_or_else(|| PyErr::name_error(name))
+    builtins_dict().downcast::<DictObj>().and_then(|d| d.get_by_str(name)).ok_or_else(|| PyErr::name_error(name))
 }
 
 /// The builtins a function defined in `globals` sees: `globals['__builtins__']`
@@ -87,7 +84,9 @@ fn print(a: Args) -> PyResult {
                 "end" => end = Some(v),
                 "file" => file = Some(v),
                 "flush" => flush = ops::is_true(v)?,
-                other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+                other => {
+                    return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()")))
+                }
             }
         }
     }
@@ -235,10 +234,7 @@ fn ord(a: Args) -> PyResult {
         }
         return Ok(int::new_int(b[0] as i64));
     }
-    Err(PyErr::type_error(format!(
-        "ord() expected string of length 1, but {} found",
-        o.class().name()
-    )))
+    Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", o.class().name())))
 }
 
 fn divmod(a: Args) -> PyResult {
@@ -298,7 +294,9 @@ fn next(a: Args) -> PyResult {
             Some(d) => Ok(d.to_owned()),
             None => Err(PyErr::stop_iteration(None)),
         },
-        Err(e) if default.is_some() && e.matches(&exceptions::STOP_ITERATION) => Ok(default.expect("default").to_owned()),
+        Err(e) if default.is_some() && e.matches(&exceptions::STOP_ITERATION) => {
+            Ok(default.expect("default").to_owned())
+        }
         Err(e) => Err(e),
     }
 }
@@ -351,7 +349,9 @@ fn min_max(a: Args, name: &str, op: CompareOp) -> PyResult {
             match StrObj::text(k) {
                 "key" => key = Some(v).filter(|k| !k.is_none()),
                 "default" => default = Some(v),
-                other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for {name}()"))),
+                other => {
+                    return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for {name}()")))
+                }
             }
         }
     }
@@ -429,7 +429,9 @@ fn sum(a: Args) -> PyResult {
             acc = int::new_int(ia);
             int_acc = None;
         }
-        if let (Some(fa), Some(fx)) = (acc.downcast_exact::<crate::types::float::FloatObj>(), x.downcast_exact::<crate::types::float::FloatObj>()) {
+        if let (Some(fa), Some(fx)) =
+            (acc.downcast_exact::<crate::types::float::FloatObj>(), x.downcast_exact::<crate::types::float::FloatObj>())
+        {
             acc = crate::types::float::new_float(fa.value() + fx.value());
             continue;
         }
@@ -551,7 +553,8 @@ fn type_attr_names(t: &TypeObj) -> Vec<String> {
 /// Attribute names of a type for `dir()`.
 pub fn dir_of_type(t: &TypeObj) -> PyResult {
     let mut seen = std::collections::HashSet::new();
-    let names: Vec<PyRef> = type_attr_names(t).into_iter().filter(|n| seen.insert(n.clone())).map(|n| new_str(&n)).collect();
+    let names: Vec<PyRef> =
+        type_attr_names(t).into_iter().filter(|n| seen.insert(n.clone())).map(|n| new_str(&n)).collect();
     Ok(crate::types::list::new_list(names))
 }
 
@@ -578,13 +581,15 @@ fn dir(a: Args) -> PyResult {
 fn input(a: Args) -> PyResult {
     let [prompt] = args::parse(a, "input", &["prompt", "/"], 0)?;
     if let Some(p) = prompt {
-        let out = crate::modules::sys::sys_attr("stdout").ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdout"))?;
+        let out =
+            crate::modules::sys::sys_attr("stdout").ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdout"))?;
         ops::call_method(&out, "write", &[&*ops::str(p)?])?;
         ops::call_method(&out, "flush", &[])?;
     } else {
         crate::modules::sys::flush_stdout();
     }
-    let stdin = crate::modules::sys::sys_attr("stdin").ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdin"))?;
+    let stdin =
+        crate::modules::sys::sys_attr("stdin").ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdin"))?;
     let line = ops::call_method(&stdin, "readline", &[])?;
     let s = StrObj::text(&line).to_string();
     if s.is_empty() {
@@ -660,7 +665,8 @@ fn exec_or_eval(a: Args, name: &str, mode: ember_compiler::Mode) -> PyResult {
         src.to_owned()
     } else {
         let text = source_text(src, &format!("{name}()"))?;
-        let text = if mode == ember_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+        let text =
+            if mode == ember_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
         crate::compile_source(&text, "<string>", mode)?
     };
     crate::builtins::builtins_dict_for_globals(&globals)?;

@@ -21,8 +21,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// Source lines per file name; `None` records a file that could not be read.
 type SourceCache = HashMap<String, Option<Vec<String>>>;
 
-static SOURCES: Static<std::cell::RefCell<Option<SourceCache>>> =
-    Static(std::cell::RefCell::new(None));
+static SOURCES: Static<std::cell::RefCell<Option<SourceCache>>> = Static(std::cell::RefCell::new(None));
 
 /// Registers the source text of a file already read (the main script), so
 /// tracebacks show the lines it had when it ran. Pseudo-files (`<stdin>`,
@@ -238,7 +237,15 @@ fn write_syntax_error(out: &mut String, exc: &Obj, margin: &str) {
     write_notes(out, exc, margin);
 }
 
-fn write_error_text(out: &mut String, text: &str, offset: i64, end_offset: i64, lineno: Option<i64>, end_lineno: Option<i64>, margin: &str) {
+fn write_error_text(
+    out: &mut String,
+    text: &str,
+    offset: i64,
+    end_offset: i64,
+    lineno: Option<i64>,
+    end_lineno: Option<i64>,
+    margin: &str,
+) {
     let mut offset = offset - 1;
     let mut end_offset = end_offset - 1;
     let mut text: &str = text;
@@ -287,14 +294,16 @@ fn write_chain(out: &mut String, exc: &Obj, seen: &mut Vec<usize>, margin: &str,
                 if !seen.contains(&(cause.as_ptr() as usize)) {
                     write_chain(out, &cause, seen, margin, depth + 1);
                     let _ = writeln!(out, "{margin}");
-                    let _ = writeln!(out, "{margin}The above exception was the direct cause of the following exception:");
+                    let _ =
+                        writeln!(out, "{margin}The above exception was the direct cause of the following exception:");
                     let _ = writeln!(out, "{margin}");
                 }
             } else if let Some(ctx) = e.context() {
                 if !e.suppress_context.get() && !seen.contains(&(ctx.as_ptr() as usize)) {
                     write_chain(out, &ctx, seen, margin, depth + 1);
                     let _ = writeln!(out, "{margin}");
-                    let _ = writeln!(out, "{margin}During handling of the above exception, another exception occurred:");
+                    let _ =
+                        writeln!(out, "{margin}During handling of the above exception, another exception occurred:");
                     let _ = writeln!(out, "{margin}");
                 }
             }

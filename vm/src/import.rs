@@ -11,9 +11,9 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::DictObj;
 use crate::types::exceptions::{self, set_extra, EXTRA_IMPORT_NAME, EXTRA_IMPORT_PATH};
 use crate::types::module::{new_module, ModuleObj};
+use crate::types::none;
 use crate::types::str::{intern, new_str, StrObj};
 use crate::types::tuple::TupleObj;
-use crate::types::none;
 
 fn module_not_found(name: &str, msg: String) -> PyErr {
     let e = PyErr::new(&exceptions::MODULE_NOT_FOUND_ERROR, msg);
@@ -95,7 +95,9 @@ fn sys_path() -> PyResult<Vec<PathBuf>> {
     let Some(p) = crate::modules::sys::sys_attr("path") else { return Ok(Vec::new()) };
     Ok(ops::collect_vec(&p)?
         .iter()
-        .filter_map(|e| e.downcast::<StrObj>().map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() })))
+        .filter_map(|e| {
+            e.downcast::<StrObj>().map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() }))
+        })
         .collect())
 }
 
@@ -260,9 +262,7 @@ pub fn find_main_module(name: &str) -> Result<(String, PathBuf), MainModuleError
                         return Err(Raised(PyErr::from_exc(exc)));
                     }
                     let what = format!("{}: {}", exc.class().name(), ops::str_lossy(&exc));
-                    return Err(NotFound(format!(
-                        "Error while finding module specification for '{name}' ({what})"
-                    )));
+                    return Err(NotFound(format!("Error while finding module specification for '{name}' ({what})")));
                 }
             };
             let path = ops::lookup_attr(&pm, "__path__").map_err(Raised)?;
@@ -377,9 +377,8 @@ pub fn import_module_level(name: &Obj, globals: Option<&Obj>, fromlist: Option<&
         }
         let cut = name.len() - name.split('.').next().unwrap_or(name).len();
         let modname = abs[..abs.len() - cut].to_string();
-        return modules_get(&modname)?.ok_or_else(|| {
-            PyErr::new(&exceptions::KEY_ERROR, format!("{modname:?} not in sys.modules as expected"))
-        });
+        return modules_get(&modname)?
+            .ok_or_else(|| PyErr::new(&exceptions::KEY_ERROR, format!("{modname:?} not in sys.modules as expected")));
     }
     handle_fromlist(&module, &from, &abs)?;
     Ok(module)
@@ -392,10 +391,7 @@ fn handle_fromlist(module: &PyRef, fromlist: &[PyRef], modname: &str) -> PyResul
     }
     for x in fromlist {
         let Some(xs) = x.downcast::<StrObj>() else {
-            return Err(PyErr::type_error(format!(
-                "Item in {modname}.__all__ must be str, not {}",
-                x.class().name()
-            )));
+            return Err(PyErr::type_error(format!("Item in {modname}.__all__ must be str, not {}", x.class().name())));
         };
         if xs.as_str() == "*" {
             if let Some(all) = ops::lookup_attr(module, "__all__")? {
@@ -409,7 +405,8 @@ fn handle_fromlist(module: &PyRef, fromlist: &[PyRef], modname: &str) -> PyResul
             match import_module(&sub) {
                 Ok(_) => {}
                 Err(e) if e.matches(&exceptions::MODULE_NOT_FOUND_ERROR) => {
-                    let missing = e.exc().downcast::<exceptions::ExceptionObj>().and_then(|x| x.get_extra(EXTRA_IMPORT_NAME));
+                    let missing =
+                        e.exc().downcast::<exceptions::ExceptionObj>().and_then(|x| x.get_extra(EXTRA_IMPORT_NAME));
                     if missing.is_some_and(|m| StrObj::text(&m) == sub) {
                         continue;
                     }
@@ -489,7 +486,10 @@ pub fn import_star(f: &FramePtr, module: &Obj) -> PyResult<()> {
         Some(all) => (ops::collect_vec(&all)?, false),
         None => {
             let Some(d) = ops::lookup_attr(module, "__dict__")? else {
-                return Err(PyErr::new(&exceptions::IMPORT_ERROR, "from-import-* object has no __dict__ and no __all__"));
+                return Err(PyErr::new(
+                    &exceptions::IMPORT_ERROR,
+                    "from-import-* object has no __dict__ and no __all__",
+                ));
             };
             (ops::collect_vec(&*ops::call_method(&d, "keys", &[])?)?, true)
         }
@@ -498,10 +498,7 @@ pub fn import_star(f: &FramePtr, module: &Obj) -> PyResult<()> {
         let Some(ns) = n.downcast::<StrObj>() else {
             let modname = ops::lookup_attr(module, "__name__")?.map(|m| ops::str_lossy(&m)).unwrap_or_default();
             let what = if check_private { "Key in __dict__" } else { "Item in __all__" };
-            return Err(PyErr::type_error(format!(
-                "{what} of {modname} must be str, not {}",
-                n.class().name()
-            )));
+            return Err(PyErr::type_error(format!("{what} of {modname} must be str, not {}", n.class().name())));
         };
         if check_private && ns.as_str().starts_with('_') {
             continue;

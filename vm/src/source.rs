@@ -14,7 +14,8 @@ fn cookie(line: &[u8]) -> Option<String> {
     let after = &rest[i + 6..];
     let after = after.strip_prefix(':').or_else(|| after.strip_prefix('='))?;
     let after = after.trim_start_matches([' ', '\t']);
-    let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
+    let name: String =
+        after.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
     if name.is_empty() {
         None
     } else {
@@ -50,13 +51,8 @@ pub fn decode(data: &[u8], filename: &str) -> Result<String, PyErr> {
     };
     let mut lines = body.split_inclusive(|b| *b == b'\n');
     let first = lines.next().unwrap_or(&[]);
-    let declared = cookie(first).or_else(|| {
-        if is_blank_or_comment(first) {
-            lines.next().and_then(cookie)
-        } else {
-            None
-        }
-    });
+    let declared =
+        cookie(first).or_else(|| if is_blank_or_comment(first) { lines.next().and_then(cookie) } else { None });
     let encoding = match &declared {
         Some(d) => {
             let n = normalize(d);
@@ -68,23 +64,27 @@ pub fn decode(data: &[u8], filename: &str) -> Result<String, PyErr> {
         None => "utf-8".into(),
     };
     let text = match encoding.as_str() {
-        "utf-8" => match std::str::from_utf8(body) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                let pos = e.valid_up_to();
-                let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
-                let msg = if declared.is_some() {
-                    format!("(unicode error) 'utf-8' codec can't decode byte {:#04x} in position {}: invalid start byte", body[pos], pos)
-                } else {
-                    let shown = std::path::absolute(filename).map(|p| p.to_string_lossy().into_owned()).unwrap_or(filename.to_string());
-                    format!(
+        "utf-8" => {
+            match std::str::from_utf8(body) {
+                Ok(s) => s.to_string(),
+                Err(e) => {
+                    let pos = e.valid_up_to();
+                    let line = body[..pos].iter().filter(|b| **b == b'\n').count() + 1;
+                    let msg = if declared.is_some() {
+                        format!("(unicode error) 'utf-8' codec can't decode byte {:#04x} in position {}: invalid start byte", body[pos], pos)
+                    } else {
+                        let shown = std::path::absolute(filename)
+                            .map(|p| p.to_string_lossy().into_owned())
+                            .unwrap_or(filename.to_string());
+                        format!(
                         "Non-UTF-8 code starting with '\\x{:02x}' in file {shown} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                         body[pos]
                     )
-                };
-                return Err(syntax_error_msg(msg));
+                    };
+                    return Err(syntax_error_msg(msg));
+                }
             }
-        },
+        }
         "iso-8859-1" => body.iter().map(|b| *b as char).collect(),
         "ascii" => {
             if let Some(pos) = body.iter().position(|b| *b >= 0x80) {

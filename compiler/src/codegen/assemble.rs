@@ -38,12 +38,7 @@ const UNVISITED: i32 = -1;
 /// of inventing a line event.
 fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
     let instrs = &buf.instrs;
-    let pos_of = |label: u32| {
-        buf.label_pos
-            .get(label as usize)
-            .copied()
-            .unwrap_or(NO_TARGET) as usize
-    };
+    let pos_of = |label: u32| buf.label_pos.get(label as usize).copied().unwrap_or(NO_TARGET) as usize;
     let is_exit = |t: usize| {
         matches!((instrs.get(t), instrs.get(t + 1)), (Some(a), Some(b))
             if a.op == Op::Real(Opcode::LOAD_CONST) && a.pos.line == 0
@@ -53,9 +48,7 @@ fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
     let final_label = |mut label: u32| {
         for _ in 0..32 {
             match instrs.get(pos_of(label)) {
-                Some(next) if next.op == Op::Real(Opcode::JUMP) && next.target != label => {
-                    label = next.target
-                }
+                Some(next) if next.op == Op::Real(Opcode::JUMP) && next.target != label => label = next.target,
                 _ => break,
             }
         }
@@ -84,12 +77,7 @@ fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
         }
         let t = pos_of(ins.target);
         if ins.op == Op::Real(Opcode::JUMP) && ins.target != NO_TARGET && is_exit(t) {
-            out.push(
-                Op::Real(Opcode::LOAD_CONST),
-                instrs[t].arg,
-                NO_TARGET,
-                ins.pos,
-            );
+            out.push(Op::Real(Opcode::LOAD_CONST), instrs[t].arg, NO_TARGET, ins.pos);
             out.push(Op::Real(Opcode::RETURN_VALUE), 0, NO_TARGET, ins.pos);
         } else {
             if ins.target != NO_TARGET && threadable(ins.op) && is_exit(t) && ins.pos.line != 0 {
@@ -103,13 +91,7 @@ fn thread_jumps(buf: &InstrBuf) -> InstrBuf {
     out.label_pos = buf
         .label_pos
         .iter()
-        .map(|&p| {
-            if p == NO_TARGET {
-                p
-            } else {
-                new_index.get(p as usize).copied().unwrap_or(NO_TARGET)
-            }
-        })
+        .map(|&p| if p == NO_TARGET { p } else { new_index.get(p as usize).copied().unwrap_or(NO_TARGET) })
         .collect();
     // The buffer ends with a terminator, so nothing falls into the copies.
     for (at, arg, pos) in copies {
@@ -127,11 +109,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
     let instrs = &buf.instrs;
     let n = instrs.len();
     let target_of = |ins: &Instr| -> Result<usize, String> {
-        let pos = buf
-            .label_pos
-            .get(ins.target as usize)
-            .copied()
-            .unwrap_or(NO_TARGET);
+        let pos = buf.label_pos.get(ins.target as usize).copied().unwrap_or(NO_TARGET);
         if pos == NO_TARGET {
             return Err("jump to an unbound label".into());
         }
@@ -152,10 +130,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
             }
             if depth_in[i] != UNVISITED {
                 if depth_in[i] != d {
-                    return Err(format!(
-                        "inconsistent stack depth at instruction {i}: {} vs {d}",
-                        depth_in[i]
-                    ));
+                    return Err(format!("inconsistent stack depth at instruction {i}: {} vs {d}", depth_in[i]));
                 }
                 break;
             }
@@ -171,12 +146,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
                         return Err("negative handler depth".into());
                     }
                     let t = target_of(ins)?;
-                    handlers.push(Handler {
-                        target: t as u32,
-                        depth: depth as u32,
-                        lasti,
-                        parent: h,
-                    });
+                    handlers.push(Handler { target: t as u32, depth: depth as u32, lasti, parent: h });
                     // The handler itself runs under the enclosing handlers.
                     work.push((t, depth + 1 + lasti as i32, h));
                     h = handlers.len() as u32 - 1;
@@ -213,13 +183,10 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
     }
 
     // --- Choose the instructions to keep.
-    let is_real = |i: usize| {
-        depth_in[i] != UNVISITED && matches!(instrs[i].op, Op::Real(op) if op != Opcode::NOP)
-    };
+    let is_real = |i: usize| depth_in[i] != UNVISITED && matches!(instrs[i].op, Op::Real(op) if op != Opcode::NOP);
     let mut keep: Vec<bool> = (0..n).map(is_real).collect();
-    let line_nop = |i: usize| {
-        depth_in[i] != UNVISITED && instrs[i].op == Op::Real(Opcode::NOP) && instrs[i].pos.line != 0
-    };
+    let line_nop =
+        |i: usize| depth_in[i] != UNVISITED && instrs[i].op == Op::Real(Opcode::NOP) && instrs[i].pos.line != 0;
     // Remove jumps to the next instruction. NOPs that may be kept for their line
     // count as instructions here, so a jump over them is not mistaken for one.
     // first_kept[i]: the first kept instruction at or after i (n if none).
@@ -231,22 +198,14 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
                 keep[i] = false; // jumps to the next instruction
             }
         }
-        first_kept[i] = if keep[i] || line_nop(i) {
-            i
-        } else {
-            first_kept[i + 1]
-        };
+        first_kept[i] = if keep[i] || line_nop(i) { i } else { first_kept[i + 1] };
     }
     // A NOP only marks a line (`pass`, ...): keep it when no neighbouring kept
     // instruction carries that line, so line tracing and f_lineno still see it.
     let line_of = |i: usize| instrs[i].pos.line;
     let mut next_line = vec![0u32; n + 1];
     for i in (0..n).rev() {
-        next_line[i] = if keep[i] {
-            line_of(i)
-        } else {
-            next_line[i + 1]
-        };
+        next_line[i] = if keep[i] { line_of(i) } else { next_line[i + 1] };
     }
     let mut last_line = 0;
     for i in 0..n {
@@ -276,14 +235,10 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
             slot_of[i] = k;
         }
     }
-    let jump_slot =
-        |ins: &Instr| -> Result<usize, String> { Ok(slot_of[first_kept[target_of(ins)?]]) };
+    let jump_slot = |ins: &Instr| -> Result<usize, String> { Ok(slot_of[first_kept[target_of(ins)?]]) };
 
     // --- Lay out words: iterate until EXTENDED_ARG sizes are stable.
-    let mut sizes: Vec<u32> = kept
-        .iter()
-        .map(|&i| arg_words(non_jump_arg(&instrs[i])))
-        .collect();
+    let mut sizes: Vec<u32> = kept.iter().map(|&i| arg_words(non_jump_arg(&instrs[i]))).collect();
     let mut offsets = vec![0u32; kept.len() + 1];
     loop {
         let mut off = 0u32;
@@ -327,9 +282,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
     let mut after_terminator = false;
     for (k, &i) in kept.iter().enumerate() {
         let ins = &instrs[i];
-        let Op::Real(mut op) = ins.op else {
-            unreachable_pseudo()?
-        };
+        let Op::Real(mut op) = ins.op else { unreachable_pseudo()? };
         let mut arg = ins.arg;
         if ins.target != NO_TARGET {
             let t = jump_slot(ins)?;
@@ -347,10 +300,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
         after_terminator = op.has_flag(flags::TERMINATOR);
         let size = sizes[k] as usize;
         for w in (1..size).rev() {
-            code.push(encode(
-                Opcode::EXTENDED_ARG,
-                (arg >> (24 * w)) & MAX_INLINE_ARG,
-            ));
+            code.push(encode(Opcode::EXTENDED_ARG, (arg >> (24 * w)) & MAX_INLINE_ARG));
             positions.push(pos);
             word_handler.push(handler_in[i]);
         }
@@ -381,12 +331,7 @@ pub fn assemble(buf: &InstrBuf) -> Result<Assembled, String> {
         }
     }
 
-    Ok(Assembled {
-        code,
-        positions,
-        exception_table,
-        stack_size: max_depth as u32,
-    })
+    Ok(Assembled { code, positions, exception_table, stack_size: max_depth as u32 })
 }
 
 fn unreachable_pseudo<T>() -> Result<T, String> {
@@ -428,12 +373,7 @@ mod tests {
         let mut buf = InstrBuf::default();
         let end = buf.new_label();
         real(&mut buf, Opcode::LOAD_CONST, 1 << 25);
-        buf.push(
-            Op::Real(Opcode::POP_JUMP_IF_FALSE),
-            0,
-            end.0,
-            Position::default(),
-        );
+        buf.push(Op::Real(Opcode::POP_JUMP_IF_FALSE), 0, end.0, Position::default());
         real(&mut buf, Opcode::LOAD_CONST, 0);
         real(&mut buf, Opcode::RETURN_VALUE, 0);
         buf.bind(end);
@@ -470,10 +410,7 @@ mod tests {
         assert_eq!(asm.code.len(), 6);
         assert_eq!(asm.exception_table.len(), 1);
         let e = asm.exception_table[0];
-        assert_eq!(
-            (e.start, e.end, e.target, e.depth, e.push_lasti),
-            (1, 3, 4, 1, true)
-        );
+        assert_eq!((e.start, e.end, e.target, e.depth, e.push_lasti), (1, 3, 4, 1, true));
         // Handler entry: depth 1 + lasti + exception.
         assert_eq!(asm.stack_size, 3);
     }
@@ -483,12 +420,7 @@ mod tests {
         let mut buf = InstrBuf::default();
         let join = buf.new_label();
         real(&mut buf, Opcode::LOAD_CONST, 0);
-        buf.push(
-            Op::Real(Opcode::POP_JUMP_IF_FALSE),
-            0,
-            join.0,
-            Position::default(),
-        );
+        buf.push(Op::Real(Opcode::POP_JUMP_IF_FALSE), 0, join.0, Position::default());
         real(&mut buf, Opcode::LOAD_CONST, 0);
         buf.bind(join);
         real(&mut buf, Opcode::LOAD_CONST, 0);

@@ -65,10 +65,8 @@ impl<'a> Compiler<'a> {
         for k in keywords {
             self.compile_expr(&k.value)?;
         }
-        let names = keywords
-            .iter()
-            .map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())))
-            .collect();
+        let names =
+            keywords.iter().map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string()))).collect();
         let i = self.add_const(Constant::Tuple(names));
         self.emit_arg(Opcode::KW_NAMES, i);
         Ok(())
@@ -76,12 +74,7 @@ impl<'a> Compiler<'a> {
 
     /// Emits the arguments and the call, with the callable (and `pushed` extra
     /// leading arguments) already on the stack.
-    pub(super) fn call_helper(
-        &mut self,
-        pushed: usize,
-        args: &'a [Expr],
-        keywords: &'a [ast::Keyword],
-    ) -> Result {
+    pub(super) fn call_helper(&mut self, pushed: usize, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> Result {
         let n = pushed + args.len() + keywords.len();
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && !keywords.iter().any(|k| k.arg.is_none())
@@ -149,9 +142,7 @@ impl<'a> Compiler<'a> {
             self.emit_arg(Opcode::BUILD_CONST_KEY_MAP, n as u32);
         } else {
             for k in keywords {
-                self.load_const(Constant::Str(
-                    k.arg.as_ref().map_or(String::new(), |a| a.to_string()),
-                ));
+                self.load_const(Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())));
                 self.compile_expr(&k.value)?;
             }
             self.emit_arg(Opcode::BUILD_MAP, n as u32);

@@ -24,12 +24,8 @@ impl<'a> Compiler<'a> {
             _ => return Err(self.error("internal compiler error: not a comprehension", e.range())),
         };
         let range = e.range();
-        let (Some(outermost), Some(scope)) = (generators.first(), self.table.scope_for_key(key))
-        else {
-            return Err(self.error(
-                "internal compiler error: comprehension without a scope",
-                range,
-            ));
+        let (Some(outermost), Some(scope)) = (generators.first(), self.table.scope_for_key(key)) else {
+            return Err(self.error("internal compiler error: comprehension without a scope", range));
         };
         let outer_kind = self.unit_ref().kind;
         let line = self.src.line_col(range.start().into()).0;
@@ -41,10 +37,7 @@ impl<'a> Compiler<'a> {
             && outer_kind != UnitKind::AsyncFunction
             && outer_kind != UnitKind::Comprehension
         {
-            return Err(self.error(
-                "asynchronous comprehension outside of an asynchronous function",
-                range,
-            ));
+            return Err(self.error("asynchronous comprehension outside of an asynchronous function", range));
         }
         match kind {
             CompKind::List => self.emit_arg(Opcode::BUILD_LIST, 0),
@@ -64,11 +57,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0, range)?;
         self.compile_iterable(&outermost.iter)?;
         self.set_loc(range);
-        self.emit(if outermost.is_async {
-            Opcode::GET_AITER
-        } else {
-            Opcode::GET_ITER
-        });
+        self.emit(if outermost.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER });
         self.emit_arg(Opcode::CALL, 0);
         if is_async && kind != CompKind::Generator {
             self.emit_arg(Opcode::GET_AWAITABLE, 0);
@@ -112,11 +101,12 @@ impl<'a> Compiler<'a> {
         } else {
             // `for y in [expr]` binds y once, without a loop.
             let single = match &gen.iter {
-                Expr::List(ast::ExprList { elts, .. })
-                | Expr::Tuple(ast::ExprTuple { elts, .. }) => match elts.as_slice() {
-                    [one] if !matches!(one, Expr::Starred(_)) => Some(one),
-                    _ => None,
-                },
+                Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+                    match elts.as_slice() {
+                        [one] if !matches!(one, Expr::Starred(_)) => Some(one),
+                        _ => None,
+                    }
+                }
                 _ => None,
             };
             if let Some(one) = single {
@@ -193,13 +183,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_element(
-        &mut self,
-        depth: u32,
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        kind: CompKind,
-    ) -> Result {
+    fn comprehension_element(&mut self, depth: u32, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind) -> Result {
         match kind {
             CompKind::Generator => {
                 self.compile_expr(elt)?;

@@ -31,12 +31,8 @@ impl ConstKey {
             Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
             Constant::Str(s) => ConstKey::Str(s.clone()),
             Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
-            Constant::Tuple(t) => {
-                ConstKey::Tuple(t.iter().map(|c| ConstKey::of(c, slot)).collect())
-            }
-            Constant::FrozenSet(t) => {
-                ConstKey::FrozenSet(t.iter().map(|c| ConstKey::of(c, slot)).collect())
-            }
+            Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(|c| ConstKey::of(c, slot)).collect()),
+            Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(|c| ConstKey::of(c, slot)).collect()),
             Constant::Ellipsis => ConstKey::Ellipsis,
             Constant::Code(_) => ConstKey::Code(slot),
         }
@@ -54,10 +50,7 @@ pub(crate) fn from_ast(c: &rustpython_parser::ast::Constant) -> Constant {
         A::Int(i) => Constant::Int(i.clone()),
         A::Tuple(t) => Constant::Tuple(t.iter().map(from_ast).collect()),
         A::Float(f) => Constant::Float(*f),
-        A::Complex { real, imag } => Constant::Complex {
-            real: *real,
-            imag: *imag,
-        },
+        A::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
         A::Ellipsis => Constant::Ellipsis,
     }
 }

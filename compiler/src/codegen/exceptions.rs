@@ -58,12 +58,7 @@ impl<'a> Compiler<'a> {
                 let cleanup_end = self.new_label();
                 self.name_op(name, Ctx::Store);
                 self.setup(Op::SetupCleanup, cleanup_end);
-                self.push_fblock(
-                    FBlock::HandlerCleanup {
-                        name: Some(name.as_str()),
-                    },
-                    h.range,
-                )?;
+                self.push_fblock(FBlock::HandlerCleanup { name: Some(name.as_str()) }, h.range)?;
                 self.compile_stmts(&h.body)?;
                 self.pop_fblock();
                 self.unit().loc = Default::default();
@@ -202,12 +197,7 @@ impl<'a> Compiler<'a> {
                 None => self.emit(Opcode::POP_TOP),
             }
             self.setup(Op::SetupCleanup, cleanup_end);
-            self.push_fblock(
-                FBlock::HandlerCleanup {
-                    name: h.name.as_deref(),
-                },
-                h.range,
-            )?;
+            self.push_fblock(FBlock::HandlerCleanup { name: h.name.as_deref() }, h.range)?;
             self.compile_stmts(&h.body)?;
             self.pop_fblock();
             self.unit().loc = Default::default();
@@ -305,13 +295,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BEFORE_WITH);
         }
         self.setup(Op::SetupWith, final_);
-        self.push_fblock(
-            FBlock::With {
-                pos: stmt_pos,
-                is_async,
-            },
-            range,
-        )?;
+        self.push_fblock(FBlock::With { pos: stmt_pos, is_async }, range)?;
         match &item.optional_vars {
             Some(v) => self.compile_store(v)?,
             None => self.emit(Opcode::POP_TOP),

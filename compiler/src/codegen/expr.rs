@@ -116,9 +116,7 @@ impl<'a> Compiler<'a> {
             Expr::Set(s) => self.starunpack(&s.elts, 0, Seq::Set)?,
             Expr::ListComp(c) => self.compile_comprehension(e, &c.generators, &c.elt, None)?,
             Expr::SetComp(c) => self.compile_comprehension(e, &c.generators, &c.elt, None)?,
-            Expr::DictComp(c) => {
-                self.compile_comprehension(e, &c.generators, &c.key, Some(&c.value))?
-            }
+            Expr::DictComp(c) => self.compile_comprehension(e, &c.generators, &c.key, Some(&c.value))?,
             Expr::GeneratorExp(c) => self.compile_comprehension(e, &c.generators, &c.elt, None)?,
             Expr::Await(a) => {
                 let kind = self.unit_ref().kind;
@@ -204,9 +202,7 @@ impl<'a> Compiler<'a> {
                 self.set_loc(s.range);
                 self.emit(Opcode::BINARY_SUBSCR);
             }
-            Expr::Starred(s) => {
-                return Err(self.error("can't use starred expression here", s.range))
-            }
+            Expr::Starred(s) => return Err(self.error("can't use starred expression here", s.range)),
             Expr::Name(n) => {
                 if n.id.as_str() == "__debug__" {
                     self.load_const(Constant::Bool(true));
@@ -273,11 +269,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Replaces the last `n` `LOAD_CONST`s by the folded constant, if `f` folds them.
-    pub(super) fn try_fold(
-        &mut self,
-        n: usize,
-        f: impl FnOnce(&[Constant]) -> Option<Constant>,
-    ) -> bool {
+    pub(super) fn try_fold(&mut self, n: usize, f: impl FnOnce(&[Constant]) -> Option<Constant>) -> bool {
         let Some(tail) = self.unit_ref().buf.last_n_consts(n) else {
             return false;
         };
@@ -359,16 +351,10 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
-                return self.jump_if(&u.operand, target, !cond)
-            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
             Expr::BoolOp(b) => {
                 let is_or = b.op == ast::BoolOp::Or;
-                let next2 = if is_or != cond {
-                    self.new_label()
-                } else {
-                    target
-                };
+                let next2 = if is_or != cond { self.new_label() } else { target };
                 let n = b.values.len();
                 for v in &b.values[..n - 1] {
                     self.jump_if(v, next2, is_or)?;
@@ -405,11 +391,7 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&c.comparators[n])?;
                 let (op, arg) = compare_op(&c.ops[n]);
                 self.emit_arg(op, arg);
-                let jump = if cond {
-                    Opcode::POP_JUMP_IF_TRUE
-                } else {
-                    Opcode::POP_JUMP_IF_FALSE
-                };
+                let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
                 self.emit_jump(jump, target);
                 let end = self.new_label();
                 self.emit_jump_noline(Opcode::JUMP, end);
@@ -429,11 +411,7 @@ impl<'a> Compiler<'a> {
                     if matches!(k.value, ast::Constant::None) {
                         self.compile_expr(&c.left)?;
                         let is_none = (*op == CmpOp::Is) == cond;
-                        let jump = if is_none {
-                            Opcode::POP_JUMP_IF_NONE
-                        } else {
-                            Opcode::POP_JUMP_IF_NOT_NONE
-                        };
+                        let jump = if is_none { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE };
                         self.emit_jump(jump, target);
                         return Ok(());
                     }
@@ -452,11 +430,7 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        let jump = if cond {
-            Opcode::POP_JUMP_IF_TRUE
-        } else {
-            Opcode::POP_JUMP_IF_FALSE
-        };
+        let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
         self.emit_jump(jump, target);
         Ok(())
     }
@@ -533,9 +507,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn starunpack(&mut self, elts: &'a [Expr], pushed: usize, seq: Seq) -> Result {
         let n = elts.len();
         let (build, add, extend) = match seq {
-            Seq::List | Seq::Tuple => {
-                (Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND)
-            }
+            Seq::List | Seq::Tuple => (Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND),
             Seq::Set => (Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE),
         };
         if n == 0 && pushed == 0 && seq == Seq::Tuple {
@@ -559,16 +531,18 @@ impl<'a> Compiler<'a> {
                     // Three or more constants: extend an empty collection by a tuple
                     // (a frozenset for sets, as CPython does).
                     let fold = |c: &[Constant]| {
-                        Some(if seq == Seq::Set { Constant::FrozenSet(c.to_vec()) } else { Constant::Tuple(c.to_vec()) })
+                        Some(if seq == Seq::Set {
+                            Constant::FrozenSet(c.to_vec())
+                        } else {
+                            Constant::Tuple(c.to_vec())
+                        })
                     };
                     if n > 2 && self.try_fold(n, fold) {
                         let k = self.unit_ref().buf.instrs.len() - 1;
                         let tuple = self.unit_ref().buf.instrs[k];
                         self.unit().buf.truncate_last(1);
                         self.emit_arg(build, pushed as u32);
-                        self.unit()
-                            .buf
-                            .push(tuple.op, tuple.arg, tuple.target, tuple.pos);
+                        self.unit().buf.push(tuple.op, tuple.arg, tuple.target, tuple.pos);
                         self.emit_arg(extend, 1);
                     } else {
                         self.emit_arg(build, total);

@@ -153,9 +153,7 @@ fn repeat_seq(seq: &Constant, n: &BigInt) -> Option<Constant> {
 pub(crate) fn binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     // Sequences.
     match (op, l, r) {
-        (Operator::Add, Constant::Str(a), Constant::Str(b)) => {
-            return Some(Constant::Str(format!("{a}{b}")))
-        }
+        (Operator::Add, Constant::Str(a), Constant::Str(b)) => return Some(Constant::Str(format!("{a}{b}"))),
         (Operator::Add, Constant::Bytes(a), Constant::Bytes(b)) => {
             return Some(Constant::Bytes([a.as_slice(), b.as_slice()].concat()))
         }

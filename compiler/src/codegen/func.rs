@@ -72,11 +72,7 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.table.scope_for_key(f.key) else {
             return Err(self.error("internal compiler error: function without a scope", f.range));
         };
-        let kind = if f.is_async {
-            UnitKind::AsyncFunction
-        } else {
-            UnitKind::Function
-        };
+        let kind = if f.is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
         self.enter_unit(scope, kind, f.name, first_line);
         self.set_arg_counts(f.args);
         let mut body = f.body;
@@ -123,12 +119,8 @@ impl<'a> Compiler<'a> {
     /// `MAKE_FUNCTION` flags for them.
     fn compile_defaults(&mut self, args: &'a ast::Arguments) -> Result<u32> {
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .filter_map(|a| a.default.as_deref())
-            .collect();
+        let defaults: Vec<&'a Expr> =
+            args.posonlyargs.iter().chain(&args.args).filter_map(|a| a.default.as_deref()).collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.compile_expr(d)?;
@@ -156,11 +148,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the `(name, value, ...)` annotations tuple; false if there are none.
-    fn compile_annotations(
-        &mut self,
-        args: &'a ast::Arguments,
-        returns: Option<&'a Expr>,
-    ) -> Result<bool> {
+    fn compile_annotations(&mut self, args: &'a ast::Arguments, returns: Option<&'a Expr>) -> Result<bool> {
         let mut n = 0;
         let mut one = |this: &mut Self, name: &str, ann: &'a Expr| -> Result {
             let mangled = this.mangle(name).into_owned();
@@ -210,12 +198,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `[closure tuple]; LOAD_CONST code; MAKE_FUNCTION flags`.
-    pub(super) fn make_closure(
-        &mut self,
-        code: CodeUnit,
-        mut flags: u32,
-        range: TextRange,
-    ) -> Result {
+    pub(super) fn make_closure(&mut self, code: CodeUnit, mut flags: u32, range: TextRange) -> Result {
         let nfree = code.nfreevars();
         if nfree > 0 {
             let first_free = code.localsplus_names.len() - nfree;
@@ -229,10 +212,9 @@ impl<'a> Compiler<'a> {
                     u.free_index.get(name.as_str())
                 };
                 let Some(&i) = slot else {
-                    return Err(self.error(
-                        format!("internal compiler error: no cell for free variable '{name}'"),
-                        range,
-                    ));
+                    return Err(
+                        self.error(format!("internal compiler error: no cell for free variable '{name}'"), range)
+                    );
                 };
                 self.emit_arg(Opcode::LOAD_CLOSURE, i);
             }

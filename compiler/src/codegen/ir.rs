@@ -59,12 +59,7 @@ impl InstrBuf {
     }
 
     pub fn push(&mut self, op: Op, arg: u32, target: u32, pos: Position) {
-        self.instrs.push(Instr {
-            op,
-            arg,
-            target,
-            pos,
-        });
+        self.instrs.push(Instr { op, arg, target, pos });
     }
 
     /// Whether the last `n` instructions are `LOAD_CONST`s that no jump lands
@@ -75,9 +70,7 @@ impl InstrBuf {
             return None;
         }
         let tail = &self.instrs[len - n..];
-        tail.iter()
-            .all(|i| i.op == Op::Real(Opcode::LOAD_CONST))
-            .then_some(tail)
+        tail.iter().all(|i| i.op == Op::Real(Opcode::LOAD_CONST)).then_some(tail)
     }
 
     /// Whether the last `n` instructions may be replaced (no jump lands among them).

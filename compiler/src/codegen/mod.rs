@@ -212,19 +212,8 @@ pub(crate) struct Compiler<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn new(
-        src: &'a SourceMap<'a>,
-        table: &'a SymbolTable,
-        future: Future,
-        mode: Mode,
-    ) -> Self {
-        Compiler {
-            src,
-            table,
-            future,
-            interactive: mode == Mode::Single,
-            units: Vec::new(),
-        }
+    pub(crate) fn new(src: &'a SourceMap<'a>, table: &'a SymbolTable, future: Future, mode: Mode) -> Self {
+        Compiler { src, table, future, interactive: mode == Mode::Single, units: Vec::new() }
     }
 
     /// Compiles a module (exec or single mode).
@@ -251,15 +240,11 @@ impl<'a> Compiler<'a> {
     // ----- Units -----
 
     fn unit(&mut self) -> &mut Unit<'a> {
-        self.units
-            .last_mut()
-            .expect("a unit is always active during compilation")
+        self.units.last_mut().expect("a unit is always active during compilation")
     }
 
     fn unit_ref(&self) -> &Unit<'a> {
-        self.units
-            .last()
-            .expect("a unit is always active during compilation")
+        self.units.last().expect("a unit is always active during compilation")
     }
 
     fn scope(&self) -> &'a crate::symtable::Scope {
@@ -282,11 +267,7 @@ impl<'a> Compiler<'a> {
                 if cell {
                     cell_index.insert(p.clone(), localsplus.len() as u32);
                 }
-                kinds.push(if cell {
-                    local_kind::LOCAL | local_kind::CELL
-                } else {
-                    local_kind::LOCAL
-                });
+                kinds.push(if cell { local_kind::LOCAL | local_kind::CELL } else { local_kind::LOCAL });
                 localsplus.push(p.clone());
             }
             for sym in &scope.symbols {
@@ -334,12 +315,7 @@ impl<'a> Compiler<'a> {
             nfree: frees.len() as u32,
             fblocks: Vec::new(),
             private,
-            loc: Position {
-                line: first_line,
-                end_line: first_line,
-                col: 0,
-                end_col: 0,
-            },
+            loc: Position { line: first_line, end_line: first_line, col: 0, end_col: 0 },
             arg_count: 0,
             posonly_count: 0,
             kwonly_count: 0,
@@ -348,17 +324,11 @@ impl<'a> Compiler<'a> {
         // Prefix: closure cells are copied in, then cells are created.
         let no_pos = Position::default();
         if unit.nfree > 0 {
-            unit.buf.push(
-                Op::Real(Opcode::COPY_FREE_VARS),
-                unit.nfree,
-                NO_TARGET,
-                no_pos,
-            );
+            unit.buf.push(Op::Real(Opcode::COPY_FREE_VARS), unit.nfree, NO_TARGET, no_pos);
         }
         for (i, k) in unit.kinds.iter().enumerate() {
             if k & local_kind::CELL != 0 {
-                unit.buf
-                    .push(Op::Real(Opcode::MAKE_CELL), i as u32, NO_TARGET, no_pos);
+                unit.buf.push(Op::Real(Opcode::MAKE_CELL), i as u32, NO_TARGET, no_pos);
             }
         }
         self.units.push(unit);
@@ -372,10 +342,7 @@ impl<'a> Compiler<'a> {
         if parent.kind == UnitKind::Module {
             return name.to_string();
         }
-        if matches!(
-            kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
-        ) {
+        if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
             let mangled = mangle(parent.private.as_deref(), name);
             if self.table.scope(parent.scope).scope_of(&mangled) == NameScope::GlobalExplicit {
                 return name.to_string();
@@ -394,8 +361,7 @@ impl<'a> Compiler<'a> {
         let mut unit = self.units.pop().expect("exit_unit matches enter_unit");
         let scope = self.table.scope(unit.scope);
         // Drop constants only referenced by folded-away instructions.
-        let is_const_op =
-            |op: Op| matches!(op, Op::Real(o) if o.arg_kind() == crate::bytecode::ArgKind::Const);
+        let is_const_op = |op: Op| matches!(op, Op::Real(o) if o.arg_kind() == crate::bytecode::ArgKind::Const);
         let mut used = vec![false; unit.consts.len()];
         for ins in &unit.buf.instrs {
             if is_const_op(ins.op) {
@@ -506,9 +472,7 @@ impl<'a> Compiler<'a> {
     fn emit_arg(&mut self, op: Opcode, arg: u32) {
         let u = self.unit();
         // Two identical swaps cancel out (the pattern compiler's rotations).
-        if op == Opcode::SWAP
-            && matches!(u.buf.last(), Some(i) if i.op == Op::Real(Opcode::SWAP) && i.arg == arg)
-        {
+        if op == Opcode::SWAP && matches!(u.buf.last(), Some(i) if i.op == Op::Real(Opcode::SWAP) && i.arg == arg) {
             u.buf.truncate_last(1);
             return;
         }
@@ -528,11 +492,7 @@ impl<'a> Compiler<'a> {
                 if is_op.op == Op::Real(Opcode::IS_OP) && none_const && u.buf.can_merge_last(2) {
                     let is_not = is_op.arg == 1;
                     let jump_if_true = op == Opcode::POP_JUMP_IF_TRUE;
-                    op = if is_not != jump_if_true {
-                        Opcode::POP_JUMP_IF_NONE
-                    } else {
-                        Opcode::POP_JUMP_IF_NOT_NONE
-                    };
+                    op = if is_not != jump_if_true { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE };
                     self.unit().buf.truncate_last(2);
                 }
             }
@@ -544,15 +504,11 @@ impl<'a> Compiler<'a> {
 
     /// An instruction with no source position (artificial code).
     fn emit_noline(&mut self, op: Opcode, arg: u32) {
-        self.unit()
-            .buf
-            .push(Op::Real(op), arg, NO_TARGET, Position::default());
+        self.unit().buf.push(Op::Real(op), arg, NO_TARGET, Position::default());
     }
 
     fn emit_jump_noline(&mut self, op: Opcode, target: Label) {
-        self.unit()
-            .buf
-            .push(Op::Real(op), 0, target.0, Position::default());
+        self.unit().buf.push(Op::Real(op), 0, target.0, Position::default());
     }
 
     fn setup(&mut self, op: Op, handler: Label) {
@@ -562,9 +518,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_block(&mut self) {
-        self.unit()
-            .buf
-            .push(Op::PopBlock, 0, NO_TARGET, Position::default());
+        self.unit().buf.push(Op::PopBlock, 0, NO_TARGET, Position::default());
     }
 
     fn new_label(&mut self) -> Label {
@@ -703,14 +657,7 @@ impl<'a> Compiler<'a> {
     /// An error at the position of the code being generated.
     fn error_here(&self, msg: impl Into<String>) -> CompileError {
         let p = self.unit_ref().loc;
-        self.src.error_at(
-            crate::ErrorKind::SyntaxError,
-            msg,
-            p.line.max(1),
-            p.col,
-            p.end_line.max(1),
-            p.end_col,
-        )
+        self.src.error_at(crate::ErrorKind::SyntaxError, msg, p.line.max(1), p.col, p.end_line.max(1), p.end_col)
     }
 
     fn push_fblock(&mut self, b: FBlock<'a>, range: TextRange) -> Result {

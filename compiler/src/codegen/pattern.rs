@@ -56,10 +56,7 @@ impl<'a> Compiler<'a> {
         if !matches!(&*m.subject, Expr::Tuple(_)) {
             let after = usize::from(m.subject.range().end());
             let rest = self.src.text.get(after..).unwrap_or("");
-            if rest
-                .trim_start_matches([' ', '\t', '\\', '\n', '\r'])
-                .starts_with(',')
-            {
+            if rest.trim_start_matches([' ', '\t', '\\', '\n', '\r']).starts_with(',') {
                 self.set_loc(m.subject.range());
                 self.emit_arg(Opcode::BUILD_TUPLE, 1);
             }
@@ -77,10 +74,8 @@ impl<'a> Compiler<'a> {
             if keep_subject {
                 self.emit_arg(Opcode::COPY, 1);
             }
-            let mut pc = PatternContext {
-                allow_irrefutable: case.guard.is_some() || i + 1 == cases,
-                ..Default::default()
-            };
+            let mut pc =
+                PatternContext { allow_irrefutable: case.guard.is_some() || i + 1 == cases, ..Default::default() };
             self.compile_pattern(&case.pattern, &mut pc)?;
             for name in std::mem::take(&mut pc.stores) {
                 self.name_op(&name, Ctx::Store);
@@ -144,21 +139,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(
-        &mut self,
-        name: Option<&ast::Identifier>,
-        pc: &mut PatternContext,
-        p: &Pattern,
-    ) -> Result {
+    fn store_capture(&mut self, name: Option<&ast::Identifier>, pc: &mut PatternContext, p: &Pattern) -> Result {
         let Some(name) = name else {
             self.emit(Opcode::POP_TOP);
             return Ok(());
         };
         if pc.stores.iter().any(|s| s == name.as_str()) {
-            return Err(self.error(
-                format!("multiple assignments to name '{name}' in pattern"),
-                p.range(),
-            ));
+            return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), p.range()));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(name.to_string());
@@ -178,10 +165,7 @@ impl<'a> Compiler<'a> {
         match p {
             Pattern::MatchValue(v) => {
                 if !is_value_expr(&v.value) {
-                    return Err(self.error(
-                        "patterns may only match literals and attribute lookups",
-                        v.range,
-                    ));
+                    return Err(self.error("patterns may only match literals and attribute lookups", v.range));
                 }
                 self.compile_expr(&v.value)?;
                 self.emit_arg(Opcode::COMPARE_OP, CompareOp::Eq as u32);
@@ -275,10 +259,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.emit(Opcode::GET_LEN);
                     self.load_const(Constant::Int((size - i).into()));
-                    self.emit_arg(
-                        Opcode::BINARY_OP,
-                        crate::bytecode::BinaryOp::Subtract as u32,
-                    );
+                    self.emit_arg(Opcode::BINARY_OP, crate::bytecode::BinaryOp::Subtract as u32);
                 }
                 self.emit(Opcode::BINARY_SUBSCR);
                 self.compile_subpattern(p, pc)?;
@@ -299,17 +280,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_mapping(
-        &mut self,
-        m: &'a ast::PatternMatchMapping,
-        pc: &mut PatternContext,
-    ) -> Result {
+    fn pattern_mapping(&mut self, m: &'a ast::PatternMatchMapping, pc: &mut PatternContext) -> Result {
         let size = m.keys.len();
         if size != m.patterns.len() {
-            return Err(self.error(
-                "keys / patterns length mismatch in mapping pattern",
-                m.range,
-            ));
+            return Err(self.error("keys / patterns length mismatch in mapping pattern", m.range));
         }
         pc.on_top += 1;
         self.emit(Opcode::MATCH_MAPPING);
@@ -328,20 +302,16 @@ impl<'a> Compiler<'a> {
         let mut seen: Vec<ConstKey> = Vec::new();
         for key in &m.keys {
             if !is_value_expr(key) {
-                return Err(self.error(
-                    "mapping pattern keys may only match literals and attribute lookups",
-                    key.range(),
-                ));
+                return Err(
+                    self.error("mapping pattern keys may only match literals and attribute lookups", key.range())
+                );
             }
             if let Expr::Constant(c) = key {
                 let value = from_ast(&c.value);
                 let k = ConstKey::of(&normalize_key(&value), 0);
                 if seen.contains(&k) {
                     let repr = crate::dis::const_repr(&value);
-                    return Err(self.error(
-                        format!("mapping pattern checks duplicate key ({repr})"),
-                        m.range,
-                    ));
+                    return Err(self.error(format!("mapping pattern checks duplicate key ({repr})"), m.range));
                 }
                 seen.push(k);
             }
@@ -379,10 +349,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(Opcode::SWAP, 2);
                 self.emit(Opcode::DELETE_SUBSCR);
             }
-            let p = Pattern::MatchStar(ast::PatternMatchStar {
-                range: m.range,
-                name: None,
-            });
+            let p = Pattern::MatchStar(ast::PatternMatchStar { range: m.range, name: None });
             self.store_capture(Some(rest), pc, &p)?;
         } else {
             self.emit(Opcode::POP_TOP);
@@ -395,10 +362,7 @@ impl<'a> Compiler<'a> {
         let nargs = c.patterns.len();
         let nattrs = c.kwd_attrs.len();
         if nattrs != c.kwd_patterns.len() {
-            return Err(self.error(
-                "kwd_attrs / kwd_patterns length mismatch in class pattern",
-                c.range,
-            ));
+            return Err(self.error("kwd_attrs / kwd_patterns length mismatch in class pattern", c.range));
         }
         for (i, attr) in c.kwd_attrs.iter().enumerate() {
             let r = c.kwd_patterns[i].range();
@@ -406,23 +370,14 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("cannot assign to __debug__", r));
             }
             if c.kwd_attrs[i + 1..].iter().any(|a| a == attr) {
-                let dup = c.kwd_attrs[i + 1..]
-                    .iter()
-                    .position(|a| a == attr)
-                    .map_or(i, |k| i + 1 + k);
-                return Err(self.error(
-                    format!("attribute name repeated in class pattern: {attr}"),
-                    c.kwd_patterns[dup].range(),
-                ));
+                let dup = c.kwd_attrs[i + 1..].iter().position(|a| a == attr).map_or(i, |k| i + 1 + k);
+                return Err(self
+                    .error(format!("attribute name repeated in class pattern: {attr}"), c.kwd_patterns[dup].range()));
             }
         }
         self.compile_expr(&c.cls)?;
         self.set_loc(c.range);
-        let names = c
-            .kwd_attrs
-            .iter()
-            .map(|a| Constant::Str(a.to_string()))
-            .collect();
+        let names = c.kwd_attrs.iter().map(|a| Constant::Str(a.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         self.emit_arg(Opcode::MATCH_CLASS, nargs as u32);
         self.emit_arg(Opcode::COPY, 1);
@@ -452,10 +407,7 @@ impl<'a> Compiler<'a> {
         let mut control: Vec<String> = Vec::new();
         for (i, alt) in patterns.iter().enumerate() {
             self.set_loc(alt.range());
-            *pc = PatternContext {
-                allow_irrefutable: i + 1 == size && old.allow_irrefutable,
-                ..Default::default()
-            };
+            *pc = PatternContext { allow_irrefutable: i + 1 == size && old.allow_irrefutable, ..Default::default() };
             self.emit_arg(Opcode::COPY, 1);
             self.compile_pattern(alt, pc)?;
             let diff_msg = "alternative patterns bind different names";
@@ -469,8 +421,7 @@ impl<'a> Compiler<'a> {
                 let mut icontrol = nstores;
                 while icontrol > 0 {
                     icontrol -= 1;
-                    let Some(istores) = pc.stores.iter().position(|s| *s == control[icontrol])
-                    else {
+                    let Some(istores) = pc.stores.iter().position(|s| *s == control[icontrol]) else {
                         return Err(self.error_here(diff_msg));
                     };
                     if icontrol != istores {
@@ -497,10 +448,9 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.error(
-                    format!("multiple assignments to name '{name}' in pattern"),
-                    patterns[0].range(),
-                ));
+                return Err(
+                    self.error(format!("multiple assignments to name '{name}' in pattern"), patterns[0].range())
+                );
             }
             pc.stores.push(name);
         }
@@ -514,9 +464,7 @@ impl<'a> Compiler<'a> {
 fn normalize_key(c: &Constant) -> Constant {
     match c {
         Constant::Bool(b) => Constant::Int((*b as u8).into()),
-        Constant::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
-            Constant::Int((*f as i64).into())
-        }
+        Constant::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Constant::Int((*f as i64).into()),
         other => other.clone(),
     }
 }

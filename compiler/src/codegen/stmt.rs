@@ -14,10 +14,7 @@ use rustpython_parser::text_size::TextRange;
 pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first()? {
         Stmt::Expr(e) => match &*e.value {
-            Expr::Constant(ast::ExprConstant {
-                value: ast::Constant::Str(s),
-                ..
-            }) => Some(s),
+            Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => Some(s),
             _ => None,
         },
         _ => None,
@@ -102,9 +99,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.range());
         match s {
             Stmt::FunctionDef(f) => self.compile_funcdef(super::func::FuncDef::from_def(f)),
-            Stmt::AsyncFunctionDef(f) => {
-                self.compile_funcdef(super::func::FuncDef::from_async_def(f))
-            }
+            Stmt::AsyncFunctionDef(f) => self.compile_funcdef(super::func::FuncDef::from_async_def(f)),
             Stmt::ClassDef(c) => self.compile_class(c),
             Stmt::Return(r) => self.compile_return(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.compile_delete(t)),
@@ -112,9 +107,7 @@ impl<'a> Compiler<'a> {
             Stmt::AugAssign(a) => self.compile_augassign(a),
             Stmt::AnnAssign(a) => self.compile_annassign(a),
             Stmt::For(f) => self.compile_for(&f.target, &f.iter, &f.body, &f.orelse, f.range),
-            Stmt::AsyncFor(f) => {
-                self.compile_async_for(&f.target, &f.iter, &f.body, &f.orelse, f.range)
-            }
+            Stmt::AsyncFor(f) => self.compile_async_for(&f.target, &f.iter, &f.body, &f.orelse, f.range),
             Stmt::While(w) => self.compile_while(w),
             Stmt::If(i) => self.compile_if(i),
             Stmt::With(w) => self.compile_with(&w.items, &w.body, w.range, false),
@@ -137,28 +130,14 @@ impl<'a> Compiler<'a> {
                 if t.finalbody.is_empty() {
                     self.compile_try_except(&t.body, &t.handlers, &t.orelse, t.range)
                 } else {
-                    self.compile_try_finally(
-                        &t.body,
-                        &t.handlers,
-                        &t.orelse,
-                        &t.finalbody,
-                        t.range,
-                        false,
-                    )
+                    self.compile_try_finally(&t.body, &t.handlers, &t.orelse, &t.finalbody, t.range, false)
                 }
             }
             Stmt::TryStar(t) => {
                 if t.finalbody.is_empty() {
                     self.compile_try_star(&t.body, &t.handlers, &t.orelse, t.range)
                 } else {
-                    self.compile_try_finally(
-                        &t.body,
-                        &t.handlers,
-                        &t.orelse,
-                        &t.finalbody,
-                        t.range,
-                        true,
-                    )
+                    self.compile_try_finally(&t.body, &t.handlers, &t.orelse, &t.finalbody, t.range, true)
                 }
             }
             Stmt::Assert(a) => {
@@ -262,10 +241,7 @@ impl<'a> Compiler<'a> {
         let mut result = Ok(());
         while let Some(top) = self.unit().fblocks.last().copied() {
             if let FBlock::ExceptionGroupHandler = top {
-                result = Err(self.error(
-                    "'break', 'continue' and 'return' cannot appear in an except* block",
-                    range,
-                ));
+                result = Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block", range));
                 break;
             }
             if want_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
@@ -367,11 +343,7 @@ impl<'a> Compiler<'a> {
             if let Some(elts) = elts {
                 let n = elts.len();
                 let starred = |v: &[Expr]| v.iter().any(|e| matches!(e, Expr::Starred(_)));
-                if n == value.elts.len()
-                    && (1..=3).contains(&n)
-                    && !starred(elts)
-                    && !starred(&value.elts)
-                {
+                if n == value.elts.len() && (1..=3).contains(&n) && !starred(elts) && !starred(&value.elts) {
                     self.compile_expr(&a.value)?;
                     let last = self.unit_ref().buf.last().map(|i| (i.op, i.arg));
                     if last == Some((Op::Real(Opcode::BUILD_TUPLE), n as u32)) {
@@ -434,16 +406,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Starred(s) => {
-                return Err(self.error(
-                    "starred assignment target must be in a list or tuple",
-                    s.range,
-                ));
+                return Err(self.error("starred assignment target must be in a list or tuple", s.range));
             }
             other => {
-                return Err(self.error(
-                    format!("cannot assign to {}", crate::targets::expr_name(other)),
-                    other.range(),
-                ))
+                return Err(self.error(format!("cannot assign to {}", crate::targets::expr_name(other)), other.range()))
             }
         }
         self.unit().loc = saved;
@@ -460,9 +426,7 @@ impl<'a> Compiler<'a> {
                     return Err(self.error("multiple starred expressions in assignment", range));
                 }
                 if i >= 1 << 8 || n - i > (1 << 16) {
-                    return Err(
-                        self.error("too many expressions in star-unpacking assignment", range)
-                    );
+                    return Err(self.error("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit_arg(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;
@@ -495,10 +459,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             other => {
-                return Err(self.error(
-                    format!("cannot delete {}", crate::targets::expr_name(other)),
-                    other.range(),
-                ))
+                return Err(self.error(format!("cannot delete {}", crate::targets::expr_name(other)), other.range()))
             }
         }
         Ok(())
@@ -526,10 +487,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Load),
             other => {
                 return Err(self.error(
-                    format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        crate::targets::expr_name(other)
-                    ),
+                    format!("'{}' is an illegal expression for augmented assignment", crate::targets::expr_name(other)),
                     other.range(),
                 ))
             }
@@ -585,11 +543,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(&t.value)?;
                     self.emit(Opcode::POP_TOP);
                     let parts: Vec<&'a Expr> = match &*t.slice {
-                        Expr::Slice(s) => [&s.lower, &s.upper, &s.step]
-                            .into_iter()
-                            .flatten()
-                            .map(|b| &**b)
-                            .collect(),
+                        Expr::Slice(s) => [&s.lower, &s.upper, &s.step].into_iter().flatten().map(|b| &**b).collect(),
                         Expr::Tuple(tp) => tp.elts.iter().collect(),
                         other => vec![other],
                     };
@@ -690,13 +644,7 @@ impl<'a> Compiler<'a> {
         let orelse = self.new_label();
         let end = self.new_label();
         self.bind(top);
-        self.push_fblock(
-            FBlock::WhileLoop {
-                start: top,
-                exit: end,
-            },
-            w.range,
-        )?;
+        self.push_fblock(FBlock::WhileLoop { start: top, exit: end }, w.range)?;
         self.jump_if(&w.test, orelse, false)?;
         self.compile_stmts(&w.body)?;
         self.emit_jump_noline(Opcode::JUMP, top);
@@ -709,11 +657,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_if(&mut self, i: &'a ast::StmtIf) -> Result {
         let end = self.new_label();
-        let next = if i.orelse.is_empty() {
-            end
-        } else {
-            self.new_label()
-        };
+        let next = if i.orelse.is_empty() { end } else { self.new_label() };
         self.jump_if(&i.test, next, false)?;
         self.compile_stmts(&i.body)?;
         if !i.orelse.is_empty() {
@@ -764,18 +708,11 @@ impl<'a> Compiler<'a> {
         if module == "__future__" && level == 0 {
             let (line, _) = self.src.line_col(i.range.start().into());
             if line > self.future.lineno {
-                return Err(self.error(
-                    "from __future__ imports must occur at the beginning of the file",
-                    i.range,
-                ));
+                return Err(self.error("from __future__ imports must occur at the beginning of the file", i.range));
             }
         }
         self.load_const(Constant::Int(level.to_i64().unwrap_or(0).into()));
-        let names = i
-            .names
-            .iter()
-            .map(|a| Constant::Str(a.name.to_string()))
-            .collect();
+        let names = i.names.iter().map(|a| Constant::Str(a.name.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         self.emit_name(Opcode::IMPORT_NAME, module);
         for (k, alias) in i.names.iter().enumerate() {

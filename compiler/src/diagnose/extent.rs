@@ -16,24 +16,18 @@ pub enum Level {
     Expression,
 }
 
-const BINARY_OPS: &[&str] = &[
-    "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "//", "%", "@", "**",
-];
+const BINARY_OPS: &[&str] = &["|", "^", "&", "<<", ">>", "+", "-", "*", "/", "//", "%", "@", "**"];
 const COMPARE_OPS: &[&str] = &["<", ">", "==", ">=", "<=", "!="];
 
 /// Operators that separate expressions in any context.
-const DELIMITERS: &[&str] = &[
-    ",", ";", "=", ":=", "->", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=",
-    "<<=", "**=",
-];
+const DELIMITERS: &[&str] =
+    &[",", ";", "=", ":=", "->", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="];
 
 impl Tokens<'_> {
     /// Whether token `i` ends an operand (a name, literal or closing bracket).
     pub fn ends_operand(&self, i: usize) -> bool {
         match self.kind(i) {
-            Some(Kind::Name) => {
-                self.is_identifier(i) || matches!(self.text_of(i), "True" | "False" | "None")
-            }
+            Some(Kind::Name) => self.is_identifier(i) || matches!(self.text_of(i), "True" | "False" | "None"),
             Some(Kind::Number | Kind::String) => true,
             Some(Kind::Op) => matches!(self.text_of(i), ")" | "]" | "}" | "..."),
             _ => false,
@@ -77,11 +71,7 @@ impl Tokens<'_> {
 
     /// The end of the `bitwise_or` operand (with unary operators) at `i`.
     fn unary_end(&self, mut i: usize) -> Option<usize> {
-        while self.is_op(i, "-")
-            || self.is_op(i, "+")
-            || self.is_op(i, "~")
-            || self.is_name(i, "await")
-        {
+        while self.is_op(i, "-") || self.is_op(i, "+") || self.is_op(i, "~") || self.is_name(i, "await") {
             i += 1;
         }
         self.primary_end(i)
@@ -110,10 +100,7 @@ impl Tokens<'_> {
         if level == Level::Expression && self.is_name(i, "lambda") {
             let d = self.depth(i);
             let colon = (i + 1..self.len())
-                .find(|&j| {
-                    self.depth(j) == d
-                        && (self.is_op(j, ":") || self.kind(j) == Some(Kind::Newline))
-                })
+                .find(|&j| self.depth(j) == d && (self.is_op(j, ":") || self.kind(j) == Some(Kind::Newline)))
                 .filter(|&j| self.is_op(j, ":"))?;
             return self.expr_end(colon + 1, Level::Expression);
         }
@@ -230,27 +217,12 @@ mod tests {
     #[test]
     fn expression_ends() {
         use Level::*;
-        assert_eq!(
-            end_text("a.b(c)[d] + -e ** 2 if x", 0, BitwiseOr),
-            "a.b(c)[d] + -e ** 2"
-        );
-        assert_eq!(
-            end_text("not a < b and c if d else e, f", 0, Disjunction),
-            "not a < b and c"
-        );
-        assert_eq!(
-            end_text("not a < b and c if d else e, f", 0, Expression),
-            "not a < b and c if d else e"
-        );
-        assert_eq!(
-            end_text("lambda x, y=1: x + y, 2", 0, Expression),
-            "lambda x, y=1: x + y"
-        );
+        assert_eq!(end_text("a.b(c)[d] + -e ** 2 if x", 0, BitwiseOr), "a.b(c)[d] + -e ** 2");
+        assert_eq!(end_text("not a < b and c if d else e, f", 0, Disjunction), "not a < b and c");
+        assert_eq!(end_text("not a < b and c if d else e, f", 0, Expression), "not a < b and c if d else e");
+        assert_eq!(end_text("lambda x, y=1: x + y, 2", 0, Expression), "lambda x, y=1: x + y");
         assert_eq!(end_text("'a' 'b' c", 0, Expression), "'a' 'b'");
-        assert_eq!(
-            end_text("x not in y is not z = 1", 0, Disjunction),
-            "x not in y is not z"
-        );
+        assert_eq!(end_text("x not in y is not z = 1", 0, Disjunction), "x not in y is not z");
         let t = Tokens::new("print 'a', b, *c\n");
         assert_eq!(t.exprs_end(1), Some(7));
     }

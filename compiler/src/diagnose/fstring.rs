@@ -15,17 +15,13 @@ fn message(e: &FStringErrorType) -> String {
     match e {
         UnclosedLbrace | ExpectedRbrace => "f-string: expecting '}'".into(),
         UnopenedRbrace | SingleRbrace => "f-string: single '}' is not allowed".into(),
-        InvalidConversionFlag => {
-            "f-string: invalid conversion character: expected 's', 'r', or 'a'".into()
-        }
+        InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
         EmptyExpression => "f-string: empty expression not allowed".into(),
-        MismatchedDelimiter(open, close) => format!(
-            "f-string: closing parenthesis '{close}' does not match opening parenthesis '{open}'"
-        ),
-        ExpressionNestedTooDeeply => "f-string: expressions nested too deeply".into(),
-        ExpressionCannotInclude('\\') => {
-            "f-string expression part cannot include a backslash".into()
+        MismatchedDelimiter(open, close) => {
+            format!("f-string: closing parenthesis '{close}' does not match opening parenthesis '{open}'")
         }
+        ExpressionNestedTooDeeply => "f-string: expressions nested too deeply".into(),
+        ExpressionCannotInclude('\\') => "f-string expression part cannot include a backslash".into(),
         ExpressionCannotInclude(c) => format!("f-string expression part cannot include '{c}'"),
         Unmatched(c) => format!("f-string: unmatched '{c}'"),
         UnterminatedString => "f-string: unterminated string".into(),
@@ -37,12 +33,7 @@ fn message(e: &FStringErrorType) -> String {
 }
 
 /// The error for an f-string problem rustpython found at byte `offset`.
-pub fn fstring_error(
-    src: &SourceMap,
-    toks: &Tokens,
-    offset: u32,
-    e: &FStringErrorType,
-) -> CompileError {
+pub fn fstring_error(src: &SourceMap, toks: &Tokens, offset: u32, e: &FStringErrorType) -> CompileError {
     let msg = message(e);
     // The token after the string literals containing `offset`.
     let (start, end) = match toks.containing(offset) {
@@ -51,9 +42,7 @@ pub fn fstring_error(
                 i += 1;
             }
             match toks.toks.get(i) {
-                Some(t) if t.kind == Kind::Newline || t.kind == Kind::EndMarker => {
-                    (t.start, t.start)
-                }
+                Some(t) if t.kind == Kind::Newline || t.kind == Kind::EndMarker => (t.start, t.start),
                 Some(t) => (t.start, t.end),
                 None => (offset, offset),
             }

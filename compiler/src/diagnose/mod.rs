@@ -21,17 +21,7 @@ pub(crate) fn number_error(src: &SourceMap, toks: &Tokens) -> Option<(u32, Compi
     let (start, e) = toks.number_error.as_ref()?;
     let (line, col) = src.line_col(e.at as u32);
     let (end_line, end_col) = src.line_col(e.end as u32);
-    Some((
-        *start as u32,
-        src.error_at(
-            ErrorKind::SyntaxError,
-            e.msg.clone(),
-            line,
-            col,
-            end_line,
-            end_col,
-        ),
-    ))
+    Some((*start as u32, src.error_at(ErrorKind::SyntaxError, e.msg.clone(), line, col, end_line, end_col)))
 }
 
 /// CPython's message for a parse failure at `f`, when one of its specialised

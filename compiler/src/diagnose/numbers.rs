@@ -34,11 +34,7 @@ impl Cursor<'_> {
     /// CPython's `syntaxerror`: the offset designates the last character read.
     fn error(&self, msg: impl Into<String>) -> NumberError {
         let at = self.cur.saturating_sub(1);
-        NumberError {
-            msg: msg.into(),
-            at,
-            end: at,
-        }
+        NumberError { msg: msg.into(), at, end: at }
     }
 
     /// The digits and single underscores after a decimal digit already read;
@@ -62,10 +58,7 @@ impl Cursor<'_> {
     /// Whether `word` follows, not followed by an identifier character; reads nothing.
     fn lookahead(&self, word: &str) -> bool {
         let rest = &self.b[self.cur.min(self.b.len())..];
-        rest.starts_with(word.as_bytes())
-            && !rest
-                .get(word.len())
-                .is_some_and(|&c| super::tokens::ident_char(c))
+        rest.starts_with(word.as_bytes()) && !rest.get(word.len()).is_some_and(|&c| super::tokens::ident_char(c))
     }
 
     /// CPython's `verify_end_of_number`: `c` (just read) must not continue the
@@ -96,9 +89,7 @@ impl Cursor<'_> {
             }
             if !is_digit(c) {
                 if radix != 16 && c.is_ascii_digit() {
-                    return Err(
-                        self.error(format!("invalid digit '{}' in {kind} literal", c as char))
-                    );
+                    return Err(self.error(format!("invalid digit '{}' in {kind} literal", c as char)));
                 }
                 self.backup();
                 return Err(self.error(format!("invalid {kind} literal")));
@@ -269,9 +260,7 @@ mod tests {
 
     /// The error as (message, 1-based offset, 1-based end offset) for ASCII input.
     fn err(src: &str) -> Option<(String, usize, usize)> {
-        lex(src.as_bytes(), 0)
-            .err()
-            .map(|e| (e.msg, e.at + 1, e.end + 1))
+        lex(src.as_bytes(), 0).err().map(|e| (e.msg, e.at + 1, e.end + 1))
     }
 
     fn len(src: &str) -> usize {

@@ -96,12 +96,7 @@ fn legacy_print(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileError
     }
     let end = t.exprs_end(i)?;
     let (s, e) = span(t, name, end - 1);
-    Some(error(
-        src,
-        format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
-        s,
-        e,
-    ))
+    Some(error(src, format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"), s, e))
 }
 
 /// Whether an expression starting at token `seg` is parsed by CPython as a
@@ -153,15 +148,7 @@ fn walrus_target(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileErro
         return None;
     }
     let (target, s, e) = parse_expr_at(t, start, i)?;
-    Some(error(
-        src,
-        format!(
-            "cannot use assignment expressions with {}",
-            expr_name(&target)
-        ),
-        s,
-        e,
-    ))
+    Some(error(src, format!("cannot use assignment expressions with {}", expr_name(&target)), s, e))
 }
 
 /// `yield = 1` (other bare yield targets parse, see `crate::grammar`).
@@ -175,12 +162,7 @@ fn yield_assignment(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileE
         return None;
     }
     let (s, e) = span(t, start, i - 1);
-    Some(error(
-        src,
-        "assignment to yield expression not possible",
-        s,
-        e,
-    ))
+    Some(error(src, "assignment to yield expression not possible", s, e))
 }
 
 /// `f(a, b = 1 for c in d)`: a keyword argument whose value is a generator.
@@ -195,12 +177,7 @@ fn keyword_generator(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<Compile
         return None;
     }
     let (s, e) = span(t, name, value - 1);
-    Some(error(
-        src,
-        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-        s,
-        e,
-    ))
+    Some(error(src, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s, e))
 }
 
 /// `f(a=1, x for x in y)`, which rustpython rejects as a positional argument
@@ -212,15 +189,10 @@ pub fn unparenthesized_genexp(src: &SourceMap, t: &Tokens, offset: u32) -> Optio
         return None;
     }
     let d = t.depth(i);
-    let end = (elt_end..t.len())
-        .find(|&j| t.depth(j) < d || (t.depth(j) == d && (t.is_op(j, ",") || t.is_op(j, ")"))))?;
+    let end =
+        (elt_end..t.len()).find(|&j| t.depth(j) < d || (t.depth(j) == d && (t.is_op(j, ",") || t.is_op(j, ")"))))?;
     let (s, e) = span(t, i, end - 1);
-    Some(error(
-        src,
-        "Generator expression must be parenthesized",
-        s,
-        e,
-    ))
+    Some(error(src, "Generator expression must be parenthesized", s, e))
 }
 
 /// `if x = 1:` and `f(a.b=1)`: an '=' where an expression was expected.
@@ -236,36 +208,21 @@ fn assignment_in_expression(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<
             return None;
         }
         let (s, e) = span(t, i - 1, value_end - 1);
-        return Some(error(
-            src,
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            s,
-            e,
-        ));
+        return Some(error(src, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s, e));
     }
     let kwarg = t.expr_start(i, Level::Expression);
     if let Some(seg) = kwarg.filter(|&s| call_argument_context(t, s)) {
         // CPython's invalid_kwarg.
         if seg + 1 == i && matches!(t.text_of(seg), "True" | "False" | "None") {
             let (s, e) = span(t, seg, i);
-            return Some(error(
-                src,
-                format!("cannot assign to {}", t.text_of(seg)),
-                s,
-                e,
-            ));
+            return Some(error(src, format!("cannot assign to {}", t.text_of(seg)), s, e));
         }
         if seg + 1 == i && t.is_identifier(seg) {
             return None;
         }
         let (_, s, _) = parse_expr_at(t, seg, i)?;
         let e = t.toks[i].end;
-        return Some(error(
-            src,
-            "expression cannot contain assignment, perhaps you meant \"==\"?",
-            s,
-            e,
-        ));
+        return Some(error(src, "expression cannot contain assignment, perhaps you meant \"==\"?", s, e));
     }
     // `a=bitwise_or '=' bitwise_or`, with `a` the whole named expression.
     let seg = t.expr_start(i, Level::BitwiseOr)?;
@@ -283,9 +240,7 @@ fn assignment_in_expression(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<
     }
     if t.is_op(seg, "(") || t.is_op(seg, "[") {
         let close = t.matching_close(seg)?;
-        if let Some(Expr::Tuple(_) | Expr::List(_) | Expr::GeneratorExp(_)) =
-            parse_expr(t, seg, close + 1)
-        {
+        if let Some(Expr::Tuple(_) | Expr::List(_) | Expr::GeneratorExp(_)) = parse_expr(t, seg, close + 1) {
             return None;
         }
     }
@@ -297,10 +252,7 @@ fn assignment_in_expression(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<
     }
     Some(error(
         src,
-        format!(
-            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-            expr_name(&target)
-        ),
+        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&target)),
         s,
         e,
     ))
@@ -314,9 +266,7 @@ fn if_without_else(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileEr
     }
     let d = t.depth(i - 1);
     let seg = t.segment_start(i);
-    let k = (seg..i)
-        .rev()
-        .find(|&j| t.depth(j) == d && t.is_name(j, "if"))?;
+    let k = (seg..i).rev().find(|&j| t.depth(j) == d && t.is_name(j, "if"))?;
     if t.expr_end(k + 1, Level::Disjunction) != Some(i) {
         return None;
     }
@@ -354,12 +304,7 @@ fn missing_comma(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileErro
         return None;
     }
     let (s, e) = span(t, seg, b_end - 1);
-    Some(error(
-        src,
-        "invalid syntax. Perhaps you forgot a comma?",
-        s,
-        e,
-    ))
+    Some(error(src, "invalid syntax. Perhaps you forgot a comma?", s, e))
 }
 
 /// Tokens CPython's grammar insists on: `def f(`, the ':' ending a compound
@@ -397,21 +342,11 @@ fn expected_token(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileErr
             None
         }
         "class" if newline && t.is_identifier(k + 1) => {
-            let after_name = if t.is_op(k + 2, "(") {
-                t.matching_close(k + 2)? + 1
-            } else {
-                k + 2
-            };
+            let after_name = if t.is_op(k + 2, "(") { t.matching_close(k + 2)? + 1 } else { k + 2 };
             (after_name == i).then(|| at_token(src, t, i, "expected ':'"))
         }
         "if" | "elif" | "while" | "with" if newline && !colon_on_line => expected_colon(),
-        "for"
-            if newline
-                && !colon_on_line
-                && (k..i).any(|j| t.depth(j) == 0 && t.is_name(j, "in")) =>
-        {
-            expected_colon()
-        }
+        "for" if newline && !colon_on_line && (k..i).any(|j| t.depth(j) == 0 && t.is_name(j, "in")) => expected_colon(),
         "except" if t.is_op(k + 1, "*") && i == k + 2 && (newline || t.is_op(i, ":")) => {
             Some(at_token(src, t, i, "expected one or more exception types"))
         }
@@ -424,24 +359,13 @@ fn expected_token(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileErr
                 .take_while(|&j| t.kind(j) != Some(Kind::Newline))
                 .find(|&j| t.depth(j) == 0 && t.is_op(j, ":"));
             let end = colon.map_or(start, |j| t.toks[j].start);
-            Some(error(
-                src,
-                "multiple exception types must be parenthesized",
-                start,
-                end,
-            ))
+            Some(error(src, "multiple exception types must be parenthesized", start, end))
         }
         "else" | "try" | "finally" if i == k + 1 && !t.is_op(i, ":") => expected_colon(),
         "from" if newline && t.is_op(i - 1, ",") => {
             let import = (k..i).find(|&j| t.is_name(j, "import"))?;
-            (!t.is_op(import + 1, "(")).then(|| {
-                at_token(
-                    src,
-                    t,
-                    i,
-                    "trailing comma not allowed without surrounding parentheses",
-                )
-            })
+            (!t.is_op(import + 1, "("))
+                .then(|| at_token(src, t, i, "trailing comma not allowed without surrounding parentheses"))
         }
         _ => None,
     }
@@ -452,11 +376,7 @@ fn expected_token(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<CompileErr
 fn soft_keyword_header(src: &SourceMap, t: &Tokens, k: usize) -> Option<CompileError> {
     let newline = (k..t.len()).find(|&j| t.kind(j) == Some(Kind::Newline))?;
     let header = k + 1..newline;
-    if header.is_empty()
-        || header
-            .clone()
-            .any(|j| t.depth(j) == 0 && (t.is_op(j, ":") || t.is_op(j, "=")))
-    {
+    if header.is_empty() || header.clone().any(|j| t.depth(j) == 0 && (t.is_op(j, ":") || t.is_op(j, "="))) {
         return None;
     }
     if t.is_name(k, "match") {
@@ -543,12 +463,7 @@ fn try_without_handler(src: &SourceMap, t: &Tokens, f: &Failure) -> Option<Compi
             len,
         ));
     }
-    Some(at_token(
-        src,
-        t,
-        f.at,
-        "expected 'except' or 'finally' block",
-    ))
+    Some(at_token(src, t, f.at, "expected 'except' or 'finally' block"))
 }
 
 /// `def f(*)` / `lambda *: 0`, which rustpython rejects itself at the '*'.

@@ -38,17 +38,14 @@ pub struct Tokens<'a> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
-const OPS2: &[&str] = &[
-    "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=",
-    "|=", "^=", "@=",
-];
+const OPS2: &[&str] =
+    &["**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="];
 
 const STRING_PREFIXES: &[&str] = &["r", "u", "b", "f", "br", "rb", "fr", "rf"];
 
@@ -72,12 +69,7 @@ impl<'a> Tokens<'a> {
         let mut line_has_tokens = false;
         let mut i = 0usize;
         let push = |toks: &mut Vec<Token>, kind, start: usize, end: usize, depth| {
-            toks.push(Token {
-                kind,
-                start: start as u32,
-                end: end as u32,
-                depth,
-            })
+            toks.push(Token { kind, start: start as u32, end: end as u32, depth })
         };
         'outer: while i < b.len() {
             let c = b[i];
@@ -88,11 +80,7 @@ impl<'a> Tokens<'a> {
                         push(&mut toks, Kind::Newline, i, i + 1, 0);
                         line_has_tokens = false;
                     }
-                    i += if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
+                    i += if c == b'\r' && b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                 }
                 b'#' => {
                     while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
@@ -113,9 +101,7 @@ impl<'a> Tokens<'a> {
                     line_has_tokens = true;
                     i = end;
                 }
-                _ if c.is_ascii_digit()
-                    || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
-                {
+                _ if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) => {
                     match numbers::lex(b, i) {
                         Ok(end) => {
                             push(&mut toks, Kind::Number, i, end, depth);
@@ -134,9 +120,7 @@ impl<'a> Tokens<'a> {
                         j += 1;
                     }
                     let word = text[i..j].to_ascii_lowercase();
-                    if matches!(b.get(j), Some(b'\'' | b'"'))
-                        && STRING_PREFIXES.contains(&word.as_str())
-                    {
+                    if matches!(b.get(j), Some(b'\'' | b'"')) && STRING_PREFIXES.contains(&word.as_str()) {
                         let Some(end) = string_end(b, j) else {
                             break 'outer;
                         };
@@ -154,10 +138,7 @@ impl<'a> Tokens<'a> {
                         .iter()
                         .chain(OPS2)
                         .find(|op| rest.starts_with(*op))
-                        .map_or_else(
-                            || rest.chars().next().map_or(1, char::len_utf8),
-                            |op| op.len(),
-                        );
+                        .map_or_else(|| rest.chars().next().map_or(1, char::len_utf8), |op| op.len());
                     match c {
                         b'(' | b'[' | b'{' => {
                             push(&mut toks, Kind::Op, i, i + 1, depth);
@@ -180,11 +161,7 @@ impl<'a> Tokens<'a> {
             }
             push(&mut toks, Kind::EndMarker, b.len(), b.len(), 0);
         }
-        Tokens {
-            text,
-            toks,
-            number_error,
-        }
+        Tokens { text, toks, number_error }
     }
 
     pub fn len(&self) -> usize {
@@ -245,8 +222,7 @@ impl<'a> Tokens<'a> {
     /// The index of the bracket matching the opening bracket at `i`.
     pub fn matching_close(&self, i: usize) -> Option<usize> {
         let d = self.depth(i);
-        (i + 1..self.len())
-            .find(|&j| self.depth(j) == d && matches!(self.text_of(j), ")" | "]" | "}"))
+        (i + 1..self.len()).find(|&j| self.depth(j) == d && matches!(self.text_of(j), ")" | "]" | "}"))
     }
 
     /// The index of the opening bracket enclosing token `i`, if any.
@@ -255,9 +231,7 @@ impl<'a> Tokens<'a> {
         if d == 0 {
             return None;
         }
-        (0..i.min(self.len()))
-            .rev()
-            .find(|&j| self.depth(j) == d - 1 && matches!(self.text_of(j), "(" | "[" | "{"))
+        (0..i.min(self.len())).rev().find(|&j| self.depth(j) == d - 1 && matches!(self.text_of(j), "(" | "[" | "{"))
     }
 }
 
@@ -292,9 +266,7 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<(Kind, String, u32)> {
         let t = Tokens::new(src);
-        (0..t.len())
-            .map(|i| (t.toks[i].kind, t.text_of(i).to_string(), t.depth(i)))
-            .collect()
+        (0..t.len()).map(|i| (t.toks[i].kind, t.text_of(i).to_string(), t.depth(i))).collect()
     }
 
     #[test]
@@ -324,10 +296,8 @@ mod tests {
             (Newline, "\n", 0),
             (EndMarker, "", 0),
         ];
-        let want: Vec<(Kind, std::string::String, u32)> = want
-            .into_iter()
-            .map(|(k, s, d)| (k, s.to_string(), d))
-            .collect();
+        let want: Vec<(Kind, std::string::String, u32)> =
+            want.into_iter().map(|(k, s, d)| (k, s.to_string(), d)).collect();
         assert_eq!(k, want);
     }
 

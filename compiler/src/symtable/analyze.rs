@@ -44,16 +44,7 @@ fn analyze_block(
 
     let mut scopes = Vec::with_capacity(t.scopes[id].symbols.len());
     for i in 0..t.scopes[id].symbols.len() {
-        let s = analyze_name(
-            t,
-            src,
-            id,
-            i,
-            bound.as_deref_mut(),
-            &mut local,
-            free,
-            global,
-        )?;
+        let s = analyze_name(t, src, id, i, bound.as_deref_mut(), &mut local, free, global)?;
         scopes.push(s);
     }
 
@@ -74,14 +65,7 @@ fn analyze_block(
         let mut child_bound = newbound.clone();
         let mut child_global = newglobal.clone();
         let mut child_free = Names::new();
-        analyze_block(
-            t,
-            src,
-            child,
-            Some(&mut child_bound),
-            &mut child_free,
-            &mut child_global,
-        )?;
+        analyze_block(t, src, child, Some(&mut child_bound), &mut child_free, &mut child_global)?;
         newfree.extend(child_free);
         let c = &t.scopes[child];
         if c.has_free || c.child_free {
@@ -110,9 +94,7 @@ fn analyze_block(
     for name in passthrough {
         if let Some(&i) = scope.index.get(name.as_str()) {
             // A class-level name that methods also close over (from an outer function).
-            if kind == ScopeKind::Class
-                && scope.symbols[i].flags & (flag::BOUND | flag::GLOBAL) != 0
-            {
+            if kind == ScopeKind::Class && scope.symbols[i].flags & (flag::BOUND | flag::GLOBAL) != 0 {
                 scope.symbols[i].flags |= flag::FREE_CLASS;
             }
             continue;
@@ -123,11 +105,7 @@ fn analyze_block(
             }
         }
         scope.index.insert(name.clone(), scope.symbols.len());
-        scope.symbols.push(super::Symbol {
-            name: name.clone(),
-            flags: 0,
-            scope: NameScope::Free,
-        });
+        scope.symbols.push(super::Symbol { name: name.clone(), flags: 0, scope: NameScope::Free });
     }
     free.extend(newfree);
     Ok(())
@@ -150,9 +128,7 @@ fn analyze_name(
     let directive = || scope.directives.get(name).copied().unwrap_or(scope.range);
     if flags & flag::GLOBAL != 0 {
         if flags & flag::NONLOCAL != 0 {
-            return Err(
-                src.syntax_error(format!("name '{name}' is nonlocal and global"), directive())
-            );
+            return Err(src.syntax_error(format!("name '{name}' is nonlocal and global"), directive()));
         }
         global.insert(name.to_string());
         if let Some(b) = bound {
@@ -162,16 +138,10 @@ fn analyze_name(
     }
     if flags & flag::NONLOCAL != 0 {
         let Some(b) = bound else {
-            return Err(src.syntax_error(
-                "nonlocal declaration not allowed at module level",
-                directive(),
-            ));
+            return Err(src.syntax_error("nonlocal declaration not allowed at module level", directive()));
         };
         if !b.contains(name) {
-            return Err(src.syntax_error(
-                format!("no binding for nonlocal '{name}' found"),
-                directive(),
-            ));
+            return Err(src.syntax_error(format!("no binding for nonlocal '{name}' found"), directive()));
         }
         free.insert(name.to_string());
         t.scopes[id].has_free = true;

@@ -144,9 +144,7 @@ impl Scope {
     /// How `name` (already mangled) is accessed in this scope; names the symbol
     /// table never saw resolve as implicit globals.
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.index
-            .get(name)
-            .map_or(NameScope::GlobalImplicit, |&i| self.symbols[i].scope)
+        self.index.get(name).map_or(NameScope::GlobalImplicit, |&i| self.symbols[i].scope)
     }
 
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
@@ -161,11 +159,7 @@ impl Scope {
             }
             None => {
                 self.index.insert(name.to_string(), self.symbols.len());
-                self.symbols.push(Symbol {
-                    name: name.to_string(),
-                    flags,
-                    scope: NameScope::GlobalImplicit,
-                });
+                self.symbols.push(Symbol { name: name.to_string(), flags, scope: NameScope::GlobalImplicit });
                 flags
             }
         }
@@ -184,12 +178,8 @@ impl Scope {
 
     /// Cell variables, sorted by name (the order of their localsplus slots).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope == NameScope::Cell)
-            .map(|s| s.name.clone())
-            .collect();
+        let mut v: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == NameScope::Cell).map(|s| s.name.clone()).collect();
         if self.needs_class_closure {
             v.push("__class__".to_string());
         }
@@ -271,13 +261,8 @@ pub fn build(
     future: Future,
     range: TextRange,
 ) -> Result<SymbolTable, CompileError> {
-    let mut table = SymbolTable {
-        scopes: Vec::new(),
-        by_node: HashMap::new(),
-    };
-    table
-        .scopes
-        .push(Scope::new(ScopeKind::Module, "top", None, range));
+    let mut table = SymbolTable { scopes: Vec::new(), by_node: HashMap::new() };
+    table.scopes.push(Scope::new(ScopeKind::Module, "top", None, range));
     visit::Visitor::new(&mut table, source, future).visit_module(body)?;
     analyze::analyze(&mut table, source)?;
     Ok(table)
@@ -290,13 +275,8 @@ pub fn build_expr(
     future: Future,
     range: TextRange,
 ) -> Result<SymbolTable, CompileError> {
-    let mut table = SymbolTable {
-        scopes: Vec::new(),
-        by_node: HashMap::new(),
-    };
-    table
-        .scopes
-        .push(Scope::new(ScopeKind::Module, "top", None, range));
+    let mut table = SymbolTable { scopes: Vec::new(), by_node: HashMap::new() };
+    table.scopes.push(Scope::new(ScopeKind::Module, "top", None, range));
     visit::Visitor::new(&mut table, source, future).visit_expr_root(expr)?;
     analyze::analyze(&mut table, source)?;
     Ok(table)

@@ -15,16 +15,12 @@ fn table(src: &str) -> SymbolTable {
 
 /// The scope named `name` (first match, in creation order).
 fn find<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
-    t.scopes
-        .iter()
-        .find(|s| s.name == name)
-        .unwrap_or_else(|| panic!("no scope {name}"))
+    t.scopes.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no scope {name}"))
 }
 
 #[test]
 fn locals_globals_and_frees() {
-    let t =
-        table("g = 1\ndef f(a):\n    b = a\n    def h():\n        return a + g\n    return h\n");
+    let t = table("g = 1\ndef f(a):\n    b = a\n    def h():\n        return a + g\n    return h\n");
     let f = find(&t, "f");
     assert_eq!(f.scope_of("a"), NameScope::Cell);
     assert_eq!(f.scope_of("b"), NameScope::Local);
@@ -53,9 +49,7 @@ fn class_scope_is_invisible_to_methods() {
     let t = table("def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            return x\n");
     let c = find(&t, "C");
     assert_eq!(c.scope_of("x"), NameScope::Local);
-    assert!(c
-        .lookup("x")
-        .is_some_and(|s| s.flags & flag::FREE_CLASS != 0));
+    assert!(c.lookup("x").is_some_and(|s| s.flags & flag::FREE_CLASS != 0));
     assert_eq!(c.freevars(), vec!["x".to_string()]);
     assert_eq!(find(&t, "m").scope_of("x"), NameScope::Free);
     assert_eq!(find(&t, "f").scope_of("x"), NameScope::Cell);
@@ -63,9 +57,7 @@ fn class_scope_is_invisible_to_methods() {
 
 #[test]
 fn super_needs_class_cell() {
-    let t = table(
-        "class C:\n    def m(self):\n        return super().m()\n    def n(self):\n        pass\n",
-    );
+    let t = table("class C:\n    def m(self):\n        return super().m()\n    def n(self):\n        pass\n");
     let c = find(&t, "C");
     assert!(c.needs_class_closure);
     assert_eq!(c.cellvars(), vec!["__class__".to_string()]);
@@ -91,10 +83,7 @@ fn comprehension_scopes_and_walrus() {
 #[test]
 fn module_level_walrus_in_comprehension_is_global() {
     let t = table("[last := x for x in range(3)]\n");
-    assert_eq!(
-        find(&t, "<listcomp>").scope_of("last"),
-        NameScope::GlobalExplicit
-    );
+    assert_eq!(find(&t, "<listcomp>").scope_of("last"), NameScope::GlobalExplicit);
 }
 
 #[test]
@@ -104,10 +93,7 @@ fn private_names_are_mangled() {
     assert!(c.lookup("_Foo__x").is_some());
     assert!(c.lookup("_Foo__m").is_some());
     assert!(c.lookup("__x").is_none());
-    assert_eq!(
-        find(&t, "__m").params,
-        vec!["self".to_string(), "_Foo__a".to_string()]
-    );
+    assert_eq!(find(&t, "__m").params, vec!["self".to_string(), "_Foo__a".to_string()]);
     assert_eq!(mangle(Some("__"), "__x"), "__x");
     assert_eq!(mangle(Some("C"), "__init__"), "__init__");
     assert_eq!(mangle(Some("C"), "__a.b"), "__a.b");

@@ -24,14 +24,7 @@ pub(super) struct Visitor<'t, 's> {
 
 impl<'t, 's> Visitor<'t, 's> {
     pub(super) fn new(table: &'t mut SymbolTable, src: &'s SourceMap<'s>, future: Future) -> Self {
-        Visitor {
-            table,
-            src,
-            future,
-            cur: 0,
-            private: None,
-            depth: 0,
-        }
+        Visitor { table, src, future, cur: 0, private: None, depth: 0 }
     }
 
     pub(super) fn visit_module(&mut self, body: &[Stmt]) -> Result {
@@ -78,21 +71,11 @@ impl<'t, 's> Visitor<'t, 's> {
         self.add_def_in(name, &mangled, f, self.cur, range)
     }
 
-    fn add_def_in(
-        &mut self,
-        name: &str,
-        mangled: &str,
-        f: u32,
-        sid: usize,
-        range: TextRange,
-    ) -> Result {
+    fn add_def_in(&mut self, name: &str, mangled: &str, f: u32, sid: usize, range: TextRange) -> Result {
         let scope = &mut self.table.scopes[sid];
         let old = scope.flags(mangled);
         if f & flag::PARAM != 0 && old & flag::PARAM != 0 {
-            return Err(self.err(
-                format!("duplicate argument '{name}' in function definition"),
-                range,
-            ));
+            return Err(self.err(format!("duplicate argument '{name}' in function definition"), range));
         }
         let mut val = old | f;
         if scope.comp_iter_target {
@@ -124,7 +107,10 @@ impl<'t, 's> Visitor<'t, 's> {
     fn enter_depth(&mut self, range: TextRange) -> Result {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(self.err("too many nested expressions and statements (maximum recursion depth exceeded during compilation)", range));
+            return Err(self.err(
+                "too many nested expressions and statements (maximum recursion depth exceeded during compilation)",
+                range,
+            ));
         }
         Ok(())
     }
@@ -275,8 +261,7 @@ impl<'t, 's> Visitor<'t, 's> {
                         } else if cur & flag::USE != 0 {
                             "is used prior to global declaration"
                         } else if cur & flag::ANNOT != 0 {
-                            return Err(self
-                                .err(format!("annotated name '{name}' can't be global"), g.range));
+                            return Err(self.err(format!("annotated name '{name}' can't be global"), g.range));
                         } else {
                             "is assigned to before global declaration"
                         };
@@ -296,10 +281,7 @@ impl<'t, 's> Visitor<'t, 's> {
                         } else if cur & flag::USE != 0 {
                             "is used prior to nonlocal declaration"
                         } else if cur & flag::ANNOT != 0 {
-                            return Err(self.err(
-                                format!("annotated name '{name}' can't be nonlocal"),
-                                n.range,
-                            ));
+                            return Err(self.err(format!("annotated name '{name}' can't be nonlocal"), n.range));
                         } else {
                             "is assigned to before nonlocal declaration"
                         };
@@ -344,12 +326,7 @@ impl<'t, 's> Visitor<'t, 's> {
     }
 
     fn visit_defaults(&mut self, args: &ast::Arguments) -> Result {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             if let Some(d) = &a.default {
                 self.visit_expr(d)?;
             }
@@ -389,12 +366,7 @@ impl<'t, 's> Visitor<'t, 's> {
     }
 
     fn visit_params(&mut self, args: &ast::Arguments, range: TextRange) -> Result {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             self.check_forbidden(&a.def.arg, range)?;
             self.add_def(&a.def.arg, flag::PARAM, a.def.range)?;
         }
@@ -418,15 +390,8 @@ impl<'t, 's> Visitor<'t, 's> {
                 self.check_forbidden(&n.id, n.range)?;
                 let cur = self.table.scopes[self.cur].flags(&self.mangled(&n.id));
                 if cur & (flag::GLOBAL | flag::NONLOCAL) != 0 && self.cur != 0 && simple {
-                    let which = if cur & flag::GLOBAL != 0 {
-                        "global"
-                    } else {
-                        "nonlocal"
-                    };
-                    return Err(self.err(
-                        format!("annotated name '{}' can't be {which}", n.id),
-                        a.range,
-                    ));
+                    let which = if cur & flag::GLOBAL != 0 { "global" } else { "nonlocal" };
+                    return Err(self.err(format!("annotated name '{}' can't be {which}", n.id), a.range));
                 }
                 if simple {
                     self.add_def(&n.id, flag::ANNOT | flag::LOCAL, n.range)?;
@@ -491,9 +456,7 @@ impl<'t, 's> Visitor<'t, 's> {
         match p {
             ast::Pattern::MatchValue(v) => self.visit_expr(&v.value)?,
             ast::Pattern::MatchSingleton(_) => {}
-            ast::Pattern::MatchSequence(s) => {
-                s.patterns.iter().try_for_each(|p| self.visit_pattern(p))?
-            }
+            ast::Pattern::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
             ast::Pattern::MatchStar(s) => {
                 if let Some(n) = &s.name {
                     self.check_forbidden(n, s.range)?;
@@ -511,9 +474,7 @@ impl<'t, 's> Visitor<'t, 's> {
             ast::Pattern::MatchClass(c) => {
                 self.visit_expr(&c.cls)?;
                 c.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
-                c.kwd_patterns
-                    .iter()
-                    .try_for_each(|p| self.visit_pattern(p))?;
+                c.kwd_patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
             }
             ast::Pattern::MatchAs(a) => {
                 if let Some(p) = &a.pattern {
@@ -524,9 +485,7 @@ impl<'t, 's> Visitor<'t, 's> {
                     self.add_def(n, flag::LOCAL, a.range)?;
                 }
             }
-            ast::Pattern::MatchOr(o) => {
-                o.patterns.iter().try_for_each(|p| self.visit_pattern(p))?
-            }
+            ast::Pattern::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
         }
         self.depth -= 1;
         Ok(())
@@ -569,38 +528,18 @@ impl<'t, 's> Visitor<'t, 's> {
                 self.visit_exprs(&d.values)
             }
             Expr::Set(s) => self.visit_exprs(&s.elts),
-            Expr::ListComp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::List,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-            ),
-            Expr::SetComp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::Set,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-            ),
-            Expr::DictComp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::Dict,
-                &c.generators,
-                &c.key,
-                Some(&c.value),
-                c.range,
-            ),
-            Expr::GeneratorExp(c) => self.visit_comprehension(
-                node_key(c),
-                CompKind::Generator,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-            ),
+            Expr::ListComp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::List, &c.generators, &c.elt, None, c.range)
+            }
+            Expr::SetComp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::Set, &c.generators, &c.elt, None, c.range)
+            }
+            Expr::DictComp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::Dict, &c.generators, &c.key, Some(&c.value), c.range)
+            }
+            Expr::GeneratorExp(c) => {
+                self.visit_comprehension(node_key(c), CompKind::Generator, &c.generators, &c.elt, None, c.range)
+            }
             Expr::Await(a) => {
                 self.visit_expr(&a.value)?;
                 self.scope().coroutine = true;
@@ -656,10 +595,7 @@ impl<'t, 's> Visitor<'t, 's> {
                 }
                 self.add_def(&n.id, if load { flag::USE } else { flag::LOCAL }, n.range)?;
                 // `super()` needs the implicit `__class__` cell.
-                if load
-                    && n.id.as_str() == "super"
-                    && self.table.scopes[self.cur].kind == ScopeKind::Function
-                {
+                if load && n.id.as_str() == "super" && self.table.scopes[self.cur].kind == ScopeKind::Function {
                     self.add_def("__class__", flag::USE, n.range)?;
                 }
                 Ok(())
@@ -691,10 +627,9 @@ impl<'t, 's> Visitor<'t, 's> {
 
     fn visit_namedexpr(&mut self, n: &ast::ExprNamedExpr) -> Result {
         if self.table.scopes[self.cur].comp_iter_expr > 0 {
-            return Err(self.err(
-                "assignment expression cannot be used in a comprehension iterable expression",
-                n.range,
-            ));
+            return Err(
+                self.err("assignment expression cannot be used in a comprehension iterable expression", n.range)
+            );
         }
         if self.table.scopes[self.cur].comprehension.is_some() {
             if let Expr::Name(target) = &*n.target {
@@ -726,11 +661,7 @@ impl<'t, 's> Visitor<'t, 's> {
             }
             match scope.kind {
                 ScopeKind::Function => {
-                    let f = if scope.flags(&mangled) & flag::GLOBAL != 0 {
-                        flag::GLOBAL
-                    } else {
-                        flag::NONLOCAL
-                    };
+                    let f = if scope.flags(&mangled) & flag::GLOBAL != 0 { flag::GLOBAL } else { flag::NONLOCAL };
                     self.add_def(name, f, range)?;
                     self.record_directive(name, range);
                     return self.add_def_in(name, &mangled, flag::LOCAL, id, range);
@@ -741,10 +672,9 @@ impl<'t, 's> Visitor<'t, 's> {
                     return self.add_def_in(name, &mangled, flag::GLOBAL, id, range);
                 }
                 ScopeKind::Class => {
-                    return Err(self.err(
-                        "assignment expression within a comprehension cannot be used in a class body",
-                        range,
-                    ));
+                    return Err(
+                        self.err("assignment expression within a comprehension cannot be used in a class body", range)
+                    );
                 }
             }
         }

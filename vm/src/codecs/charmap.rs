@@ -75,10 +75,7 @@ impl Charset {
                 if v < 0x80 || (0xA0..0x100).contains(&v) {
                     Some(v as u8)
                 } else {
-                    CP1252_HIGH
-                        .iter()
-                        .position(|&m| m == Some(c))
-                        .map(|i| 0x80 + i as u8)
+                    CP1252_HIGH.iter().position(|&m| m == Some(c)).map(|i| 0x80 + i as u8)
                 }
             }
         }
@@ -116,15 +113,7 @@ impl Charset {
                 run.push(d);
                 chars.next();
             }
-            encode_run(
-                handler,
-                self.name(),
-                s,
-                i,
-                &run,
-                self.encode_reason(),
-                &mut out,
-            )?;
+            encode_run(handler, self.name(), s, i, &run, self.encode_reason(), &mut out)?;
         }
         Ok(out)
     }
@@ -132,11 +121,7 @@ impl Charset {
     /// Decodes `e.data`; each undecodable byte is one error.
     pub fn decode(self, e: &DecodeErrors) -> PyResult<String> {
         let mut out = String::with_capacity(e.data.len());
-        let reason = if self == Charset::Ascii {
-            "ordinal not in range(128)"
-        } else {
-            "character maps to <undefined>"
-        };
+        let reason = if self == Charset::Ascii { "ordinal not in range(128)" } else { "character maps to <undefined>" };
         for (i, &b) in e.data.iter().enumerate() {
             match self.decode_byte(b) {
                 Some(c) => out.push(c),

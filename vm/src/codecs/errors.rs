@@ -45,10 +45,7 @@ impl<'a> Handler<'a> {
 
 #[cold]
 fn unknown_handler(name: &str) -> PyErr {
-    PyErr::new(
-        &exceptions::LOOKUP_ERROR,
-        format!("unknown error handler name '{name}'"),
-    )
+    PyErr::new(&exceptions::LOOKUP_ERROR, format!("unknown error handler name '{name}'"))
 }
 
 /// `UnicodeEncodeError(codec, s, start, end, reason)`.
@@ -56,13 +53,7 @@ fn unknown_handler(name: &str) -> PyErr {
 pub fn encode_error(codec: &str, s: &str, start: usize, end: usize, reason: &str) -> PyErr {
     PyErr::from_exc(new_exception(
         &exceptions::UNICODE_ENCODE_ERROR,
-        vec![
-            new_str(codec),
-            new_str(s),
-            int::from_usize(start),
-            int::from_usize(end),
-            new_str(reason),
-        ],
+        vec![new_str(codec), new_str(s), int::from_usize(start), int::from_usize(end), new_str(reason)],
     ))
 }
 
@@ -71,13 +62,7 @@ pub fn encode_error(codec: &str, s: &str, start: usize, end: usize, reason: &str
 pub fn decode_error(codec: &str, data: PyRef, start: usize, end: usize, reason: &str) -> PyErr {
     PyErr::from_exc(new_exception(
         &exceptions::UNICODE_DECODE_ERROR,
-        vec![
-            new_str(codec),
-            data,
-            int::from_usize(start),
-            int::from_usize(end),
-            new_str(reason),
-        ],
+        vec![new_str(codec), data, int::from_usize(start), int::from_usize(end), new_str(reason)],
     ))
 }
 
@@ -157,13 +142,7 @@ impl DecodeErrors<'_> {
     pub fn handle(&self, out: &mut String, start: usize, end: usize, reason: &str) -> PyResult<()> {
         let bad = &self.data[start..end];
         match self.handler {
-            Handler::Strict => Err(decode_error(
-                self.codec,
-                self.data_obj(),
-                start,
-                end,
-                reason,
-            )),
+            Handler::Strict => Err(decode_error(self.codec, self.data_obj(), start, end, reason)),
             Handler::Unknown(name) => Err(unknown_handler(name)),
             Handler::Ignore => Ok(()),
             Handler::Replace => {
@@ -176,32 +155,22 @@ impl DecodeErrors<'_> {
                 }
                 Ok(())
             }
-            Handler::XmlCharRefReplace | Handler::NameReplace => Err(PyErr::type_error(
-                "don't know how to handle UnicodeDecodeError in error callback",
-            )),
-            Handler::SurrogateEscape if bad.iter().all(|&b| b >= 0x80) => {
-                Err(self.lone_surrogate(start, end, reason))
+            Handler::XmlCharRefReplace | Handler::NameReplace => {
+                Err(PyErr::type_error("don't know how to handle UnicodeDecodeError in error callback"))
             }
+            Handler::SurrogateEscape if bad.iter().all(|&b| b >= 0x80) => Err(self.lone_surrogate(start, end, reason)),
             Handler::SurrogatePass if (self.encoded_surrogate)(self.data, start) => {
                 Err(self.lone_surrogate(start, end, reason))
             }
-            Handler::SurrogateEscape | Handler::SurrogatePass => Err(decode_error(
-                self.codec,
-                self.data_obj(),
-                start,
-                end,
-                reason,
-            )),
+            Handler::SurrogateEscape | Handler::SurrogatePass => {
+                Err(decode_error(self.codec, self.data_obj(), start, end, reason))
+            }
         }
     }
 
     #[cold]
     fn lone_surrogate(&self, start: usize, end: usize, reason: &str) -> PyErr {
-        let name = if self.handler == Handler::SurrogateEscape {
-            "surrogateescape"
-        } else {
-            "surrogatepass"
-        };
+        let name = if self.handler == Handler::SurrogateEscape { "surrogateescape" } else { "surrogatepass" };
         let reason = format!(
             "{reason} (the '{name}' error handler would decode it to a lone surrogate, which Ember's str cannot hold)"
         );

@@ -50,11 +50,11 @@ pub fn normalize(name: &str) -> String {
 /// The module name (`encodings.<module>`) of a normalised alias.
 fn alias(norm: &str) -> Option<&'static str> {
     Some(match norm {
-        "646" | "ansi_x3.4_1968" | "ansi_x3.4_1986" | "ansi_x3_4_1968" | "cp367" | "csascii"
-        | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => "ascii",
+        "646" | "ansi_x3.4_1968" | "ansi_x3.4_1986" | "ansi_x3_4_1968" | "cp367" | "csascii" | "ibm367"
+        | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => "ascii",
         "1252" | "windows_1252" => "cp1252",
-        "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1"
-        | "iso_8859_1_1987" | "iso_ir_100" | "l1" | "latin" | "latin1" => "latin_1",
+        "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987"
+        | "iso_ir_100" | "l1" | "latin" | "latin1" => "latin_1",
         "u16" | "utf16" => "utf_16",
         "unicodebigunmarked" | "utf_16be" => "utf_16_be",
         "unicodelittleunmarked" | "utf_16le" => "utf_16_le",
@@ -102,12 +102,7 @@ pub fn lookup(name: &str) -> PyResult<Codec> {
         None if norm.contains('.') => None,
         None => module_codec(&norm),
     };
-    found.ok_or_else(|| {
-        PyErr::new(
-            &exceptions::LOOKUP_ERROR,
-            format!("unknown encoding: {name}"),
-        )
-    })
+    found.ok_or_else(|| PyErr::new(&exceptions::LOOKUP_ERROR, format!("unknown encoding: {name}")))
 }
 
 #[cfg(test)]
@@ -132,10 +127,7 @@ mod tests {
         assert_eq!(ok("utf8_sig"), None);
         assert_eq!(ok("ANSI_X3.4-1968"), Some(Codec::Ascii));
         assert_eq!(ok("windows-1252"), Some(Codec::Cp1252));
-        assert_eq!(
-            ok("UnicodeLittleUnmarked"),
-            Some(Codec::Utf16(Some(Endian::Little)))
-        );
+        assert_eq!(ok("UnicodeLittleUnmarked"), Some(Codec::Utf16(Some(Endian::Little))));
         assert_eq!(ok("U32"), Some(Codec::Utf32(None)));
         assert_eq!(ok("mbcs"), None);
     }

@@ -70,34 +70,20 @@ fn wrap_codec_error(e: PyErr, operation: &str, encoding: Option<&str>) -> PyErr 
         return e;
     }
     let msg = crate::ops::str_lossy(e.exc());
-    let wrapped = PyErr::new(
-        ty,
-        format!(
-            "{operation} with '{name}' codec failed ({}: {msg})",
-            ty.name()
-        ),
-    );
+    let wrapped = PyErr::new(ty, format!("{operation} with '{name}' codec failed ({}: {msg})", ty.name()));
     ExceptionObj::set_cause_of(wrapped.exc(), e.into_exc());
     wrapped
 }
 
 /// Decodes `data` (the contents of the bytes-like object `src`) with
 /// `encoding` (default utf-8) and `errors` (default strict).
-pub fn decode(
-    data: &[u8],
-    encoding: Option<&str>,
-    errors: Option<&str>,
-    src: &Obj,
-) -> PyResult<PyRef> {
+pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>, src: &Obj) -> PyResult<PyRef> {
     let codec = match encoding {
         None => Codec::Utf8,
         Some(name) => lookup(name)?,
     };
     // Valid UTF-8 (and ASCII, which every codec here except UTF-16/32 maps to itself).
-    let plain = matches!(
-        codec,
-        Codec::Utf8 | Codec::Ascii | Codec::Latin1 | Codec::Cp1252
-    ) && data.is_ascii();
+    let plain = matches!(codec, Codec::Utf8 | Codec::Ascii | Codec::Latin1 | Codec::Cp1252) && data.is_ascii();
     if plain || codec == Codec::Utf8 {
         if let Ok(s) = std::str::from_utf8(data) {
             return Ok(crate::types::str::new_str(s));
@@ -109,19 +95,8 @@ pub fn decode(
 }
 
 /// Decodes `data` with `codec` into a Rust string.
-pub fn decode_string(
-    codec: Codec,
-    data: &[u8],
-    handler: Handler,
-    src: Option<&Obj>,
-) -> PyResult<String> {
-    let mut e = DecodeErrors {
-        codec: "utf-8",
-        data,
-        src,
-        handler,
-        encoded_surrogate: utf8::encoded_surrogate,
-    };
+pub fn decode_string(codec: Codec, data: &[u8], handler: Handler, src: Option<&Obj>) -> PyResult<String> {
+    let mut e = DecodeErrors { codec: "utf-8", data, src, handler, encoded_surrogate: utf8::encoded_surrogate };
     match codec {
         Codec::Utf8 => utf8::decode(&e),
         Codec::Utf8Sig => match data.strip_prefix(UTF8_BOM) {
@@ -139,11 +114,7 @@ pub fn decode_string(
             cs.decode(&e)
         }
         Codec::Utf16(order) | Codec::Utf32(order) => {
-            let width = if matches!(codec, Codec::Utf16(_)) {
-                2
-            } else {
-                4
-            };
+            let width = if matches!(codec, Codec::Utf16(_)) { 2 } else { 4 };
             let (order, start) = match order {
                 Some(o) => (o, 0),
                 None => utf16::detect_bom(data, width).unwrap_or((Endian::Little, 0)),
@@ -174,31 +145,19 @@ mod tests {
 
     #[test]
     fn utf8_replacement_follows_maximal_subparts() {
-        assert_eq!(
-            dec(Codec::Utf8, b"a\xed\xa0\x80b", "replace"),
-            "a\u{fffd}\u{fffd}\u{fffd}b"
-        );
+        assert_eq!(dec(Codec::Utf8, b"a\xed\xa0\x80b", "replace"), "a\u{fffd}\u{fffd}\u{fffd}b");
         assert_eq!(dec(Codec::Utf8, b"\xe6\x97x", "replace"), "\u{fffd}x");
-        assert_eq!(
-            dec(Codec::Utf8, b"\xf0\x90\x80", "backslashreplace"),
-            "\\xf0\\x90\\x80"
-        );
+        assert_eq!(dec(Codec::Utf8, b"\xf0\x90\x80", "backslashreplace"), "\\xf0\\x90\\x80");
         assert_eq!(dec(Codec::Utf8, b"a\xffb", "ignore"), "ab");
-        assert_eq!(
-            dec(Codec::Utf8Sig, b"\xef\xbb\xbfx\xef\xbb\xbf", "strict"),
-            "x\u{feff}"
-        );
+        assert_eq!(dec(Codec::Utf8Sig, b"\xef\xbb\xbfx\xef\xbb\xbf", "strict"), "x\u{feff}");
     }
 
     #[test]
     fn utf16_and_utf32() {
         let s = "h\u{e9}\u{1F600}";
-        for codec in [
-            Codec::Utf16(None),
-            Codec::Utf16(Some(Endian::Big)),
-            Codec::Utf32(None),
-            Codec::Utf32(Some(Endian::Big)),
-        ] {
+        for codec in
+            [Codec::Utf16(None), Codec::Utf16(Some(Endian::Big)), Codec::Utf32(None), Codec::Utf32(Some(Endian::Big))]
+        {
             let enc = encode(
                 s,
                 Some(match codec {
@@ -213,45 +172,19 @@ mod tests {
             assert_eq!(dec(codec, &enc, "strict"), s);
         }
         assert_eq!(dec(Codec::Utf16(None), b"\xfe\xff\x00a", "strict"), "a");
-        assert_eq!(
-            dec(
-                Codec::Utf16(Some(Endian::Little)),
-                b"\x00\xd8\x00\xd8",
-                "replace"
-            ),
-            "\u{fffd}\u{fffd}"
-        );
-        assert_eq!(
-            dec(
-                Codec::Utf32(Some(Endian::Big)),
-                b"\x00\x00\x00\xff\xff\xff\xff",
-                "replace"
-            ),
-            "\u{ff}\u{fffd}"
-        );
+        assert_eq!(dec(Codec::Utf16(Some(Endian::Little)), b"\x00\xd8\x00\xd8", "replace"), "\u{fffd}\u{fffd}");
+        assert_eq!(dec(Codec::Utf32(Some(Endian::Big)), b"\x00\x00\x00\xff\xff\xff\xff", "replace"), "\u{ff}\u{fffd}");
     }
 
     #[test]
     fn charsets() {
-        assert_eq!(
-            dec(Codec::Cp1252, b"\x80\x81\x9f", "replace"),
-            "\u{20ac}\u{fffd}\u{178}"
-        );
-        assert_eq!(
-            encode("a\u{20ac}\u{178}", Some("cp1252"), None).ok(),
-            Some(b"a\x80\x9f".to_vec())
-        );
+        assert_eq!(dec(Codec::Cp1252, b"\x80\x81\x9f", "replace"), "\u{20ac}\u{fffd}\u{178}");
+        assert_eq!(encode("a\u{20ac}\u{178}", Some("cp1252"), None).ok(), Some(b"a\x80\x9f".to_vec()));
         assert_eq!(
             encode("a\u{e9}\u{20ac}", Some("ascii"), Some("xmlcharrefreplace")).ok(),
             Some(b"a&#233;&#8364;".to_vec())
         );
-        assert_eq!(
-            encode("\u{20ac}", Some("latin-1"), Some("namereplace")).ok(),
-            Some(b"\\N{EURO SIGN}".to_vec())
-        );
-        assert_eq!(
-            encode("\u{1F600}", Some("ascii"), Some("backslashreplace")).ok(),
-            Some(b"\\U0001f600".to_vec())
-        );
+        assert_eq!(encode("\u{20ac}", Some("latin-1"), Some("namereplace")).ok(), Some(b"\\N{EURO SIGN}".to_vec()));
+        assert_eq!(encode("\u{1F600}", Some("ascii"), Some("backslashreplace")).ok(), Some(b"\\U0001f600".to_vec()));
     }
 }

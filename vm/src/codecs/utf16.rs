@@ -53,30 +53,18 @@ fn unit32(b: &[u8], order: Endian) -> u32 {
 pub fn encode(s: &str, width: usize, order: Option<Endian>) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len() * width + 4);
     let order = order.unwrap_or_else(|| {
-        out.extend_from_slice(if width == 2 {
-            &[0xFF, 0xFE]
-        } else {
-            &[0xFF, 0xFE, 0, 0]
-        });
+        out.extend_from_slice(if width == 2 { &[0xFF, 0xFE] } else { &[0xFF, 0xFE, 0, 0] });
         Endian::Little
     });
     let mut buf = [0u16; 2];
     for c in s.chars() {
         if width == 4 {
             let v = c as u32;
-            out.extend_from_slice(&if order == Endian::Little {
-                v.to_le_bytes()
-            } else {
-                v.to_be_bytes()
-            });
+            out.extend_from_slice(&if order == Endian::Little { v.to_le_bytes() } else { v.to_be_bytes() });
             continue;
         }
         for u in c.encode_utf16(&mut buf).iter() {
-            out.extend_from_slice(&if order == Endian::Little {
-                u.to_le_bytes()
-            } else {
-                u.to_be_bytes()
-            });
+            out.extend_from_slice(&if order == Endian::Little { u.to_le_bytes() } else { u.to_be_bytes() });
         }
     }
     out
@@ -128,15 +116,8 @@ pub fn decode32(e: &DecodeErrors, mut pos: usize, order: Endian) -> PyResult<Str
         let v = unit32(&data[pos..], order);
         match char::from_u32(v) {
             Some(c) => out.push(c),
-            None if v > 0x10FFFF => {
-                e.handle(&mut out, pos, pos + 4, "code point not in range(0x110000)")?
-            }
-            None => e.handle(
-                &mut out,
-                pos,
-                pos + 4,
-                "code point in surrogate code point range(0xd800, 0xe000)",
-            )?,
+            None if v > 0x10FFFF => e.handle(&mut out, pos, pos + 4, "code point not in range(0x110000)")?,
+            None => e.handle(&mut out, pos, pos + 4, "code point in surrogate code point range(0xd800, 0xe000)")?,
         }
         pos += 4;
     }
@@ -144,18 +125,14 @@ pub fn decode32(e: &DecodeErrors, mut pos: usize, order: Endian) -> PyResult<Str
 }
 
 pub fn surrogate16_le(data: &[u8], pos: usize) -> bool {
-    data.get(pos..pos + 2)
-        .is_some_and(|b| (0xD800..0xE000).contains(&unit16(b, Endian::Little)))
+    data.get(pos..pos + 2).is_some_and(|b| (0xD800..0xE000).contains(&unit16(b, Endian::Little)))
 }
 pub fn surrogate16_be(data: &[u8], pos: usize) -> bool {
-    data.get(pos..pos + 2)
-        .is_some_and(|b| (0xD800..0xE000).contains(&unit16(b, Endian::Big)))
+    data.get(pos..pos + 2).is_some_and(|b| (0xD800..0xE000).contains(&unit16(b, Endian::Big)))
 }
 pub fn surrogate32_le(data: &[u8], pos: usize) -> bool {
-    data.get(pos..pos + 4)
-        .is_some_and(|b| (0xD800..0xE000).contains(&unit32(b, Endian::Little)))
+    data.get(pos..pos + 4).is_some_and(|b| (0xD800..0xE000).contains(&unit32(b, Endian::Little)))
 }
 pub fn surrogate32_be(data: &[u8], pos: usize) -> bool {
-    data.get(pos..pos + 4)
-        .is_some_and(|b| (0xD800..0xE000).contains(&unit32(b, Endian::Big)))
+    data.get(pos..pos + 4).is_some_and(|b| (0xD800..0xE000).contains(&unit32(b, Endian::Big)))
 }

@@ -11,10 +11,7 @@ use crate::runtime::PyResult;
 
 /// Whether `data[pos..]` starts with the UTF-8 form of a surrogate (ED A0..BF 80..BF).
 pub fn encoded_surrogate(data: &[u8], pos: usize) -> bool {
-    matches!(
-        data.get(pos..pos + 3),
-        Some([0xED, 0xA0..=0xBF, 0x80..=0xBF])
-    )
+    matches!(data.get(pos..pos + 3), Some([0xED, 0xA0..=0xBF, 0x80..=0xBF]))
 }
 
 /// Decodes `e.data` (valid or not) into a String.
@@ -34,14 +31,7 @@ pub fn decode(e: &DecodeErrors) -> PyResult<String> {
                 let (end, reason) = match err.error_len() {
                     Some(n) => {
                         let lead_ok = (0xC2..=0xF4).contains(&data[start]);
-                        (
-                            start + n,
-                            if n == 1 && !lead_ok {
-                                "invalid start byte"
-                            } else {
-                                "invalid continuation byte"
-                            },
-                        )
+                        (start + n, if n == 1 && !lead_ok { "invalid start byte" } else { "invalid continuation byte" })
                     }
                     None => (data.len(), "unexpected end of data"),
                 };

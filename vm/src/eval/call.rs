@@ -45,7 +45,13 @@ fn find_param(code: &CodeObj, name: &Obj, from: usize, to: usize) -> Option<usiz
 }
 
 /// Binds call arguments into `fp`'s localsplus slots.
-pub fn bind_args(fp: FramePtr, func: &FunctionObj, code: &CodeObj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<()> {
+pub fn bind_args(
+    fp: FramePtr,
+    func: &FunctionObj,
+    code: &CodeObj,
+    args: &[&Obj],
+    kwnames: Option<&TupleObj>,
+) -> PyResult<()> {
     let argcount = code.arg_count as usize;
     // The common case: exactly the positional parameters, nothing else.
     if args.len() == argcount
@@ -135,11 +141,8 @@ pub fn bind_args(fp: FramePtr, func: &FunctionObj, code: &CodeObj, args: &[&Obj]
 
     if nargs > argcount && !has_varargs {
         let kwonly_given = (argcount..total).filter(|j| fp.local(*j).is_some()).count();
-        let sig = if ndefaults > 0 {
-            format!("from {} to {}", argcount - ndefaults, argcount)
-        } else {
-            argcount.to_string()
-        };
+        let sig =
+            if ndefaults > 0 { format!("from {} to {}", argcount - ndefaults, argcount) } else { argcount.to_string() };
         let plural_sig = if ndefaults > 0 { "s" } else { plural(argcount) };
         let kwonly_sig = if kwonly_given > 0 {
             format!(

@@ -505,8 +505,7 @@ impl FramePtr {
         debug_assert!(n <= self.depth(), "value stack slice out of range");
         // SAFETY: the slots are initialised; `Option<PyRef>` with `Some` has the
         // layout of `&Obj` (non-null pointer); NULLs are checked below.
-        let s: &[Option<PyRef>] =
-            unsafe { std::slice::from_raw_parts(f.sp.sub(n), n) };
+        let s: &[Option<PyRef>] = unsafe { std::slice::from_raw_parts(f.sp.sub(n), n) };
         if s.iter().any(Option::is_none) {
             crate::runtime::fatal("NULL in call arguments");
         }

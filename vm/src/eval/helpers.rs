@@ -185,7 +185,9 @@ pub fn inplace_fast(a: &Obj, b: &Obj, op: BinaryOp) -> PyResult {
 pub fn subscript(container: &Obj, key: &Obj) -> PyResult {
     if let Some(l) = container.downcast_exact::<ListObj>() {
         if let Some(i) = int::as_i64(key) {
-            if let Some(v) = l.with_items(|items| crate::types::seq::norm_index(i, items.len()).map(|i| items[i].clone())) {
+            if let Some(v) =
+                l.with_items(|items| crate::types::seq::norm_index(i, items.len()).map(|i| items[i].clone()))
+            {
                 return Ok(v);
             }
         }
@@ -226,11 +228,12 @@ pub fn list_extend(list: &Obj, it: &Obj) -> PyResult<()> {
     let l = list.downcast::<ListObj>().expect("list");
     let items = match ops::collect_vec(it) {
         Ok(v) => v,
-        Err(e) if e.matches(&exceptions::TYPE_ERROR) && it.class().iter.get().is_none() && it.class().getitem.get().is_none() => {
-            return Err(PyErr::type_error(format!(
-                "Value after * must be an iterable, not {}",
-                it.class().name()
-            )))
+        Err(e)
+            if e.matches(&exceptions::TYPE_ERROR)
+                && it.class().iter.get().is_none()
+                && it.class().getitem.get().is_none() =>
+        {
+            return Err(PyErr::type_error(format!("Value after * must be an iterable, not {}", it.class().name())))
         }
         Err(e) => return Err(e),
     };
@@ -296,7 +299,11 @@ fn not_iterable_unpack(seq: &Obj) -> PyErr {
 fn iter_for_unpack(seq: &Obj) -> PyResult {
     match ops::iter(seq) {
         Ok(it) => Ok(it),
-        Err(e) if e.matches(&exceptions::TYPE_ERROR) && seq.class().iter.get().is_none() && seq.class().getitem.get().is_none() => {
+        Err(e)
+            if e.matches(&exceptions::TYPE_ERROR)
+                && seq.class().iter.get().is_none()
+                && seq.class().getitem.get().is_none() =>
+        {
             Err(not_iterable_unpack(seq))
         }
         Err(e) => Err(e),
@@ -419,7 +426,11 @@ pub fn send(receiver: &Obj, v: &Obj) -> PyResult<SendResult> {
     match r {
         Ok(y) => Ok(SendResult::Yielded(y)),
         Err(e) if e.matches(&exceptions::STOP_ITERATION) => {
-            let value = e.exc().downcast::<ExceptionObj>().and_then(|x| x.get_extra(exceptions::EXTRA_VALUE)).unwrap_or_else(none);
+            let value = e
+                .exc()
+                .downcast::<ExceptionObj>()
+                .and_then(|x| x.get_extra(exceptions::EXTRA_VALUE))
+                .unwrap_or_else(none);
             Ok(SendResult::Returned(value))
         }
         Err(e) => Err(e),
@@ -453,10 +464,7 @@ pub fn get_anext(aiter: &Obj) -> PyResult {
     };
     crate::types::generator::get_awaitable(&r, 0).map_err(|e| {
         if e.matches(&exceptions::TYPE_ERROR) {
-            PyErr::type_error(format!(
-                "'async for' received an invalid object from __anext__: {}",
-                r.class().name()
-            ))
+            PyErr::type_error(format!("'async for' received an invalid object from __anext__: {}", r.class().name()))
         } else {
             e
         }
@@ -486,10 +494,7 @@ pub fn before_async_with(mgr: &Obj) -> PyResult<(PyRef, PyRef)> {
 /// `BEFORE_WITH`.
 pub fn before_with(mgr: &Obj) -> PyResult<(PyRef, PyRef)> {
     let enter = ops::lookup_special(mgr, "__enter__")?.ok_or_else(|| {
-        PyErr::type_error(format!(
-            "'{}' object does not support the context manager protocol",
-            mgr.class().name()
-        ))
+        PyErr::type_error(format!("'{}' object does not support the context manager protocol", mgr.class().name()))
     })?;
     let exit = ops::lookup_special(mgr, "__exit__")?.ok_or_else(|| {
         PyErr::type_error(format!(
@@ -611,8 +616,8 @@ pub fn setup_annotations(f: &FramePtr) -> PyResult<()> {
 
 /// `PRINT_EXPR`: `sys.displayhook(value)`.
 pub fn print_expr(v: &Obj) -> PyResult<()> {
-    let hook = crate::modules::sys::sys_attr("displayhook")
-        .ok_or_else(|| PyErr::runtime_error("lost sys.displayhook"))?;
+    let hook =
+        crate::modules::sys::sys_attr("displayhook").ok_or_else(|| PyErr::runtime_error("lost sys.displayhook"))?;
     ops::call1(&hook, v)?;
     Ok(())
 }
@@ -623,7 +628,10 @@ pub fn call_function_ex(callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyR
         args.to_owned()
     } else {
         let items = ops::collect_vec(args).map_err(|e| {
-            if e.matches(&exceptions::TYPE_ERROR) && args.class().iter.get().is_none() && args.class().getitem.get().is_none() {
+            if e.matches(&exceptions::TYPE_ERROR)
+                && args.class().iter.get().is_none()
+                && args.class().getitem.get().is_none()
+            {
                 PyErr::type_error(format!(
                     "{} argument after * must be an iterable, not {}",
                     crate::builtins::func_description(callable),

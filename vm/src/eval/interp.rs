@@ -267,7 +267,10 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::COPY_FREE_VARS => {
                         let n = arg as usize;
-                        let closure = f.func().and_then(|func| func.downcast::<FunctionObj>()).and_then(|func| func.closure.clone());
+                        let closure = f
+                            .func()
+                            .and_then(|func| func.downcast::<FunctionObj>())
+                            .and_then(|func| func.closure.clone());
                         let Some(closure) = closure else {
                             break 'error (PyErr::system_error("code with free variables run without a closure"), true);
                         };

@@ -58,13 +58,7 @@ pub fn call_function(func: &Obj, args: Args) -> PyResult {
 /// bodies, `exec`, `eval`).
 pub fn run_code(code: &PyRef, globals: &PyRef, locals: Option<PyRef>) -> PyResult {
     let builtins = crate::builtins::builtins_dict_for_globals(globals)?;
-    let fp = push_frame(FrameInit {
-        code: code.clone(),
-        func: None,
-        globals,
-        builtins: &builtins,
-        locals,
-    })?;
+    let fp = push_frame(FrameInit { code: code.clone(), func: None, globals, builtins: &builtins, locals })?;
     match run(fp, None)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::system_error("module code yielded")),
@@ -74,9 +68,9 @@ pub fn run_code(code: &PyRef, globals: &PyRef, locals: Option<PyRef>) -> PyResul
 /// Runs a class body function with `ns` as its locals mapping; returns what
 /// the body returns (the `__class__` cell or None).
 pub fn run_class_body(func: &Obj, ns: &PyRef) -> PyResult {
-    let f = func.downcast::<crate::types::function::FunctionObj>().ok_or_else(|| {
-        PyErr::type_error("__build_class__: func must be a function")
-    })?;
+    let f = func
+        .downcast::<crate::types::function::FunctionObj>()
+        .ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?;
     let code = f.code();
     let fp = push_frame(FrameInit {
         code: code.clone(),

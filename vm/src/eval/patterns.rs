@@ -28,7 +28,10 @@ pub fn match_keys(subject: &Obj, keys: &Obj) -> PyResult<Option<PyRef>> {
         return Ok(Some(crate::types::tuple::empty_tuple()));
     }
     let get = ops::getattr_str(subject, "get")?;
-    let dummy = crate::types::object::object_new(&crate::types::object::OBJECT_TYPE, crate::types::typeobj::Args { all: &[], nargs: 0, kwnames: None })?;
+    let dummy = crate::types::object::object_new(
+        &crate::types::object::OBJECT_TYPE,
+        crate::types::typeobj::Args { all: &[], nargs: 0, kwnames: None },
+    )?;
     let seen = crate::types::set::new_set_from(&crate::types::tuple::empty_tuple())?;
     let mut values = Vec::with_capacity(keys.len());
     for k in keys.as_slice() {
@@ -140,4 +143,3 @@ pub fn match_class(subject: &Obj, cls: &Obj, npos: usize, names: &Obj) -> PyResu
     }
     Ok(Some(new_tuple(out)))
 }
-

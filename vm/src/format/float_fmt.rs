@@ -40,11 +40,7 @@ pub fn double_to_string(v: f64, kind: FloatKind, precision: usize, flags: FloatF
         } else {
             "-inf"
         };
-        return if flags.upper {
-            word.to_ascii_uppercase()
-        } else {
-            word.to_string()
-        };
+        return if flags.upper { word.to_ascii_uppercase() } else { word.to_string() };
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
@@ -69,9 +65,7 @@ pub fn double_to_string(v: f64, kind: FloatKind, precision: usize, flags: FloatF
 
 /// Whether formatted digits (before any exponent) are all zero.
 fn is_zero_text(s: &str) -> bool {
-    s.chars()
-        .take_while(|c| *c != 'e' && *c != 'E')
-        .all(|c| c == '0' || c == '.')
+    s.chars().take_while(|c| *c != 'e' && *c != 'E').all(|c| c == '0' || c == '.')
 }
 
 /// Splits Rust's `{:e}` output (`1.5e-7`) into mantissa and exponent.
@@ -128,11 +122,7 @@ fn general_form(a: f64, p: usize, flags: FloatFlags) -> String {
     // the added `.0` never shows more digits than the precision.
     let e_text = format!("{a:.prec$e}", prec = p - 1);
     let (mant, exp) = split_exp(&e_text);
-    let limit = if flags.add_dot_0 {
-        p as i64 - 1
-    } else {
-        p as i64
-    };
+    let limit = if flags.add_dot_0 { p as i64 - 1 } else { p as i64 };
     if -4 <= exp && (exp as i64) < limit {
         let decimals = (p as i64 - 1 - exp as i64) as usize;
         let mut s = format!("{a:.decimals$}");
@@ -214,43 +204,19 @@ mod tests {
 
     #[test]
     fn flags() {
-        let alt = FloatFlags {
-            alt: true,
-            ..Default::default()
-        };
+        let alt = FloatFlags { alt: true, ..Default::default() };
         assert_eq!(double_to_string(1.0, FloatKind::Exp, 0, alt), "1.e+00");
         assert_eq!(double_to_string(1.0, FloatKind::Fixed, 0, alt), "1.");
         assert_eq!(double_to_string(1.5, FloatKind::General, 6, alt), "1.50000");
         assert_eq!(double_to_string(1e20, FloatKind::Repr, 0, alt), "1.e+20");
-        let z = FloatFlags {
-            no_neg_0: true,
-            ..Default::default()
-        };
+        let z = FloatFlags { no_neg_0: true, ..Default::default() };
         assert_eq!(double_to_string(-0.0001, FloatKind::Fixed, 2, z), "0.00");
-        assert_eq!(
-            double_to_string(-0.0, FloatKind::Fixed, 1, FloatFlags::default()),
-            "-0.0"
-        );
-        let up = FloatFlags {
-            upper: true,
-            ..Default::default()
-        };
-        assert_eq!(
-            double_to_string(f64::NEG_INFINITY, FloatKind::Fixed, 1, up),
-            "-INF"
-        );
-        assert_eq!(
-            double_to_string(-f64::NAN, FloatKind::Fixed, 1, FloatFlags::default()),
-            "nan"
-        );
-        let dot = FloatFlags {
-            add_dot_0: true,
-            ..Default::default()
-        };
+        assert_eq!(double_to_string(-0.0, FloatKind::Fixed, 1, FloatFlags::default()), "-0.0");
+        let up = FloatFlags { upper: true, ..Default::default() };
+        assert_eq!(double_to_string(f64::NEG_INFINITY, FloatKind::Fixed, 1, up), "-INF");
+        assert_eq!(double_to_string(-f64::NAN, FloatKind::Fixed, 1, FloatFlags::default()), "nan");
+        let dot = FloatFlags { add_dot_0: true, ..Default::default() };
         assert_eq!(double_to_string(1.0, FloatKind::General, 3, dot), "1.0");
-        assert_eq!(
-            double_to_string(123.0, FloatKind::General, 2, dot),
-            "1.2e+02"
-        );
+        assert_eq!(double_to_string(123.0, FloatKind::General, 2, dot), "1.2e+02");
     }
 }

@@ -19,8 +19,7 @@ pub(crate) fn text_buffer(base: usize, count: usize, unit: usize) -> PyResult<St
         .filter(|&x| x <= isize::MAX as usize)
         .ok_or_else(PyErr::memory_error)?;
     let mut s = String::new();
-    s.try_reserve_exact(total)
-        .map_err(|_| PyErr::memory_error())?;
+    s.try_reserve_exact(total).map_err(|_| PyErr::memory_error())?;
     Ok(s)
 }
 

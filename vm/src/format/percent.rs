@@ -86,23 +86,12 @@ fn format_chars(chars: &[char], args: &Obj, mode: Mode) -> PyResult<String> {
         Mode::Str => args.isa::<StrObj>(),
         Mode::Bytes => args.isa::<crate::types::bytes::BytesObj>(),
     };
-    let mapping = if !is_tuple && !excluded && args.class().getitem.get().is_some() {
-        Some(args)
-    } else {
-        None
-    };
+    let mapping = if !is_tuple && !excluded && args.class().getitem.get().is_some() { Some(args) } else { None };
     let items: Vec<&Obj> = match args.downcast::<TupleObj>() {
         Some(t) => t.as_slice().iter().map(|x| &**x).collect(),
         None => vec![args],
     };
-    let mut src = ArgSource {
-        mode,
-        items,
-        next: 0,
-        mapping,
-        keyed: None,
-        keyed_used: false,
-    };
+    let mut src = ArgSource { mode, items, next: 0, mapping, keyed: None, keyed_used: false };
     let mut out = String::with_capacity(chars.len() + 16);
     let mut i = 0;
     while i < chars.len() {
@@ -162,12 +151,7 @@ fn read_number(chars: &[char], i: &mut usize, what: &str) -> PyResult<usize> {
 
 /// Parses and applies one conversion specifier starting after `%`; returns
 /// the index after it.
-fn convert_one(
-    chars: &[char],
-    mut i: usize,
-    src: &mut ArgSource,
-    out: &mut String,
-) -> PyResult<usize> {
+fn convert_one(chars: &[char], mut i: usize, src: &mut ArgSource, out: &mut String) -> PyResult<usize> {
     if chars.get(i) == Some(&'(') {
         let Some(mapping) = src.mapping else {
             return Err(PyErr::type_error("format requires a mapping"));
@@ -189,9 +173,7 @@ fn convert_one(
         let key: String = chars[start..i - 1].iter().collect();
         let key = match src.mode {
             Mode::Str => from_string(key),
-            Mode::Bytes => {
-                crate::types::bytes::from_vec(key.chars().map(|c| c as u32 as u8).collect())
-            }
+            Mode::Bytes => crate::types::bytes::from_vec(key.chars().map(|c| c as u32 as u8).collect()),
         };
         let value = ops::getitem(mapping, &key)?;
         src.keyed = Some(value);
@@ -240,11 +222,7 @@ fn convert_one(
     // CPython takes the argument before looking at the conversion type.
     let v = src.next_arg()?;
     // bytes formatting treats %i as %d (also in its messages).
-    let ty = if src.mode == Mode::Bytes && ty == 'i' {
-        'd'
-    } else {
-        ty
-    };
+    let ty = if src.mode == Mode::Bytes && ty == 'i' { 'd' } else { ty };
     if src.mode == Mode::Bytes {
         if let Some(text) = bytes_conversion(&v, ty)? {
             // The precision truncates strings, not %c.
@@ -301,16 +279,10 @@ fn bytes_conversion(v: &Obj, ty: char) -> PyResult<Option<Vec<u8>>> {
                 return Ok(Some(data));
             }
             if let Some(r) = ops::call_special(v, "__bytes__", &[])? {
-                if let Some(data) = r
-                    .downcast::<crate::types::bytes::BytesObj>()
-                    .map(|b| b.as_bytes().to_vec())
-                {
+                if let Some(data) = r.downcast::<crate::types::bytes::BytesObj>().map(|b| b.as_bytes().to_vec()) {
                     return Ok(Some(data));
                 }
-                return Err(PyErr::type_error(format!(
-                    "__bytes__ returned non-bytes (type {})",
-                    r.class().name()
-                )));
+                return Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", r.class().name())));
             }
             Err(PyErr::type_error(format!(
                 "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
@@ -338,9 +310,7 @@ fn bytes_conversion(v: &Obj, ty: char) -> PyResult<Option<Vec<u8>>> {
                     None => Err(PyErr::overflow_error("%c arg not in range(256)")),
                 };
             }
-            Err(PyErr::type_error(
-                "%c requires an integer in range(256) or a single byte",
-            ))
+            Err(PyErr::type_error("%c requires an integer in range(256) or a single byte"))
         }
         _ => Ok(None),
     }
@@ -443,11 +413,7 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
     let wrong_type = || {
         PyErr::type_error(format!(
             "%{ty} format: {} is required, not {}",
-            if hex_like {
-                "an integer"
-            } else {
-                "a real number"
-            },
+            if hex_like { "an integer" } else { "a real number" },
             v.class().name()
         ))
     };
@@ -458,11 +424,7 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
         if !is_number(v) {
             return Err(wrong_type());
         }
-        let r = if hex_like {
-            ops::index(v)
-        } else {
-            ops::to_int(v)
-        };
+        let r = if hex_like { ops::index(v) } else { ops::to_int(v) };
         owned = match r {
             Ok(x) => x,
             Err(e) if e.matches(&crate::types::exceptions::TYPE_ERROR) => return Err(wrong_type()),
@@ -502,11 +464,7 @@ fn format_integer(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>) ->
         (true, 'X') => "0X",
         _ => "",
     };
-    Ok(Number {
-        sign: sign_for(negative, flags),
-        prefix,
-        digits,
-    })
+    Ok(Number { sign: sign_for(negative, flags), prefix, digits })
 }
 
 /// Converts `v` with `__float__` (CPython's `PyFloat_AsDouble` messages).
@@ -527,24 +485,14 @@ fn float_value(v: &Obj, mode: Mode) -> PyResult<f64> {
     ops::to_f64(v)
 }
 
-fn format_float(
-    v: &Obj,
-    ty: char,
-    flags: &Flags,
-    precision: Option<usize>,
-    mode: Mode,
-) -> PyResult<Number> {
+fn format_float(v: &Obj, ty: char, flags: &Flags, precision: Option<usize>, mode: Mode) -> PyResult<Number> {
     let x = float_value(v, mode)?;
     let kind = match ty.to_ascii_lowercase() {
         'e' => FloatKind::Exp,
         'f' => FloatKind::Fixed,
         _ => FloatKind::General,
     };
-    let ff = FloatFlags {
-        alt: flags.alt,
-        upper: ty.is_ascii_uppercase(),
-        ..Default::default()
-    };
+    let ff = FloatFlags { alt: flags.alt, upper: ty.is_ascii_uppercase(), ..Default::default() };
     let precision = precision.unwrap_or(6);
     crate::format::check_size(400, precision, 1)?;
     let text = double_to_string(x, kind, precision, ff);
@@ -552,9 +500,5 @@ fn format_float(
         Some(t) => (true, t.to_string()),
         None => (false, text),
     };
-    Ok(Number {
-        sign: sign_for(negative, flags),
-        prefix: "",
-        digits,
-    })
+    Ok(Number { sign: sign_for(negative, flags), prefix: "", digits })
 }

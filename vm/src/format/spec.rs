@@ -36,10 +36,7 @@ fn digits_error() -> PyErr {
 fn parse_number(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
-    while let Some(d) = chars
-        .get(*pos)
-        .and_then(|&c| crate::types::str_chars::decimal_value(c))
-    {
+    while let Some(d) = chars.get(*pos).and_then(|&c| crate::types::str_chars::decimal_value(c)) {
         acc = acc
             .checked_mul(10)
             .and_then(|x| x.checked_add(d as usize))
@@ -65,10 +62,7 @@ fn type_char(c: char) -> String {
 
 /// `Unknown format code 'x' for object of type 'float'`.
 pub fn unknown_code(c: char, type_name: &str) -> PyErr {
-    PyErr::value_error(format!(
-        "Unknown format code {} for object of type '{type_name}'",
-        type_char(c)
-    ))
+    PyErr::value_error(format!("Unknown format code {} for object of type '{type_name}'", type_char(c)))
 }
 
 impl Spec {
@@ -175,10 +169,7 @@ impl Spec {
             };
             if !ok {
                 let t = s.ty.unwrap_or('\0');
-                return Err(PyErr::value_error(format!(
-                    "Cannot specify '{g}' with {}.",
-                    type_char(t)
-                )));
+                return Err(PyErr::value_error(format!("Cannot specify '{g}' with {}.", type_char(t))));
             }
         }
         Ok(s)
@@ -230,19 +221,13 @@ fn str_text(s: &str, spec: &str) -> PyResult<String> {
         }));
     }
     if sp.no_neg_0 {
-        return Err(PyErr::value_error(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if sp.alt {
-        return Err(PyErr::value_error(
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(PyErr::value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if sp.align == Some('=') {
-        return Err(PyErr::value_error(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(PyErr::value_error("'=' alignment not allowed in string format specifier"));
     }
     let (text, len) = match sp.precision {
         Some(p) => match s.char_indices().nth(p) {
@@ -269,12 +254,7 @@ struct NumberParts<'a> {
 /// Inserts `sep` every `group` digits from the right; when `min_width` is
 /// non-zero, pads with zeros to at least that many characters, never starting
 /// with a separator (CPython's zero-padded grouping).
-fn group_digits(
-    digits: &str,
-    sep: Option<char>,
-    group: usize,
-    min_width: usize,
-) -> PyResult<String> {
+fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize) -> PyResult<String> {
     // Zero padding may be huge: reserve it first (MemoryError, not an abort).
     check_size(digits.len(), min_width, 2)?;
     // `inf` and `nan` have no digits: plain zero padding.
@@ -310,11 +290,7 @@ fn group_digits(
 fn render_number(spec: &Spec, p: &NumberParts, group: usize) -> PyResult<String> {
     let zero_pad = spec.fill == '0' && spec.align == Some('=');
     let fixed = p.sign.len() + p.prefix.len() + p.rest.len();
-    let min_width = if zero_pad {
-        spec.width().saturating_sub(fixed)
-    } else {
-        0
-    };
+    let min_width = if zero_pad { spec.width().saturating_sub(fixed) } else { 0 };
     let grouped = group_digits(p.digits, spec.grouping, group, min_width)?;
     let body_len = fixed + grouped.chars().count();
     let width = spec.width();
@@ -359,29 +335,19 @@ fn int_text(i: &IntObj, spec: &str) -> PyResult<String> {
         return Err(unknown_code(ty, &type_name));
     }
     if sp.precision.is_some() {
-        return Err(PyErr::value_error(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(PyErr::value_error("Precision not allowed in integer format specifier"));
     }
     if sp.no_neg_0 {
-        return Err(PyErr::value_error(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if ty == 'c' {
         if sp.sign.is_some() {
-            return Err(PyErr::value_error(
-                "Sign not allowed with integer format specifier 'c'",
-            ));
+            return Err(PyErr::value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if sp.alt {
-            return Err(PyErr::value_error(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(PyErr::value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let v = i
-            .as_i64()
-            .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+        let v = i.as_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
         let ch = u32::try_from(v)
             .ok()
             .and_then(char::from_u32)
@@ -431,11 +397,7 @@ fn int_text(i: &IntObj, spec: &str) -> PyResult<String> {
 /// float's and int's `__format__`.
 fn float_with_spec(v: f64, sp: &Spec) -> PyResult<String> {
     let ty = sp.ty;
-    let mut flags = FloatFlags {
-        alt: sp.alt,
-        no_neg_0: sp.no_neg_0,
-        ..Default::default()
-    };
+    let mut flags = FloatFlags { alt: sp.alt, no_neg_0: sp.no_neg_0, ..Default::default() };
     let mut value = v;
     let mut suffix = "";
     let (kind, default_precision) = match ty {
@@ -482,17 +444,10 @@ fn layout_float(sp: &Spec, text: &str, suffix: &str) -> PyResult<String> {
         Some(t) => (true, t),
         None => (false, text),
     };
-    let split = unsigned
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(unsigned.len());
+    let split = unsigned.find(|c: char| !c.is_ascii_digit()).unwrap_or(unsigned.len());
     let (digits, rest) = unsigned.split_at(split);
     let rest = format!("{rest}{suffix}");
-    let parts = NumberParts {
-        sign: sign_text(sp, negative),
-        prefix: "",
-        digits,
-        rest: &rest,
-    };
+    let parts = NumberParts { sign: sign_text(sp, negative), prefix: "", digits, rest: &rest };
     render_number(sp, &parts, 3)
 }
 
@@ -515,11 +470,7 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<PyRef> {
 
 fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
     let sp = Spec::parse(spec, "complex", None)?;
-    let mut flags = FloatFlags {
-        alt: sp.alt,
-        no_neg_0: sp.no_neg_0,
-        ..Default::default()
-    };
+    let mut flags = FloatFlags { alt: sp.alt, no_neg_0: sp.no_neg_0, ..Default::default() };
     let mut skip_re = false;
     let mut parens = false;
     let (kind, default_precision) = match sp.ty {
@@ -550,14 +501,10 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
     };
     // The type is checked first, then the padding (CPython's order).
     if sp.fill == '0' {
-        return Err(PyErr::value_error(
-            "Zero padding is not allowed in complex format specifier",
-        ));
+        return Err(PyErr::value_error("Zero padding is not allowed in complex format specifier"));
     }
     if sp.align == Some('=') {
-        return Err(PyErr::value_error(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
+        return Err(PyErr::value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
     let (kind, precision) = match sp.precision {
         None => (kind, default_precision),
@@ -565,33 +512,17 @@ fn complex_text(re: f64, im: f64, spec: &str) -> PyResult<String> {
         Some(p) => (kind, p),
     };
     // Each part gets the sign and grouping; the padding applies to the whole.
-    let part_spec = Spec {
-        width: None,
-        align: None,
-        fill: ' ',
-        ..sp.clone()
-    };
-    let im_spec = Spec {
-        sign: if skip_re { sp.sign } else { Some('+') },
-        ..part_spec.clone()
-    };
+    let part_spec = Spec { width: None, align: None, fill: ' ', ..sp.clone() };
+    let im_spec = Spec { sign: if skip_re { sp.sign } else { Some('+') }, ..part_spec.clone() };
     check_size(800, precision, 2)?;
     let mut body = String::new();
     if parens {
         body.push('(');
     }
     if !skip_re {
-        body.push_str(&layout_float(
-            &part_spec,
-            &double_to_string(re, kind, precision, flags),
-            "",
-        )?);
+        body.push_str(&layout_float(&part_spec, &double_to_string(re, kind, precision, flags), "")?);
     }
-    body.push_str(&layout_float(
-        &im_spec,
-        &double_to_string(im, kind, precision, flags),
-        "",
-    )?);
+    body.push_str(&layout_float(&im_spec, &double_to_string(im, kind, precision, flags), "")?);
     body.push('j');
     if parens {
         body.push(')');

@@ -61,14 +61,10 @@ impl<'a> Parser<'a> {
         let at_end = self.pos >= b.len();
         let mut len = self.pos - start;
         if markup && c == b'}' && (at_end || b[self.pos] != b'}') {
-            return Err(PyErr::value_error(
-                "Single '}' encountered in format string",
-            ));
+            return Err(PyErr::value_error("Single '}' encountered in format string"));
         }
         if markup && at_end && c == b'{' {
-            return Err(PyErr::value_error(
-                "Single '{' encountered in format string",
-            ));
+            return Err(PyErr::value_error("Single '{' encountered in format string"));
         }
         if markup {
             if b[self.pos] == c {
@@ -80,16 +76,10 @@ impl<'a> Parser<'a> {
         }
         let literal = &self.s[start..start + len];
         if !markup {
-            return Ok(Some(Piece {
-                literal,
-                field: None,
-            }));
+            return Ok(Some(Piece { literal, field: None }));
         }
         let field = self.parse_field()?;
-        Ok(Some(Piece {
-            literal,
-            field: Some(field),
-        }))
+        Ok(Some(Piece { literal, field: Some(field) }))
     }
 
     /// Parses `name[!conv][:spec]}` after an opening brace.
@@ -112,18 +102,9 @@ impl<'a> Parser<'a> {
             }
         }
         // The loop stops after a delimiter (exclude it) or at the end.
-        let name_end = if matches!(c, b'}' | b':' | b'!') {
-            self.pos - 1
-        } else {
-            self.pos
-        };
+        let name_end = if matches!(c, b'}' | b':' | b'!') { self.pos - 1 } else { self.pos };
         let name = &self.s[name_start..name_end];
-        let mut field = Field {
-            name,
-            conversion: None,
-            spec: "",
-            nested: false,
-        };
+        let mut field = Field { name, conversion: None, spec: "", nested: false };
         if c != b'!' && c != b':' {
             if c != b'}' {
                 return Err(PyErr::value_error("expected '}' before end of string"));
@@ -132,9 +113,7 @@ impl<'a> Parser<'a> {
         }
         if c == b'!' {
             let Some(conv) = self.s[self.pos..].chars().next() else {
-                return Err(PyErr::value_error(
-                    "end of string while looking for conversion specifier",
-                ));
+                return Err(PyErr::value_error("end of string while looking for conversion specifier"));
             };
             self.pos += conv.len_utf8();
             field.conversion = Some(conv);
@@ -145,9 +124,7 @@ impl<'a> Parser<'a> {
                     return Ok(field);
                 }
                 if next != b':' {
-                    return Err(PyErr::value_error(
-                        "expected ':' after conversion specifier",
-                    ));
+                    return Err(PyErr::value_error("expected ':' after conversion specifier"));
                 }
             }
         }
@@ -250,11 +227,7 @@ fn next_step(s: &str) -> PyResult<(Accessor<'_>, &str)> {
                 None => Accessor::Key(key),
             }
         }
-        _ => {
-            return Err(PyErr::value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ))
-        }
+        _ => return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier")),
     };
     if matches!(step, Accessor::Attr("") | Accessor::Key("")) {
         return Err(PyErr::value_error("Empty attribute in format string"));
@@ -302,23 +275,12 @@ impl Formatter<'_> {
                 's' => ops::str(&obj)?,
                 'a' => ops::ascii(&obj)?,
                 c if c > ' ' && (c as u32) < 127 => {
-                    return Err(PyErr::value_error(format!(
-                        "Unknown conversion specifier {c}"
-                    )))
+                    return Err(PyErr::value_error(format!("Unknown conversion specifier {c}")))
                 }
-                c => {
-                    return Err(PyErr::value_error(format!(
-                        "Unknown conversion specifier \\x{:x}",
-                        c as u32
-                    )))
-                }
+                c => return Err(PyErr::value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
             };
         }
-        let spec = if field.nested {
-            self.build(field.spec, depth - 1)?
-        } else {
-            field.spec.to_string()
-        };
+        let spec = if field.nested { self.build(field.spec, depth - 1)? } else { field.spec.to_string() };
         // Exact builtin types go straight to their formatter (as CPython's
         // render_field does); anything else through `__format__`.
         let ty = obj.class();
@@ -332,9 +294,7 @@ impl Formatter<'_> {
             let i = obj.downcast::<crate::types::int::IntObj>().expect("int");
             crate::format::spec::format_int(i, &spec)?
         } else if ty.is(&crate::types::float::FLOAT_TYPE) {
-            let f = obj
-                .downcast::<crate::types::float::FloatObj>()
-                .expect("float");
+            let f = obj.downcast::<crate::types::float::FloatObj>().expect("float");
             crate::format::spec::format_float(f.value(), &spec)?
         } else {
             ops::format(&obj, &new_str(&spec))?
@@ -348,19 +308,19 @@ impl Formatter<'_> {
         let mut index = field_number(first)?;
         if first.is_empty() || index.is_some() {
             if self.numbering == Numbering::Unknown {
-                self.numbering = if first.is_empty() {
-                    Numbering::Auto
-                } else {
-                    Numbering::Manual
-                };
+                self.numbering = if first.is_empty() { Numbering::Auto } else { Numbering::Manual };
             }
             match (self.numbering, first.is_empty()) {
-                (Numbering::Manual, true) => return Err(PyErr::value_error(
-                    "cannot switch from manual field specification to automatic field numbering",
-                )),
-                (Numbering::Auto, false) => return Err(PyErr::value_error(
-                    "cannot switch from automatic field numbering to manual field specification",
-                )),
+                (Numbering::Manual, true) => {
+                    return Err(PyErr::value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ))
+                }
+                (Numbering::Auto, false) => {
+                    return Err(PyErr::value_error(
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ))
+                }
                 _ => {}
             }
             if first.is_empty() {
@@ -378,9 +338,7 @@ impl Formatter<'_> {
             }
             Some(i) => {
                 let Some(args) = self.args else {
-                    return Err(PyErr::value_error(
-                        "Format string contains positional fields",
-                    ));
+                    return Err(PyErr::value_error("Format string contains positional fields"));
                 };
                 match args.get(i) {
                     Some(a) => (*a).to_owned(),
@@ -406,9 +364,7 @@ impl Formatter<'_> {
 /// `str.format(*args, **kwargs)`.
 pub fn str_format_method(a: Args) -> PyResult<PyRef> {
     let Some(fmt) = a.all.first().and_then(|s| s.downcast::<StrObj>()) else {
-        return Err(PyErr::type_error(
-            "descriptor 'format' of 'str' object needs an argument",
-        ));
+        return Err(PyErr::type_error("descriptor 'format' of 'str' object needs an argument"));
     };
     let kwargs = match a.kwnames {
         Some(names) if !names.is_empty() => {
@@ -422,23 +378,14 @@ pub fn str_format_method(a: Args) -> PyResult<PyRef> {
         _ => None,
     };
     let positional = &a.all[1..a.nargs];
-    let mut f = Formatter {
-        args: Some(positional),
-        kwargs: kwargs.as_deref(),
-        numbering: Numbering::Unknown,
-        next_auto: 0,
-    };
+    let mut f =
+        Formatter { args: Some(positional), kwargs: kwargs.as_deref(), numbering: Numbering::Unknown, next_auto: 0 };
     Ok(from_string(f.build(fmt.as_str(), 2)?))
 }
 
 /// `str.format_map(mapping)`.
 pub fn format_map(fmt: &str, mapping: &Obj) -> PyResult<PyRef> {
-    let mut f = Formatter {
-        args: None,
-        kwargs: Some(mapping),
-        numbering: Numbering::Unknown,
-        next_auto: 0,
-    };
+    let mut f = Formatter { args: None, kwargs: Some(mapping), numbering: Numbering::Unknown, next_auto: 0 };
     Ok(from_string(f.build(fmt, 2)?))
 }
 
@@ -451,14 +398,7 @@ mod tests {
         let (first, steps) = split_field_name("0.attr[key][3]");
         assert_eq!(first, "0");
         let steps: Vec<Accessor> = steps.into_iter().filter_map(|s| s.ok()).collect();
-        assert_eq!(
-            steps,
-            vec![
-                Accessor::Attr("attr"),
-                Accessor::Key("key"),
-                Accessor::Index(3)
-            ]
-        );
+        assert_eq!(steps, vec![Accessor::Attr("attr"), Accessor::Key("key"), Accessor::Index(3)]);
         let (_, steps) = split_field_name("a.x.[1]");
         assert!(steps.len() == 2 && steps[0].is_ok() && steps[1].is_err());
     }
@@ -473,10 +413,7 @@ mod tests {
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].literal, "a{");
         assert_eq!(got[1].literal, "b}");
-        let f = got[2]
-            .field
-            .as_ref()
-            .map(|f| (f.name, f.conversion, f.spec, f.nested));
+        let f = got[2].field.as_ref().map(|f| (f.name, f.conversion, f.spec, f.nested));
         assert_eq!(f, Some(("0", Some('r'), ">{w}", true)));
         assert_eq!(got[3].literal, "c");
     }

@@ -17,23 +17,15 @@ use super::str_format::{split_field_name, Accessor, Parser};
 /// The single str argument of a `_string` function (METH_O messages).
 fn str_param<'a>(a: Args<'a>, name: &str) -> PyResult<&'a str> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "_string.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("_string.{name}() takes no keyword arguments")));
     }
     if a.nargs != 1 {
-        return Err(PyErr::type_error(format!(
-            "_string.{name}() takes exactly one argument ({} given)",
-            a.nargs
-        )));
+        return Err(PyErr::type_error(format!("_string.{name}() takes exactly one argument ({} given)", a.nargs)));
     }
     let s = a.all[0];
     match s.downcast::<StrObj>() {
         Some(s) => Ok(s.as_str()),
-        None => Err(PyErr::type_error(format!(
-            "expected str, got {}",
-            s.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("expected str, got {}", s.class().name()))),
     }
 }
 
@@ -46,12 +38,9 @@ fn formatter_parser(a: Args) -> PyResult {
     while let Some(piece) = parser.next_piece()? {
         let tuple = match piece.field {
             None => vec![new_str(piece.literal), none(), none(), none()],
-            Some(f) => vec![
-                new_str(piece.literal),
-                new_str(f.name),
-                new_str(f.spec),
-                f.conversion.map_or_else(none, char_str),
-            ],
+            Some(f) => {
+                vec![new_str(piece.literal), new_str(f.name), new_str(f.spec), f.conversion.map_or_else(none, char_str)]
+            }
         };
         items.push(new_tuple(tuple));
     }
@@ -86,8 +75,6 @@ static FUNCS: &[MethodDef] = &[
 
 pub fn init() -> PyResult<PyRef> {
     let m = new_module("_string");
-    m.downcast::<ModuleObj>()
-        .expect("module")
-        .add_functions(&m, FUNCS);
+    m.downcast::<ModuleObj>().expect("module").add_functions(&m, FUNCS);
     Ok(m)
 }

@@ -93,7 +93,13 @@ pub fn init() -> PyResult<PyRef> {
     mo.add_functions(&m, FUNCS);
     mo.set_attr("garbage", crate::types::list::new_list(vec![]));
     mo.set_attr("callbacks", crate::types::list::new_list(vec![]));
-    for (k, v) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+    for (k, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
         mo.set_attr(k, int::new_int(v));
     }
     Ok(m)

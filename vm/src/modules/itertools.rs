@@ -33,12 +33,9 @@ mod group;
 /// "name() takes no keyword arguments", checked (as CPython does) unless `t` is
 /// a subclass with its own `__init__`, which may take keywords.
 pub(crate) fn no_keywords(t: &TypeObj, base: &TypeObj, a: &Args, name: &str) -> PyResult<()> {
-    let own_init =
-        !t.is(base) && t.init.get().map(|f| f as usize) != base.init.get().map(|f| f as usize);
+    let own_init = !t.is(base) && t.init.get().map(|f| f as usize) != base.init.get().map(|f| f as usize);
     if a.kwnames.is_some_and(|k| !k.is_empty()) && !own_init {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     Ok(())
 }
@@ -136,21 +133,9 @@ fn count_new(t: &TypeObj, a: Args) -> PyResult {
         return Err(PyErr::type_error("a number is required"));
     }
     let step_is_one = matches!(int::index_of(&step), Ok(Some(1)));
-    let fast = if step_is_one {
-        start.downcast::<IntObj>().and_then(|i| i.as_i64())
-    } else {
-        None
-    };
+    let fast = if step_is_one { start.downcast::<IntObj>().and_then(|i| i.as_i64()) } else { None };
     let long_cnt = if fast.is_some() { None } else { Some(start) };
-    Ok(alloc(
-        t,
-        CountObj {
-            ob: Obj::new(t),
-            fast: Cell::new(fast),
-            long_cnt: PyCell::new(long_cnt),
-            step,
-        },
-    ))
+    Ok(alloc(t, CountObj { ob: Obj::new(t), fast: Cell::new(fast), long_cnt: PyCell::new(long_cnt), step }))
 }
 
 fn count_of(o: &Obj) -> &CountObj {
@@ -190,10 +175,7 @@ fn count_repr(o: &Obj) -> PyResult {
     if step_is_int_one(&c.step) {
         return Ok(from_string(format!("{name}({cur})")));
     }
-    Ok(from_string(format!(
-        "{name}({cur}, {})",
-        ops::repr_string(&c.step)?
-    )))
+    Ok(from_string(format!("{name}({cur}, {})", ops::repr_string(&c.step)?)))
 }
 
 fn count_reduce(a: Args) -> PyResult {
@@ -202,10 +184,7 @@ fn count_reduce(a: Args) -> PyResult {
     let t = s.class().as_obj_ref().to_owned();
     let args = match c.fast.get() {
         Some(n) => new_tuple(vec![int::new_int(n)]),
-        None => new_tuple(vec![
-            c.long_cnt.get_clone().unwrap_or_else(|| int::new_int(0)),
-            c.step.clone(),
-        ]),
+        None => new_tuple(vec![c.long_cnt.get_clone().unwrap_or_else(|| int::new_int(0)), c.step.clone()]),
     };
     Ok(new_tuple(vec![t, args]))
 }
@@ -257,12 +236,7 @@ fn cycle_new(t: &TypeObj, a: Args) -> PyResult {
     let it = ops::iter(a.all[0])?;
     Ok(alloc(
         t,
-        CycleObj {
-            ob: Obj::new(t),
-            it: PyCell::new(Some(it)),
-            saved: PyCell::new(Vec::new()),
-            index: Cell::new(0),
-        },
+        CycleObj { ob: Obj::new(t), it: PyCell::new(Some(it)), saved: PyCell::new(Vec::new()), index: Cell::new(0) },
     ))
 }
 
@@ -331,14 +305,7 @@ fn repeat_new(t: &TypeObj, a: Args) -> PyResult {
         None => None,
     };
     let element = object.expect("required").to_owned();
-    Ok(alloc(
-        t,
-        RepeatObj {
-            ob: Obj::new(t),
-            element,
-            times: Cell::new(times),
-        },
-    ))
+    Ok(alloc(t, RepeatObj { ob: Obj::new(t), element, times: Cell::new(times) }))
 }
 
 fn repeat_of(o: &Obj) -> &RepeatObj {
@@ -389,10 +356,8 @@ fn repeat_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&repeat_of(o).element);
 }
 
-static REPEAT_METHODS: &[MethodDef] = &[
-    MethodDef::method("__length_hint__", repeat_length_hint),
-    MethodDef::method("__reduce__", repeat_reduce),
-];
+static REPEAT_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", repeat_length_hint), MethodDef::method("__reduce__", repeat_reduce)];
 
 crate::static_type! {
     pub static REPEAT_TYPE: RepeatObj = "repeat" {
@@ -422,14 +387,7 @@ unsafe impl PyPayload for ChainObj {
 }
 
 fn new_chain(t: &TypeObj, source: PyRef) -> PyRef {
-    alloc(
-        t,
-        ChainObj {
-            ob: Obj::new(t),
-            source: PyCell::new(Some(source)),
-            active: PyCell::new(None),
-        },
-    )
+    alloc(t, ChainObj { ob: Obj::new(t), source: PyCell::new(Some(source)), active: PyCell::new(None) })
 }
 
 fn chain_new(t: &TypeObj, a: Args) -> PyResult {
@@ -441,9 +399,7 @@ fn chain_new(t: &TypeObj, a: Args) -> PyResult {
 /// `chain.from_iterable(iterable)` (a class method).
 fn chain_from_iterable(a: Args) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(
-            "chain.from_iterable() takes no keyword arguments",
-        ));
+        return Err(PyErr::type_error("chain.from_iterable() takes no keyword arguments"));
     }
     if a.nargs != 2 {
         return Err(PyErr::type_error(format!(
@@ -500,10 +456,7 @@ fn chain_clear(o: &Obj) {
 
 static CHAIN_METHODS: &[MethodDef] = &[
     MethodDef::class("from_iterable", chain_from_iterable),
-    MethodDef::class(
-        "__class_getitem__",
-        crate::types::genericalias::class_getitem,
-    ),
+    MethodDef::class("__class_getitem__", crate::types::genericalias::class_getitem),
 ];
 
 crate::static_type! {
@@ -548,10 +501,8 @@ fn islice_index(o: &Obj) -> i64 {
     }
 }
 
-const ISLICE_STOP: &str =
-    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-const ISLICE_INDICES: &str =
-    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const ISLICE_STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const ISLICE_INDICES: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
 fn islice_new(t: &TypeObj, a: Args) -> PyResult {
     no_keywords(t, &ISLICE_TYPE, &a, "islice")?;
@@ -585,9 +536,7 @@ fn islice_new(t: &TypeObj, a: Args) -> PyResult {
         }
     }
     if step < 1 {
-        return Err(PyErr::value_error(
-            "Step for islice() must be a positive integer or None.",
-        ));
+        return Err(PyErr::value_error("Step for islice() must be a positive integer or None."));
     }
     let it = ops::iter(args[0])?;
     Ok(alloc(
@@ -677,16 +626,7 @@ fn accumulate_new(t: &TypeObj, a: Args) -> PyResult {
     let it = ops::iter(iterable.expect("required"))?;
     let func = func.filter(|f| !f.is_none()).map(|f| f.to_owned());
     let initial = initial.filter(|i| !i.is_none()).map(|i| i.to_owned());
-    Ok(alloc(
-        t,
-        AccumulateObj {
-            ob: Obj::new(t),
-            it,
-            func,
-            total: PyCell::new(None),
-            initial: PyCell::new(initial),
-        },
-    ))
+    Ok(alloc(t, AccumulateObj { ob: Obj::new(t), it, func, total: PyCell::new(None), initial: PyCell::new(initial) }))
 }
 
 fn accumulate_next(o: &Obj) -> PyResult<Option<PyRef>> {
@@ -758,14 +698,7 @@ fn pairwise_new(t: &TypeObj, a: Args) -> PyResult {
     no_keywords(t, &PAIRWISE_TYPE, &a, "pairwise")?;
     positional_count(&a, "pairwise", 1, 1)?;
     let it = ops::iter(a.all[0])?;
-    Ok(alloc(
-        t,
-        PairwiseObj {
-            ob: Obj::new(t),
-            it: PyCell::new(Some(it)),
-            old: PyCell::new(None),
-        },
-    ))
+    Ok(alloc(t, PairwiseObj { ob: Obj::new(t), it: PyCell::new(Some(it)), old: PyCell::new(None) }))
 }
 
 fn pairwise_next(o: &Obj) -> PyResult<Option<PyRef>> {
@@ -837,9 +770,7 @@ fn zip_longest_new(t: &TypeObj, a: Args) -> PyResult {
     if let Some(k) = a.kwnames.filter(|k| !k.is_empty()) {
         let names = k.as_slice();
         if names.len() != 1 || crate::types::str::StrObj::text(&names[0]) != "fillvalue" {
-            return Err(PyErr::type_error(
-                "zip_longest() got an unexpected keyword argument",
-            ));
+            return Err(PyErr::type_error("zip_longest() got an unexpected keyword argument"));
         }
         fillvalue = a.all[a.nargs].to_owned();
     }
@@ -848,15 +779,7 @@ fn zip_longest_new(t: &TypeObj, a: Args) -> PyResult {
         iters.push(Some(ops::iter(x)?));
     }
     let n = iters.len();
-    Ok(alloc(
-        t,
-        ZipLongestObj {
-            ob: Obj::new(t),
-            iters: PyCell::new(iters),
-            active: Cell::new(n),
-            fillvalue,
-        },
-    ))
+    Ok(alloc(t, ZipLongestObj { ob: Obj::new(t), iters: PyCell::new(iters), active: Cell::new(n), fillvalue }))
 }
 
 fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
@@ -954,10 +877,7 @@ pub fn init() -> PyResult<PyRef> {
         let name = t.name();
         mo.set_attr(&name, t.as_obj_ref().to_owned());
     }
-    mo.set_attr(
-        "__doc__",
-        crate::types::str::new_str("Functional tools for creating and using iterators."),
-    );
+    mo.set_attr("__doc__", crate::types::str::new_str("Functional tools for creating and using iterators."));
     Ok(m)
 }
 

@@ -54,17 +54,7 @@ fn new_comb(
 ) -> PyRef {
     alloc(
         t,
-        CombObj {
-            ob: Obj::new(t),
-            pools,
-            r,
-            state: PyCell::new(CombState {
-                indices,
-                cycles,
-                first: true,
-                stopped,
-            }),
-        },
+        CombObj { ob: Obj::new(t), pools, r, state: PyCell::new(CombState { indices, cycles, first: true, stopped }) },
     )
 }
 
@@ -102,14 +92,8 @@ fn product_new(t: &TypeObj, a: Args) -> PyResult {
     let mut repeat = 1i64;
     if let Some(k) = a.kwnames.filter(|k| !k.is_empty()) {
         let names = k.as_slice();
-        if let Some(bad) = names
-            .iter()
-            .map(|n| StrObj::text(n))
-            .find(|n| *n != "repeat")
-        {
-            return Err(PyErr::type_error(format!(
-                "'{bad}' is an invalid keyword argument for product()"
-            )));
+        if let Some(bad) = names.iter().map(|n| StrObj::text(n)).find(|n| *n != "repeat") {
+            return Err(PyErr::type_error(format!("'{bad}' is an invalid keyword argument for product()")));
         }
         repeat = ssize_arg(a.all[a.nargs + names.len() - 1])?;
         if repeat < 0 {
@@ -127,14 +111,7 @@ fn product_new(t: &TypeObj, a: Args) -> PyResult {
     // The pools repeat: position i draws from base pool i % n.
     let npools = n * repeat as usize;
     let stopped = npools > 0 && base.iter().any(|p: &Vec<PyRef>| p.is_empty());
-    Ok(new_comb(
-        t,
-        base,
-        npools,
-        zeros(npools)?,
-        Vec::new(),
-        stopped,
-    ))
+    Ok(new_comb(t, base, npools, zeros(npools)?, Vec::new(), stopped))
 }
 
 fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
@@ -143,12 +120,7 @@ fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
     step(
         c,
         |ix| advance_product(ix, |i| c.pools[i % n].len()),
-        |ix| {
-            ix.iter()
-                .enumerate()
-                .map(|(i, &k)| c.pools[i % n][k].clone())
-                .collect()
-        },
+        |ix| ix.iter().enumerate().map(|(i, &k)| c.pools[i % n][k].clone()).collect(),
     )
 }
 
@@ -173,11 +145,7 @@ fn permutations_new(t: &TypeObj, a: Args) -> PyResult {
     };
     reserve_check(r)?;
     let stopped = r > n;
-    let cycles = if stopped {
-        Vec::new()
-    } else {
-        (0..r).map(|i| n - i).collect()
-    };
+    let cycles = if stopped { Vec::new() } else { (0..r).map(|i| n - i).collect() };
     Ok(new_comb(t, vec![p], r, (0..n).collect(), cycles, stopped))
 }
 
@@ -195,12 +163,7 @@ fn permutations_next(o: &Obj) -> PyResult<Option<PyRef>> {
             s.stopped = true;
             return None;
         }
-        Some(
-            s.indices[..r]
-                .iter()
-                .map(|&k| p[k].clone())
-                .collect::<Vec<_>>(),
-        )
+        Some(s.indices[..r].iter().map(|&k| p[k].clone()).collect::<Vec<_>>())
     });
     Ok(items.map(new_tuple))
 }
@@ -213,22 +176,14 @@ fn combinations_new(t: &TypeObj, a: Args) -> PyResult {
     let r = r_arg(r.expect("required"))?;
     reserve_check(r)?;
     let stopped = r > p.len();
-    let indices = if stopped {
-        Vec::new()
-    } else {
-        (0..r).collect()
-    };
+    let indices = if stopped { Vec::new() } else { (0..r).collect() };
     Ok(new_comb(t, vec![p], r, indices, Vec::new(), stopped))
 }
 
 fn combinations_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let p = &c.pools[0];
-    step(
-        c,
-        |ix| advance_combination(ix, p.len()),
-        |ix| ix.iter().map(|&k| p[k].clone()).collect(),
-    )
+    step(c, |ix| advance_combination(ix, p.len()), |ix| ix.iter().map(|&k| p[k].clone()).collect())
 }
 
 fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
@@ -244,11 +199,7 @@ fn cwr_new(t: &TypeObj, a: Args) -> PyResult {
 fn cwr_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let p = &c.pools[0];
-    step(
-        c,
-        |ix| advance_cwr(ix, p.len()),
-        |ix| ix.iter().map(|&k| p[k].clone()).collect(),
-    )
+    step(c, |ix| advance_cwr(ix, p.len()), |ix| ix.iter().map(|&k| p[k].clone()).collect())
 }
 
 /// One step of product, combinations and combinations_with_replacement: the
@@ -345,18 +296,8 @@ macro_rules! comb_type {
     };
 }
 comb_type!(PRODUCT_TYPE, "product", product_new, product_next);
-comb_type!(
-    PERMUTATIONS_TYPE,
-    "permutations",
-    permutations_new,
-    permutations_next
-);
-comb_type!(
-    COMBINATIONS_TYPE,
-    "combinations",
-    combinations_new,
-    combinations_next
-);
+comb_type!(PERMUTATIONS_TYPE, "permutations", permutations_new, permutations_next);
+comb_type!(COMBINATIONS_TYPE, "combinations", combinations_new, combinations_next);
 comb_type!(CWR_TYPE, "combinations_with_replacement", cwr_new, cwr_next);
 
 #[cfg(test)]
@@ -386,19 +327,9 @@ mod tests {
         while advance_permutation(&mut ix, &mut cy, 2) {
             seen.push(ix[..2].to_vec());
         }
-        let want: Vec<Vec<usize>> = vec![
-            vec![0, 1],
-            vec![0, 2],
-            vec![1, 0],
-            vec![1, 2],
-            vec![2, 0],
-            vec![2, 1],
-        ];
+        let want: Vec<Vec<usize>> = vec![vec![0, 1], vec![0, 2], vec![1, 0], vec![1, 2], vec![2, 0], vec![2, 1]];
         assert_eq!(seen, want);
-        let (mut ix, mut cy) = (
-            (0..6).collect::<Vec<_>>(),
-            (0..6).map(|i| 6 - i).collect::<Vec<_>>(),
-        );
+        let (mut ix, mut cy) = ((0..6).collect::<Vec<_>>(), (0..6).map(|i| 6 - i).collect::<Vec<_>>());
         assert_eq!(count(|| advance_permutation(&mut ix, &mut cy, 6)), 720);
     }
 

@@ -39,15 +39,7 @@ fn this(o: &Obj) -> &FilterObj {
 }
 
 fn new_filter(t: &TypeObj, it: PyRef, func: PyRef) -> PyRef {
-    alloc(
-        t,
-        FilterObj {
-            ob: Obj::new(t),
-            it,
-            func,
-            done: Cell::new(false),
-        },
-    )
+    alloc(t, FilterObj { ob: Obj::new(t), it, func, done: Cell::new(false) })
 }
 
 /// `(function, iterable)` constructors.
@@ -179,10 +171,5 @@ macro_rules! filter_type {
 filter_type!(COMPRESS_TYPE, "compress", compress_new, compress_next);
 filter_type!(DROPWHILE_TYPE, "dropwhile", dropwhile_new, dropwhile_next);
 filter_type!(TAKEWHILE_TYPE, "takewhile", takewhile_new, takewhile_next);
-filter_type!(
-    FILTERFALSE_TYPE,
-    "filterfalse",
-    filterfalse_new,
-    filterfalse_next
-);
+filter_type!(FILTERFALSE_TYPE, "filterfalse", filterfalse_new, filterfalse_next);
 filter_type!(STARMAP_TYPE, "starmap", starmap_new, starmap_next);

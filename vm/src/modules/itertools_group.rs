@@ -240,9 +240,7 @@ impl Drop for TeeDataObj {
             if link.refcnt() != 1 {
                 break;
             }
-            next = link
-                .downcast::<TeeDataObj>()
-                .and_then(|d| d.next.replace(None));
+            next = link.downcast::<TeeDataObj>().and_then(|d| d.next.replace(None));
             drop(link);
         }
     }
@@ -294,9 +292,7 @@ fn data_next_link(d: &TeeDataObj) -> PyRef {
 
 fn tee_data_new(_t: &TypeObj, a: Args) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(
-            "teedataobject() takes no keyword arguments",
-        ));
+        return Err(PyErr::type_error("teedataobject() takes no keyword arguments"));
     }
     positional_count(&a, "teedataobject", 3, 3)?;
     let it = ops::iter(a.all[0])?;
@@ -312,9 +308,7 @@ fn tee_data_new(_t: &TypeObj, a: Args) -> PyResult {
     }
     let next = a.all[2];
     if !next.is_none() && !next.isa::<TeeDataObj>() {
-        return Err(PyErr::value_error(
-            "_tee_dataobject next link must be a _tee_dataobject",
-        ));
+        return Err(PyErr::value_error("_tee_dataobject next link must be a _tee_dataobject"));
     }
     let d = new_tee_data(it);
     let dd = data_of(&d);
@@ -363,14 +357,7 @@ unsafe impl PyPayload for TeeObj {
 }
 
 fn new_tee(data: PyRef, index: usize) -> PyRef {
-    alloc(
-        &TEE_TYPE,
-        TeeObj {
-            ob: Obj::new(&TEE_TYPE.0),
-            data: PyCell::new(data),
-            index: Cell::new(index),
-        },
-    )
+    alloc(&TEE_TYPE, TeeObj { ob: Obj::new(&TEE_TYPE.0), data: PyCell::new(data), index: Cell::new(index) })
 }
 
 /// A tee over an iterator (which is not itself a tee).
@@ -413,10 +400,7 @@ fn tee_copy(a: Args) -> PyResult {
 }
 
 fn tee_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    o.downcast::<TeeObj>()
-        .expect("_tee")
-        .data
-        .with(|d| visit(d));
+    o.downcast::<TeeObj>().expect("_tee").data.with(|d| visit(d));
 }
 
 static TEE_METHODS: &[MethodDef] = &[MethodDef::method("__copy__", tee_copy)];
@@ -434,9 +418,7 @@ crate::static_type! {
 /// with `__copy__` (such as a tee) is copied instead of wrapped.
 pub fn tee(a: Args) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(
-            "itertools.tee() takes no keyword arguments",
-        ));
+        return Err(PyErr::type_error("itertools.tee() takes no keyword arguments"));
     }
     positional_count(&a, "tee", 1, 2)?;
     let n = match a.all.get(1).filter(|_| a.nargs == 2) {

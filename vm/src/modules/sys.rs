@@ -343,10 +343,7 @@ pub fn init(cfg: &Config) -> PyResult<PyRef> {
     }
     mo.set_attr("platlibdir", intern("lib"));
     mo.set_attr("pycache_prefix", none());
-    mo.set_attr(
-        "builtin_module_names",
-        new_tuple(crate::modules::builtin_names().into_iter().map(intern).collect()),
-    );
+    mo.set_attr("builtin_module_names", new_tuple(crate::modules::builtin_names().into_iter().map(intern).collect()));
     mo.set_attr(
         "version_info",
         structseq(
@@ -463,4 +460,3 @@ pub fn init(cfg: &Config) -> PyResult<PyRef> {
     );
     Ok(m)
 }
-

@@ -105,11 +105,8 @@ unsafe fn raw_free(p: *mut u8, total: usize) {
 }
 
 /// The sentinel of the list of all GC-tracked objects.
-pub(crate) static GC_LIST: Static<GcHead> = Static(GcHead {
-    next: Cell::new(ptr::null_mut()),
-    prev: Cell::new(ptr::null_mut()),
-    gc_refs: Cell::new(0),
-});
+pub(crate) static GC_LIST: Static<GcHead> =
+    Static(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0) });
 
 /// Number of tracked objects (for `gc.get_count` and collection thresholds).
 pub(crate) static GC_TRACKED: Static<Cell<usize>> = Static(Cell::new(0));
@@ -412,7 +409,6 @@ pub fn swap_type(obj: &Obj, new: &TypeObj) {
         }
     }
 }
-
 
 /// The `drop_payload` slot of `type`: unlinks a heap type from its bases'
 /// subclass lists, then drops its fields.

@@ -274,11 +274,7 @@ impl Obj {
     pub fn downcast<T: PyPayload>(&self) -> Option<&T> {
         let cls = self.class();
         let hit = std::ptr::eq(cls, T::class())
-            || if T::SUBCLASS_FLAG != 0 {
-                cls.has_flag(T::SUBCLASS_FLAG)
-            } else {
-                cls.is_subtype(T::class())
-            };
+            || if T::SUBCLASS_FLAG != 0 { cls.has_flag(T::SUBCLASS_FLAG) } else { cls.is_subtype(T::class()) };
         if hit {
             // SAFETY: the layout contract of `PyPayload`.
             Some(unsafe { &*(self as *const Obj as *const T) })

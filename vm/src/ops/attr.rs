@@ -6,9 +6,8 @@ use crate::types::exceptions;
 use crate::types::str::{intern, StrObj};
 
 fn name_str(name: &Obj) -> PyResult<&StrObj> {
-    name.downcast::<StrObj>().ok_or_else(|| {
-        PyErr::type_error(format!("attribute name must be string, not '{}'", name.class().name()))
-    })
+    name.downcast::<StrObj>()
+        .ok_or_else(|| PyErr::type_error(format!("attribute name must be string, not '{}'", name.class().name())))
 }
 
 /// `getattr(obj, name)` with `name` a str object.

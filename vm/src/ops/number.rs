@@ -129,16 +129,10 @@ fn binop_error(v: &Obj, w: &Obj, op: BinaryOp) -> PyErr {
         }
         BinaryOp::Multiply => {
             if is_concat_seq(v.class()).is_some() && !w.isa::<crate::types::int::IntObj>() {
-                return PyErr::type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    w.class().name()
-                ));
+                return PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", w.class().name()));
             }
             if is_concat_seq(w.class()).is_some() && !v.isa::<crate::types::int::IntObj>() {
-                return PyErr::type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    v.class().name()
-                ));
+                return PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", v.class().name()));
             }
         }
         BinaryOp::RShift => {
@@ -303,10 +297,7 @@ pub fn index_opt(v: &Obj) -> PyResult<Option<PyRef>> {
         Some(f) => {
             let r = f(v)?;
             if !r.isa::<crate::types::int::IntObj>() {
-                return Err(PyErr::type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    r.class().name()
-                )));
+                return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", r.class().name())));
             }
             Ok(Some(r))
         }
@@ -332,10 +323,7 @@ pub fn to_int(v: &Obj) -> PyResult {
     if let Some(f) = v.class().number.int.get() {
         let r = f(v)?;
         if !r.isa::<crate::types::int::IntObj>() {
-            return Err(PyErr::type_error(format!(
-                "__int__ returned non-int (type {})",
-                r.class().name()
-            )));
+            return Err(PyErr::type_error(format!("__int__ returned non-int (type {})", r.class().name())));
         }
         return Ok(r);
     }
@@ -343,9 +331,8 @@ pub fn to_int(v: &Obj) -> PyResult {
         return Ok(r);
     }
     if let Some(r) = super::call_special(v, "__trunc__", &[])? {
-        return index(&r).map_err(|_| {
-            PyErr::type_error(format!("__trunc__ returned non-Integral (type {})", r.class().name()))
-        });
+        return index(&r)
+            .map_err(|_| PyErr::type_error(format!("__trunc__ returned non-Integral (type {})", r.class().name())));
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

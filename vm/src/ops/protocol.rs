@@ -16,10 +16,7 @@ pub fn repr(obj: &Obj) -> PyResult {
         None => return crate::types::object::object_repr(obj),
     };
     if !r.isa::<StrObj>() {
-        return Err(PyErr::type_error(format!(
-            "__repr__ returned non-string (type {})",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", r.class().name())));
     }
     Ok(r)
 }
@@ -35,10 +32,7 @@ pub fn str(obj: &Obj) -> PyResult {
         None => return repr(obj),
     };
     if !r.isa::<StrObj>() {
-        return Err(PyErr::type_error(format!(
-            "__str__ returned non-string (type {})",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__str__ returned non-string (type {})", r.class().name())));
     }
     Ok(r)
 }
@@ -127,10 +121,7 @@ pub fn is_true(obj: &Obj) -> PyResult<bool> {
 pub fn len(obj: &Obj) -> PyResult<usize> {
     match obj.class().len.get() {
         Some(f) => f(obj),
-        None => Err(PyErr::type_error(format!(
-            "object of type '{}' has no len()",
-            obj.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("object of type '{}' has no len()", obj.class().name()))),
     }
 }
 
@@ -156,10 +147,7 @@ pub fn getitem(obj: &Obj, key: &Obj) -> PyResult {
 pub fn setitem(obj: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
     match obj.class().setitem.get() {
         Some(f) => f(obj, key, Some(value)),
-        None => Err(PyErr::type_error(format!(
-            "'{}' object does not support item assignment",
-            obj.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", obj.class().name()))),
     }
 }
 
@@ -167,10 +155,7 @@ pub fn setitem(obj: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
 pub fn delitem(obj: &Obj, key: &Obj) -> PyResult<()> {
     match obj.class().setitem.get() {
         Some(f) => f(obj, key, None),
-        None => Err(PyErr::type_error(format!(
-            "'{}' object doesn't support item deletion",
-            obj.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", obj.class().name()))),
     }
 }
 
@@ -183,10 +168,7 @@ pub fn contains(container: &Obj, item: &Obj) -> PyResult<bool> {
     let it = match iter(container) {
         Ok(it) => it,
         Err(e) if e.matches(&exceptions::TYPE_ERROR) => {
-            return Err(PyErr::type_error(format!(
-                "argument of type '{}' is not iterable",
-                container.class().name()
-            )))
+            return Err(PyErr::type_error(format!("argument of type '{}' is not iterable", container.class().name())))
         }
         Err(e) => return Err(e),
     };
@@ -204,10 +186,7 @@ pub fn iter(obj: &Obj) -> PyResult {
     if let Some(f) = t.iter.get() {
         let it = f(obj)?;
         if it.class().iternext.get().is_none() {
-            return Err(PyErr::type_error(format!(
-                "iter() returned non-iterator of type '{}'",
-                it.class().name()
-            )));
+            return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", it.class().name())));
         }
         return Ok(it);
     }
@@ -288,9 +267,9 @@ pub fn length_hint(obj: &Obj, default: usize) -> PyResult<usize> {
 
 /// `format(obj, spec)`.
 pub fn format(obj: &Obj, spec: &Obj) -> PyResult {
-    let spec_s = spec.downcast::<StrObj>().ok_or_else(|| {
-        PyErr::type_error(format!("format() argument 2 must be str, not {}", spec.class().name()))
-    })?;
+    let spec_s = spec
+        .downcast::<StrObj>()
+        .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", spec.class().name())))?;
     if spec_s.byte_len() == 0 {
         if obj.class().is(&crate::types::str::STR_TYPE) {
             return Ok(obj.to_owned());
@@ -300,17 +279,11 @@ pub fn format(obj: &Obj, spec: &Obj) -> PyResult {
         }
     }
     let Some(f) = obj.class().lookup_str("__format__") else {
-        return Err(PyErr::type_error(format!(
-            "Type {} doesn't define __format__",
-            obj.class().name()
-        )));
+        return Err(PyErr::type_error(format!("Type {} doesn't define __format__", obj.class().name())));
     };
     let r = super::call_method_obj(&f, obj, &[spec])?;
     if !r.isa::<StrObj>() {
-        return Err(PyErr::type_error(format!(
-            "__format__ must return a str, not {}",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__format__ must return a str, not {}", r.class().name())));
     }
     Ok(r)
 }
@@ -365,7 +338,11 @@ pub fn isinstance(obj: &Obj, cls: &Obj) -> PyResult<bool> {
 
 /// `obj.__class__` may differ from `type(obj)` (proxies); CPython checks both.
 fn class_attr_is_subtype(obj: &Obj, t: &TypeObj) -> PyResult<bool> {
-    if obj.class().lookup_str("__class__").is_some_and(|d| d.class().is(&crate::types::builtin_func::GETSET_DESCRIPTOR_TYPE)) {
+    if obj
+        .class()
+        .lookup_str("__class__")
+        .is_some_and(|d| d.class().is(&crate::types::builtin_func::GETSET_DESCRIPTOR_TYPE))
+    {
         return Ok(false);
     }
     match super::lookup_attr(obj, "__class__")? {
@@ -429,9 +406,7 @@ pub fn issubclass(derived: &Obj, cls: &Obj) -> PyResult<bool> {
         return Ok(d.is_subtype(c));
     }
     if super::lookup_attr(cls, "__bases__")?.is_none() {
-        return Err(PyErr::type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ));
+        return Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
     abstract_issubclass(derived, cls)
 }

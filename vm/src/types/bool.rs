@@ -5,7 +5,6 @@ use crate::runtime::PyResult;
 use crate::types::int::{IntObj, INT_TYPE};
 use crate::types::typeobj::{Args, TypeObj};
 
-
 pub static TRUE: Static<IntObj> = Static(IntObj::new_static(&BOOL_TYPE.0, 1));
 pub static FALSE: Static<IntObj> = Static(IntObj::new_static(&BOOL_TYPE.0, 0));
 
@@ -77,7 +76,6 @@ fn bool_xor(a: &Obj, b: &Obj) -> PyResult {
         None => (INT_TYPE.number.xor.get().expect("int ^"))(a, b),
     }
 }
-
 
 crate::static_type! {
     pub static BOOL_TYPE: IntObj = "bool" {

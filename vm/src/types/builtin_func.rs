@@ -8,11 +8,11 @@ use std::cell::Cell;
 use crate::object::abi::{entry, NativeCall};
 use crate::object::{AsObj, Obj, PyPayload, PyRef};
 use crate::runtime::{PyErr, PyResult};
+use crate::types::none;
 use crate::types::slotdefs::{self, SlotDef};
 use crate::types::str::{from_string, StrObj};
 use crate::types::tuple::TupleObj;
 use crate::types::typeobj::{Args, GetSetDef, MethodDef, MethodKind, TypeObj};
-use crate::types::none;
 
 /// Calls a native function, prepending `first` to the arguments.
 pub fn call_with_self(f: crate::types::typeobj::NativeFn, first: &Obj, args: Args) -> PyResult {
@@ -83,12 +83,9 @@ impl NativeCall for BuiltinCall {
 fn builtin_repr(obj: &Obj) -> PyResult {
     let f = obj.downcast::<BuiltinFunctionObj>().expect("builtin");
     Ok(from_string(match &f.bound {
-        Some(s) if !s.isa::<crate::types::module::ModuleObj>() => format!(
-            "<built-in method {} of {} object at {:#x}>",
-            f.def.name,
-            s.class().name(),
-            s.as_ptr() as usize
-        ),
+        Some(s) if !s.isa::<crate::types::module::ModuleObj>() => {
+            format!("<built-in method {} of {} object at {:#x}>", f.def.name, s.class().name(), s.as_ptr() as usize)
+        }
         _ => format!("<built-in function {}>", f.def.name),
     }))
 }
@@ -533,7 +530,12 @@ impl NativeCall for WrapperDescrCall {
                 first.class().name()
             )));
         }
-        slotdefs::call_wrapper(d.slot, d.owner(), first, Args { all: &args.all[1..], nargs: args.nargs - 1, kwnames: args.kwnames })
+        slotdefs::call_wrapper(
+            d.slot,
+            d.owner(),
+            first,
+            Args { all: &args.all[1..], nargs: args.nargs - 1, kwnames: args.kwnames },
+        )
     }
 }
 
@@ -633,8 +635,7 @@ fn g_mw_name(obj: &Obj) -> PyResult {
     g_wrapper_name(&w.descr)
 }
 
-static MW_GETSETS: &[GetSetDef] =
-    &[GetSetDef::getter("__self__", g_mw_self), GetSetDef::getter("__name__", g_mw_name)];
+static MW_GETSETS: &[GetSetDef] = &[GetSetDef::getter("__self__", g_mw_self), GetSetDef::getter("__name__", g_mw_name)];
 
 crate::static_type! {
     pub static METHOD_WRAPPER_TYPE: MethodWrapperObj = "method-wrapper" {

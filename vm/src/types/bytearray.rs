@@ -30,14 +30,7 @@ pub fn new_bytearray(data: Vec<u8>) -> PyRef {
 }
 
 pub fn new_bytearray_of(t: &TypeObj, data: Vec<u8>) -> PyRef {
-    crate::object::alloc::alloc_object(
-        t,
-        ByteArrayObj {
-            ob: Obj::new(t),
-            data: PyCell::new(data),
-        },
-        0,
-    )
+    crate::object::alloc::alloc_object(t, ByteArrayObj { ob: Obj::new(t), data: PyCell::new(data) }, 0)
 }
 
 /// The bytes of a bytearray (None for other types).
@@ -82,19 +75,13 @@ fn ba_getitem(o: &Obj, key: &Obj) -> PyResult {
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
         let (ustart, ustop, step) = sl.unpack()?;
         let out = b.data.with(|d| {
-            let (start, _, len) =
-                crate::types::slice::adjust_indices(d.len() as i64, ustart, ustop, step);
-            (0..len)
-                .map(|k| d[(start + k as i64 * step) as usize])
-                .collect::<Vec<u8>>()
+            let (start, _, len) = crate::types::slice::adjust_indices(d.len() as i64, ustart, ustop, step);
+            (0..len).map(|k| d[(start + k as i64 * step) as usize]).collect::<Vec<u8>>()
         });
         return Ok(new_bytearray(out));
     }
     let i = index_arg(key)?;
-    match b
-        .data
-        .with(|d| crate::types::seq::norm_index(i, d.len()).map(|i| d[i]))
-    {
+    match b.data.with(|d| crate::types::seq::norm_index(i, d.len()).map(|i| d[i])) {
         Some(v) => Ok(int::new_int(v as i64)),
         None => Err(PyErr::index_error("bytearray index out of range")),
     }
@@ -114,9 +101,7 @@ fn slice_source(v: &Obj) -> PyResult<Vec<u8>> {
         || v.class().number.int.get().is_some()
         || v.class().number.float.get().is_some();
     if is_number || v.isa::<StrObj>() {
-        return Err(PyErr::type_error(
-            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-        ));
+        return Err(PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
     }
     bytearray_source(v)
 }
@@ -129,9 +114,7 @@ fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             None => None,
         };
         let (ustart, ustop, step) = sl.unpack()?;
-        return b
-            .data
-            .with_mut(|d| assign_slice(d, ustart, ustop, step, new));
+        return b.data.with_mut(|d| assign_slice(d, ustart, ustop, step, new));
     }
     let i = index_arg(key)?;
     let v = match value {
@@ -153,13 +136,7 @@ fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
 }
 
 /// `d[start:stop:step] = new` (deletion when `new` is None).
-fn assign_slice(
-    d: &mut Vec<u8>,
-    ustart: i64,
-    ustop: i64,
-    step: i64,
-    new: Option<Vec<u8>>,
-) -> PyResult<()> {
+fn assign_slice(d: &mut Vec<u8>, ustart: i64, ustop: i64, step: i64, new: Option<Vec<u8>>) -> PyResult<()> {
     let (start, stop, n) = crate::types::slice::adjust_indices(d.len() as i64, ustart, ustop, step);
     if step == 1 {
         let start = start as usize;
@@ -228,10 +205,7 @@ fn ba_iadd(a: &Obj, b: &Obj) -> PyResult {
         ));
     }
     let Some(y) = buffer(b) else {
-        return Err(PyErr::type_error(format!(
-            "can't concat {} to bytearray",
-            b.class().name()
-        )));
+        return Err(PyErr::type_error(format!("can't concat {} to bytearray", b.class().name())));
     };
     this(a).data.with_mut(|d| {
         d.try_reserve(y.len()).map_err(|_| PyErr::memory_error())?;

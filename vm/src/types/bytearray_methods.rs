@@ -24,17 +24,13 @@ pub fn m_extend(a: crate::types::typeobj::Args) -> PyResult {
         Some(b) => b.into_owned(),
         None => {
             if ops::iter(iterable).is_err() {
-                return Err(PyErr::type_error(format!(
-                    "can't extend bytearray with {}",
-                    iterable.class().name()
-                )));
+                return Err(PyErr::type_error(format!("can't extend bytearray with {}", iterable.class().name())));
             }
             bytes_from_iterable(iterable, "bytearray", "byte must be in range(0, 256)")?
         }
     };
     this(s).data.with_mut(|d| {
-        d.try_reserve(new.len())
-            .map_err(|_| PyErr::memory_error())?;
+        d.try_reserve(new.len()).map_err(|_| PyErr::memory_error())?;
         d.extend_from_slice(&new);
         Ok::<(), PyErr>(())
     })?;
@@ -47,11 +43,7 @@ pub fn m_insert(a: crate::types::typeobj::Args) -> PyResult {
     let v = byte_value(item.expect("required"))?;
     this(s).data.with_mut(|d| {
         let n = d.len() as i64;
-        let i = if index < 0 {
-            (index + n).max(0)
-        } else {
-            index.min(n)
-        };
+        let i = if index < 0 { (index + n).max(0) } else { index.min(n) };
         d.insert(i as usize, v);
     });
     Ok(none())
@@ -78,9 +70,7 @@ pub fn m_pop(a: crate::types::typeobj::Args) -> PyResult {
 pub fn m_remove(a: crate::types::typeobj::Args) -> PyResult {
     let (s, value) = one(a, "remove")?;
     let v = byte_value(value)?;
-    let found = this(s)
-        .data
-        .with_mut(|d| d.iter().position(|&b| b == v).map(|i| d.remove(i)));
+    let found = this(s).data.with_mut(|d| d.iter().position(|&b| b == v).map(|i| d.remove(i)));
     match found {
         Some(_) => Ok(none()),
         None => Err(PyErr::value_error("value not found in bytearray")),
@@ -108,13 +98,7 @@ pub fn m_reverse(a: crate::types::typeobj::Args) -> PyResult {
 /// `__alloc__()`: the allocated size (CPython keeps room for a trailing NUL).
 pub fn m_alloc(a: crate::types::typeobj::Args) -> PyResult {
     let s = noargs(a, "__alloc__")?;
-    let cap = this(s).data.with(|d| {
-        if d.capacity() == 0 {
-            0
-        } else {
-            d.capacity().max(d.len() + 1)
-        }
-    });
+    let cap = this(s).data.with(|d| if d.capacity() == 0 { 0 } else { d.capacity().max(d.len() + 1) });
     Ok(int::from_usize(cap))
 }
 
@@ -132,11 +116,7 @@ fn reduce(s: &Obj, proto: i64) -> PyResult {
         Some(g) => ops::call0(&g)?,
         None => crate::types::object_reduce::getstate(s)?,
     };
-    Ok(new_tuple(vec![
-        s.class().as_obj_ref().to_owned(),
-        args,
-        state,
-    ]))
+    Ok(new_tuple(vec![s.class().as_obj_ref().to_owned(), args, state]))
 }
 
 pub fn m_reduce(a: crate::types::typeobj::Args) -> PyResult {

@@ -46,11 +46,7 @@ pub fn from_vec(data: Vec<u8>) -> PyRef {
 pub fn new_bytes_of(t: &TypeObj, data: Vec<u8>) -> PyRef {
     crate::object::alloc::alloc_object(
         t,
-        BytesObj {
-            ob: Obj::new(t),
-            data: data.into_boxed_slice(),
-            hash: Cell::new(-1),
-        },
+        BytesObj { ob: Obj::new(t), data: data.into_boxed_slice(), hash: Cell::new(-1) },
         0,
     )
 }
@@ -64,11 +60,7 @@ pub fn bytes_of(o: &Obj) -> Option<Vec<u8>> {
 /// has single quotes but no double ones; `bytearray` repr also escapes every
 /// single quote, as CPython does.
 pub fn repr_bytes(data: &[u8], prefix: &str, bytearray: bool) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(data.len() + 3);
     out.push_str(prefix);
     out.push(quote as char);
@@ -141,9 +133,7 @@ fn bytes_getitem(o: &Obj, key: &Obj) -> PyResult {
         let out: Vec<u8> = if step == 1 {
             d[start as usize..start as usize + len].to_vec()
         } else {
-            (0..len)
-                .map(|k| d[(start + k as i64 * step) as usize])
-                .collect()
+            (0..len).map(|k| d[(start + k as i64 * step) as usize]).collect()
         };
         return Ok(from_vec(out));
     }
@@ -180,10 +170,7 @@ fn bytes_add(a: &Obj, b: &Obj) -> PyResult {
 pub fn repeat_count(n: &Obj) -> PyResult<Option<i64>> {
     int::index_of(n).map_err(|e| {
         if e.matches(&exceptions::INDEX_ERROR) {
-            PyErr::overflow_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                n.class().name()
-            ))
+            PyErr::overflow_error(format!("cannot fit '{}' into an index-sized integer", n.class().name()))
         } else {
             e
         }
@@ -228,10 +215,9 @@ pub fn size_arg(x: &Obj) -> PyResult<Option<usize>> {
         Ok(Some(n)) if n < 0 => Err(PyErr::value_error("negative count")),
         Ok(Some(n)) => Ok(Some(n as usize)),
         Ok(None) => Ok(None),
-        Err(e) if e.matches(&exceptions::INDEX_ERROR) => Err(PyErr::overflow_error(format!(
-            "cannot fit '{}' into an index-sized integer",
-            x.class().name()
-        ))),
+        Err(e) if e.matches(&exceptions::INDEX_ERROR) => {
+            Err(PyErr::overflow_error(format!("cannot fit '{}' into an index-sized integer", x.class().name())))
+        }
         Err(e) if e.matches(&exceptions::TYPE_ERROR) => Ok(None),
         Err(e) => Err(e),
     }
@@ -242,10 +228,7 @@ pub fn size_arg(x: &Obj) -> PyResult<Option<usize>> {
 pub fn bytes_from_iterable(x: &Obj, what: &str, range_msg: &str) -> PyResult<Vec<u8>> {
     let it = ops::iter(x).map_err(|e| {
         if e.matches(&exceptions::TYPE_ERROR) {
-            PyErr::type_error(format!(
-                "cannot convert '{}' object to {what}",
-                x.class().name()
-            ))
+            PyErr::type_error(format!("cannot convert '{}' object to {what}", x.class().name()))
         } else {
             e
         }
@@ -283,9 +266,7 @@ pub fn source_with_encoding(
         None => Ok(None),
         Some(x) => match x.downcast::<StrObj>() {
             Some(s) => match encoding {
-                Some(enc) => {
-                    crate::types::str_methods::encode_str(s.as_str(), enc, errors).map(Some)
-                }
+                Some(enc) => crate::types::str_methods::encode_str(s.as_str(), enc, errors).map(Some),
                 None => Err(PyErr::type_error("string argument without an encoding")),
             },
             None if encoding.is_some() || errors.is_some() => Err(misuse()),
@@ -296,12 +277,7 @@ pub fn source_with_encoding(
 
 /// The bytes for `bytes(x)` / `bytearray(x)` from an int, buffer, iterable,
 /// or (for bytes) an object with `__bytes__`.
-pub fn bytes_from_source(
-    x: &Obj,
-    encoding: Option<&Obj>,
-    errors: Option<&Obj>,
-    what: &str,
-) -> PyResult<Vec<u8>> {
+pub fn bytes_from_source(x: &Obj, encoding: Option<&Obj>, errors: Option<&Obj>, what: &str) -> PyResult<Vec<u8>> {
     if let Some(d) = source_with_encoding(Some(x), encoding, errors)? {
         return Ok(d);
     }
@@ -324,10 +300,7 @@ enum Source {
 fn bytes_source(x: &Obj) -> PyResult<Source> {
     if let Some(r) = ops::call_special(x, "__bytes__", &[])? {
         if !r.isa::<BytesObj>() {
-            return Err(PyErr::type_error(format!(
-                "__bytes__ returned non-bytes (type {})",
-                r.class().name()
-            )));
+            return Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", r.class().name())));
         }
         return Ok(Source::Object(r));
     }
@@ -353,14 +326,8 @@ fn bytes_source(x: &Obj) -> PyResult<Source> {
 
 fn bytes_new(t: &TypeObj, a: Args) -> PyResult {
     // The shared parser expects `self` first.
-    let all: Vec<&Obj> = std::iter::once(BYTES_TYPE.as_obj_ref())
-        .chain(a.all.iter().copied())
-        .collect();
-    let args = Args {
-        all: &all,
-        nargs: a.nargs + 1,
-        kwnames: a.kwnames,
-    };
+    let all: Vec<&Obj> = std::iter::once(BYTES_TYPE.as_obj_ref()).chain(a.all.iter().copied()).collect();
+    let args = Args { all: &all, nargs: a.nargs + 1, kwnames: a.kwnames };
     let (_, [x, encoding, errors]) =
         crate::types::bytes_args::keywords(args, "bytes", ["source", "encoding", "errors"], 0)?;
     let src = match source_with_encoding(x, encoding, errors)? {
@@ -413,9 +380,6 @@ mod tests {
         assert_eq!(repr_bytes(b"it's", "b", false), "b\"it's\"");
         assert_eq!(repr_bytes(b"it's", "b", true), "b\"it\\'s\"");
         assert_eq!(repr_bytes(b"'\"", "b", false), "b'\\'\"'");
-        assert_eq!(
-            repr_bytes(b"\x00\x7f\xff\t", "b", false),
-            "b'\\x00\\x7f\\xff\\t'"
-        );
+        assert_eq!(repr_bytes(b"\x00\x7f\xff\t", "b", false), "b'\\x00\\x7f\\xff\\t'");
     }
 }

@@ -32,10 +32,7 @@ fn has_kwargs(a: &Args) -> bool {
 
 #[cold]
 fn no_keywords(a: &Args, m: &str) -> PyErr {
-    PyErr::type_error(format!(
-        "{}.{m}() takes no keyword arguments",
-        owner_name(a.all[0])
-    ))
+    PyErr::type_error(format!("{}.{m}() takes no keyword arguments", owner_name(a.all[0])))
 }
 
 /// `METH_NOARGS`: returns `self`.
@@ -78,11 +75,7 @@ fn plural(n: usize) -> &'static str {
 
 /// Argument Clinic's positional-only parameters (`center(width, fillchar=b' ', /)`):
 /// `self` and `N` optional slots, the first `min` required.
-pub fn positional<'a, const N: usize>(
-    a: Args<'a>,
-    m: &str,
-    min: usize,
-) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
+pub fn positional<'a, const N: usize>(a: Args<'a>, m: &str, min: usize) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
     if has_kwargs(&a) {
         return Err(no_keywords(&a, m));
     }
@@ -104,28 +97,16 @@ pub fn positional<'a, const N: usize>(
 }
 
 /// `PyArg_ParseTuple` with `"O|OO:find"`: messages without the type name.
-pub fn old_style<'a, const N: usize>(
-    a: Args<'a>,
-    m: &str,
-    min: usize,
-) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
+pub fn old_style<'a, const N: usize>(a: Args<'a>, m: &str, min: usize) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
     if has_kwargs(&a) {
-        return Err(PyErr::type_error(format!(
-            "{m}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{m}() takes no keyword arguments")));
     }
     let n = a.nargs - 1;
     if n < min {
-        return Err(PyErr::type_error(format!(
-            "{m}() takes at least {min} {} ({n} given)",
-            plural(min)
-        )));
+        return Err(PyErr::type_error(format!("{m}() takes at least {min} {} ({n} given)", plural(min))));
     }
     if n > N {
-        return Err(PyErr::type_error(format!(
-            "{m}() takes at most {N} {} ({n} given)",
-            plural(N)
-        )));
+        return Err(PyErr::type_error(format!("{m}() takes at most {N} {} ({n} given)", plural(N))));
     }
     let mut out = [None; N];
     for (slot, v) in out.iter_mut().zip(&a.all[1..a.nargs]) {
@@ -142,11 +123,7 @@ pub fn keywords<'a, const N: usize>(
     names: [&str; N],
     posonly: usize,
 ) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
-    let rest = Args {
-        all: &a.all[1..],
-        nargs: a.nargs - 1,
-        kwnames: a.kwnames,
-    };
+    let rest = Args { all: &a.all[1..], nargs: a.nargs - 1, kwnames: a.kwnames };
     Ok((a.all[0], clinic(rest, m, names, posonly, posonly)?))
 }
 
@@ -163,11 +140,7 @@ pub fn clinic<'a, const N: usize>(
     let n = a.nargs;
     let nkw = a.kwnames.map_or(0, |k| k.len());
     if n + nkw > N {
-        return Err(PyErr::type_error(format!(
-            "{m}() takes at most {N} {} ({} given)",
-            plural(N),
-            n + nkw
-        )));
+        return Err(PyErr::type_error(format!("{m}() takes at most {N} {} ({} given)", plural(N), n + nkw)));
     }
     let mut out = [None; N];
     for (slot, v) in out.iter_mut().zip(&a.all[..n]) {
@@ -177,11 +150,7 @@ pub fn clinic<'a, const N: usize>(
     if let Some(kw) = a.kwnames {
         for (i, k) in kw.as_slice().iter().enumerate() {
             let kname = StrObj::text(k);
-            if let Some(j) = names
-                .iter()
-                .position(|x| *x == kname)
-                .filter(|&j| j >= posonly)
-            {
+            if let Some(j) = names.iter().position(|x| *x == kname).filter(|&j| j >= posonly) {
                 if out[j].is_some() {
                     return Err(PyErr::type_error(format!(
                         "argument for {m}() given by name ('{kname}') and position ({})",
@@ -200,24 +169,14 @@ pub fn clinic<'a, const N: usize>(
         )));
     }
     if let Some(j) = (0..required).find(|&j| out[j].is_none()) {
-        return Err(PyErr::type_error(format!(
-            "{m}() missing required argument '{}' (pos {})",
-            names[j],
-            j + 1
-        )));
+        return Err(PyErr::type_error(format!("{m}() missing required argument '{}' (pos {})", names[j], j + 1)));
     }
     if used < nkw {
         let kw = a.kwnames.expect("keywords");
         for k in kw.as_slice() {
             let kname = StrObj::text(k);
-            if !names
-                .iter()
-                .enumerate()
-                .any(|(j, x)| j >= posonly && *x == kname)
-            {
-                return Err(PyErr::type_error(format!(
-                    "'{kname}' is an invalid keyword argument for {m}()"
-                )));
+            if !names.iter().enumerate().any(|(j, x)| j >= posonly && *x == kname) {
+                return Err(PyErr::type_error(format!("'{kname}' is an invalid keyword argument for {m}()")));
             }
         }
     }
@@ -238,21 +197,13 @@ pub fn buffer(o: &Obj) -> Option<Cow<'_, [u8]>> {
 
 /// A required bytes-like argument: `a bytes-like object is required, not 'str'`.
 pub fn buffer_arg(o: &Obj) -> PyResult<Cow<'_, [u8]>> {
-    buffer(o).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            o.class().name()
-        ))
-    })
+    buffer(o).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", o.class().name())))
 }
 
 /// `'str' object cannot be interpreted as an integer` for non-index objects.
 #[cold]
 pub fn not_integer(o: &Obj) -> PyErr {
-    PyErr::type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        o.class().name()
-    ))
+    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name()))
 }
 
 /// An index-sized integer argument (`Py_ssize_t`): TypeError for non-integers,
@@ -265,9 +216,7 @@ pub fn ssize_arg(o: &Obj) -> PyResult<i64> {
 pub fn c_int_arg(o: &Obj) -> PyResult<i64> {
     let v = int::expect_i64(o, "int")?;
     if v > i32::MAX as i64 || v < i32::MIN as i64 {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
+        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
     }
     Ok(v)
 }
@@ -302,9 +251,9 @@ pub fn slice_bound(o: Option<&Obj>) -> PyResult<Option<i64>> {
     match o {
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
-        Some(o) => int::index_saturating(o)?.map(Some).ok_or_else(|| {
-            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
-        }),
+        Some(o) => int::index_saturating(o)?
+            .map(Some)
+            .ok_or_else(|| PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
 
@@ -328,11 +277,7 @@ pub fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize
 /// A single fill byte (`center(width, fillchar)`): bytes or bytearray of length 1.
 pub fn fill_byte(o: Option<&Obj>, m: &str) -> PyResult<u8> {
     let Some(o) = o else { return Ok(b' ') };
-    let data = if o.isa::<BytesObj>() || o.isa::<ByteArrayObj>() {
-        buffer(o)
-    } else {
-        None
-    };
+    let data = if o.isa::<BytesObj>() || o.isa::<ByteArrayObj>() { buffer(o) } else { None };
     match data.as_deref() {
         Some([b]) => Ok(*b),
         _ => Err(PyErr::type_error(format!(

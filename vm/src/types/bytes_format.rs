@@ -24,11 +24,7 @@ pub fn bytes_mod(a: &Obj, b: &Obj) -> PyResult {
     }
     let fmt = crate::types::bytes_methods::data_vec(a);
     let out = format(&fmt, b)?;
-    Ok(if is_ba {
-        new_bytearray(out)
-    } else {
-        from_vec(out)
-    })
+    Ok(if is_ba { new_bytearray(out) } else { from_vec(out) })
 }
 
 #[derive(Default, Clone, Copy)]
@@ -64,12 +60,7 @@ impl Source {
             Some(t) => (t.len() as isize, 0),
             None => (-1, -2),
         };
-        Source {
-            args: args.to_owned(),
-            arglen,
-            argidx,
-            mapping,
-        }
+        Source { args: args.to_owned(), arglen, argidx, mapping }
     }
 
     fn next_arg(&mut self) -> PyResult<PyRef> {
@@ -154,8 +145,7 @@ pub fn format(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
                 i += 1;
                 spec.prec = Some(star_arg(&mut src, true)?.max(0) as usize);
             } else {
-                spec.prec =
-                    Some(number(fmt, &mut i, "prec too big", i32::MAX as usize)?.unwrap_or(0));
+                spec.prec = Some(number(fmt, &mut i, "prec too big", i32::MAX as usize)?.unwrap_or(0));
             }
         }
         while matches!(fmt.get(i), Some(b'h' | b'l' | b'L')) {
@@ -170,9 +160,7 @@ pub fn format(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
         pad_into(&mut out, &piece, &spec, c)?;
     }
     if src.argidx < src.arglen && src.mapping.is_none() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during bytes formatting",
-        ));
+        return Err(PyErr::type_error("not all arguments converted during bytes formatting"));
     }
     Ok(out)
 }
@@ -217,10 +205,7 @@ fn convert(c: u8, v: &Obj, spec: &Spec, index: usize) -> PyResult<Vec<u8>> {
             d
         }
         b'r' | b'a' => {
-            let mut d = ops::ascii(v)?
-                .downcast::<StrObj>()
-                .map(|s| s.as_str().as_bytes().to_vec())
-                .unwrap_or_default();
+            let mut d = ops::ascii(v)?.downcast::<StrObj>().map(|s| s.as_str().as_bytes().to_vec()).unwrap_or_default();
             if let Some(p) = spec.prec {
                 d.truncate(p);
             }
@@ -243,11 +228,7 @@ fn convert(c: u8, v: &Obj, spec: &Spec, index: usize) -> PyResult<Vec<u8>> {
             })?;
             format_float(f, c, spec)?.into_bytes()
         }
-        c if c >= 0x80 => {
-            return Err(PyErr::overflow_error(
-                "character argument not in range(0x110000)",
-            ))
-        }
+        c if c >= 0x80 => return Err(PyErr::overflow_error("character argument not in range(0x110000)")),
         c => {
             return Err(PyErr::value_error(format!(
                 "unsupported format character '{}' (0x{:x}) at index {index}",
@@ -265,10 +246,7 @@ fn bytes_arg(v: &Obj) -> PyResult<Vec<u8>> {
     if let Some(r) = ops::call_special(v, "__bytes__", &[])? {
         return match r.downcast::<BytesObj>() {
             Some(b) => Ok(b.as_bytes().to_vec()),
-            None => Err(PyErr::type_error(format!(
-                "__bytes__ returned non-bytes (type {})",
-                r.class().name()
-            ))),
+            None => Err(PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", r.class().name()))),
         };
     }
     Err(PyErr::type_error(format!(
@@ -288,9 +266,7 @@ fn char_arg(v: &Obj) -> PyResult<u8> {
             _ => Err(PyErr::overflow_error("%c arg not in range(256)")),
         };
     }
-    Err(PyErr::type_error(
-        "%c requires an integer in range(256) or a single byte",
-    ))
+    Err(PyErr::type_error("%c requires an integer in range(256) or a single byte"))
 }
 
 fn is_number(v: &Obj) -> bool {
@@ -306,16 +282,8 @@ fn is_number(v: &Obj) -> bool {
 /// integer) conversion.
 fn int_arg(v: &Obj, c: u8, real_ok: bool) -> PyResult<BigInt> {
     let wrong = || {
-        let what = if real_ok {
-            "a real number"
-        } else {
-            "an integer"
-        };
-        PyErr::type_error(format!(
-            "%{} format: {what} is required, not {}",
-            c as char,
-            v.class().name()
-        ))
+        let what = if real_ok { "a real number" } else { "an integer" };
+        PyErr::type_error(format!("%{} format: {what} is required, not {}", c as char, v.class().name()))
     };
     if let Some(i) = v.downcast::<IntObj>() {
         return Ok(i.to_bigint());
@@ -323,11 +291,7 @@ fn int_arg(v: &Obj, c: u8, real_ok: bool) -> PyResult<BigInt> {
     if !is_number(v) {
         return Err(wrong());
     }
-    let r = if real_ok {
-        ops::to_int(v)
-    } else {
-        ops::index(v)
-    };
+    let r = if real_ok { ops::to_int(v) } else { ops::index(v) };
     match r {
         Ok(i) => Ok(i.downcast::<IntObj>().expect("int").to_bigint()),
         Err(e) if e.matches(&exceptions::TYPE_ERROR) => Err(wrong()),
@@ -379,20 +343,14 @@ struct Num {
 /// `ddd.ddd` with `prec` decimals.
 fn fixed_form(a: f64, prec: usize) -> Num {
     let shown = prec.min(EXACT_DIGITS);
-    Num {
-        head: format!("{a:.shown$}"),
-        zeros: prec - shown,
-        tail: String::new(),
-    }
+    Num { head: format!("{a:.shown$}"), zeros: prec - shown, tail: String::new() }
 }
 
 /// The decimal exponent of `a` written with `prec` decimals in exponent form.
 fn exponent(a: f64, prec: usize) -> i64 {
     let shown = prec.min(EXACT_DIGITS);
     let s = format!("{a:.shown$e}");
-    s.split_once('e')
-        .and_then(|(_, e)| e.parse::<i64>().ok())
-        .unwrap_or(0)
+    s.split_once('e').and_then(|(_, e)| e.parse::<i64>().ok()).unwrap_or(0)
 }
 
 /// `d.ddde+XX`.
@@ -405,16 +363,8 @@ fn exp_form(a: f64, prec: usize, alt: bool) -> Num {
     if alt && prec == 0 {
         head.push('.');
     }
-    let tail = format!(
-        "e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.unsigned_abs()
-    );
-    Num {
-        head,
-        zeros: prec - shown,
-        tail,
-    }
+    let tail = format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs());
+    Num { head, zeros: prec - shown, tail }
 }
 
 /// `%g`: fixed or exponent form by the exponent, trailing zeros removed
@@ -454,11 +404,7 @@ fn format_float(v: f64, c: u8, spec: &Spec) -> PyResult<String> {
     };
     let a = v.abs();
     let num = if !v.is_finite() {
-        Num {
-            head: if v.is_nan() { "nan" } else { "inf" }.to_string(),
-            zeros: 0,
-            tail: String::new(),
-        }
+        Num { head: if v.is_nan() { "nan" } else { "inf" }.to_string(), zeros: 0, tail: String::new() }
     } else {
         let prec = spec.prec.unwrap_or(6);
         match c.to_ascii_lowercase() {
@@ -474,8 +420,7 @@ fn format_float(v: f64, c: u8, spec: &Spec) -> PyResult<String> {
         }
     };
     let mut out = String::new();
-    out.try_reserve(sign.len() + num.head.len() + num.zeros + num.tail.len())
-        .map_err(|_| PyErr::memory_error())?;
+    out.try_reserve(sign.len() + num.head.len() + num.zeros + num.tail.len()).map_err(|_| PyErr::memory_error())?;
     out.push_str(sign);
     out.push_str(&num.head);
     out.extend(std::iter::repeat_n('0', num.zeros));
@@ -490,8 +435,7 @@ fn format_float(v: f64, c: u8, spec: &Spec) -> PyResult<String> {
 /// after the sign and base prefix (numbers only), or right-justified.
 fn pad_into(out: &mut Vec<u8>, piece: &[u8], spec: &Spec, c: u8) -> PyResult<()> {
     let fill = spec.width.saturating_sub(piece.len());
-    out.try_reserve(piece.len() + fill)
-        .map_err(|_| PyErr::memory_error())?;
+    out.try_reserve(piece.len() + fill).map_err(|_| PyErr::memory_error())?;
     if fill == 0 {
         out.extend_from_slice(piece);
     } else if spec.left {
@@ -499,10 +443,7 @@ fn pad_into(out: &mut Vec<u8>, piece: &[u8], spec: &Spec, c: u8) -> PyResult<()>
         out.resize(out.len() + fill, b' ');
     } else if spec.zero && b"diuoxXeEfFgG".contains(&c) {
         let mut head = usize::from(matches!(piece.first(), Some(b'-' | b'+' | b' ')));
-        if piece.len() >= head + 2
-            && piece[head] == b'0'
-            && matches!(piece[head + 1], b'x' | b'X' | b'o')
-        {
+        if piece.len() >= head + 2 && piece[head] == b'0' && matches!(piece[head + 1], b'x' | b'X' | b'o') {
             head += 2;
         }
         out.extend_from_slice(&piece[..head]);
@@ -520,11 +461,7 @@ mod tests {
     use super::*;
 
     fn f(v: f64, c: u8, prec: Option<usize>, alt: bool) -> String {
-        let spec = Spec {
-            prec,
-            alt,
-            ..Spec::default()
-        };
+        let spec = Spec { prec, alt, ..Spec::default() };
         format_float(v, c, &spec).ok().unwrap_or_default()
     }
 
@@ -557,23 +494,12 @@ mod tests {
 
     #[test]
     fn ints_with_flags() {
-        let spec = Spec {
-            alt: true,
-            prec: Some(3),
-            ..Spec::default()
-        };
+        let spec = Spec { alt: true, prec: Some(3), ..Spec::default() };
         assert_eq!(format_int(&BigInt::from(5), 16, false, &spec), b"0x005");
-        let spec = Spec {
-            sign: true,
-            ..Spec::default()
-        };
+        let spec = Spec { sign: true, ..Spec::default() };
         assert_eq!(format_int(&BigInt::from(-255), 16, true, &spec), b"-FF");
         let mut out = Vec::new();
-        let spec = Spec {
-            zero: true,
-            width: 8,
-            ..Spec::default()
-        };
+        let spec = Spec { zero: true, width: 8, ..Spec::default() };
         pad_into(&mut out, b"0x5", &spec, b'x').ok();
         assert_eq!(out, b"0x000005");
     }

@@ -30,18 +30,10 @@ unsafe impl PyPayload for BytesIterObj {
 
 /// An iterator over the bytes of `seq` (bytes or bytearray).
 pub fn new_bytes_iter(seq: &Obj) -> PyRef {
-    let ty: &TypeObj = if seq.isa::<ByteArrayObj>() {
-        &BYTEARRAY_ITER_TYPE
-    } else {
-        &BYTES_ITER_TYPE
-    };
+    let ty: &TypeObj = if seq.isa::<ByteArrayObj>() { &BYTEARRAY_ITER_TYPE } else { &BYTES_ITER_TYPE };
     crate::object::alloc::alloc_object(
         ty,
-        BytesIterObj {
-            ob: Obj::new(ty),
-            seq: PyCell::new(Some(seq.to_owned())),
-            index: Cell::new(0),
-        },
+        BytesIterObj { ob: Obj::new(ty), seq: PyCell::new(Some(seq.to_owned())), index: Cell::new(0) },
         0,
     )
 }
@@ -85,15 +77,8 @@ fn reduce(a: Args) -> PyResult {
     let it = this(s);
     let iter_fn = crate::builtins::builtin("iter")?;
     Ok(match it.seq.get_clone() {
-        Some(seq) => new_tuple(vec![
-            iter_fn,
-            new_tuple(vec![seq]),
-            int::from_usize(it.index.get()),
-        ]),
-        None => new_tuple(vec![
-            iter_fn,
-            new_tuple(vec![crate::types::tuple::empty_tuple()]),
-        ]),
+        Some(seq) => new_tuple(vec![iter_fn, new_tuple(vec![seq]), int::from_usize(it.index.get())]),
+        None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
     })
 }
 

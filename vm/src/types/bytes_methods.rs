@@ -67,11 +67,7 @@ fn m_decode(a: Args) -> PyResult {
                 Some(t) => Ok(Some(t.as_str().to_string())),
                 None => Err(PyErr::type_error(format!(
                     "decode() argument '{what}' must be str, not {}",
-                    if o.is_none() {
-                        "None".to_string()
-                    } else {
-                        o.class().name()
-                    }
+                    if o.is_none() { "None".to_string() } else { o.class().name() }
                 ))),
             },
         }
@@ -165,8 +161,5 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = common_methods!(
     MethodDef::method("reverse", crate::types::bytearray_methods::m_reverse),
     MethodDef::method("__alloc__", crate::types::bytearray_methods::m_alloc),
     MethodDef::method("__reduce__", crate::types::bytearray_methods::m_reduce),
-    MethodDef::method(
-        "__reduce_ex__",
-        crate::types::bytearray_methods::m_reduce_ex
-    )
+    MethodDef::method("__reduce_ex__", crate::types::bytearray_methods::m_reduce_ex)
 );

@@ -4,8 +4,7 @@
 use crate::object::{Obj, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes_args::{
-    adjust, buffer, buffer_arg, old_style, one, positional, slice_bound, ssize_arg, sub_arg,
-    try_alloc,
+    adjust, buffer, buffer_arg, old_style, one, positional, slice_bound, ssize_arg, sub_arg, try_alloc,
 };
 use crate::types::bytes_methods::{new_like, result_or_self, unchanged, with_data};
 use crate::types::tuple::{new_tuple, TupleObj};
@@ -54,13 +53,18 @@ fn search<R>(a: Args, m: &str, empty: R, f: impl FnOnce(&[u8], &[u8], usize) -> 
 }
 
 fn find_impl(a: Args, m: &str, rev: bool) -> PyResult<Option<usize>> {
-    search(a, m, None, |hay, sub, st| {
-        if rev {
-            rfind_in(hay, sub).map(|i| i + st)
-        } else {
-            find_in(hay, sub).map(|i| i + st)
-        }
-    })
+    search(
+        a,
+        m,
+        None,
+        |hay, sub, st| {
+            if rev {
+                rfind_in(hay, sub).map(|i| i + st)
+            } else {
+                find_in(hay, sub).map(|i| i + st)
+            }
+        },
+    )
 }
 
 fn found(r: Option<usize>) -> PyRef {
@@ -71,8 +75,7 @@ fn found(r: Option<usize>) -> PyRef {
 }
 
 fn index_result(r: Option<usize>) -> PyResult {
-    r.map(int::from_usize)
-        .ok_or_else(|| PyErr::value_error("subsection not found"))
+    r.map(int::from_usize).ok_or_else(|| PyErr::value_error("subsection not found"))
 }
 
 pub fn m_find(a: Args) -> PyResult {
@@ -89,13 +92,18 @@ pub fn m_rindex(a: Args) -> PyResult {
 }
 
 pub fn m_count(a: Args) -> PyResult {
-    let n = search(a, "count", 0, |hay, sub, _| {
-        if sub.is_empty() {
-            hay.len() + 1
-        } else {
-            count_in(hay, sub, usize::MAX)
-        }
-    })?;
+    let n = search(
+        a,
+        "count",
+        0,
+        |hay, sub, _| {
+            if sub.is_empty() {
+                hay.len() + 1
+            } else {
+                count_in(hay, sub, usize::MAX)
+            }
+        },
+    )?;
     Ok(int::from_usize(n))
 }
 
@@ -108,27 +116,18 @@ pub fn m_replace(a: Args) -> PyResult {
         Some(c) => ssize_arg(c)?,
         None => -1,
     };
-    let limit = if limit < 0 {
-        usize::MAX
-    } else {
-        limit as usize
-    };
+    let limit = if limit < 0 { usize::MAX } else { limit as usize };
     let out = with_data(s, |d| replace(d, &old, &new, limit)).transpose()?;
     Ok(result_or_self(s, out))
 }
 
 /// The replaced bytes, or None when nothing changes.
 fn replace(d: &[u8], old: &[u8], new: &[u8], limit: usize) -> Option<PyResult<Vec<u8>>> {
-    let n = if old.is_empty() {
-        limit.min(d.len() + 1)
-    } else {
-        count_in(d, old, limit)
-    };
+    let n = if old.is_empty() { limit.min(d.len() + 1) } else { count_in(d, old, limit) };
     if n == 0 || (old == new) {
         return None;
     }
-    let size = (new.len() as u128 * n as u128 + d.len() as u128)
-        .saturating_sub(old.len() as u128 * n as u128);
+    let size = (new.len() as u128 * n as u128 + d.len() as u128).saturating_sub(old.len() as u128 * n as u128);
     if size > isize::MAX as u128 {
         return Some(Err(PyErr::overflow_error("replace bytes is too long")));
     }
@@ -190,9 +189,7 @@ fn affix_match(a: Args, m: &str, at_end: bool) -> PyResult {
             prefix.class().name()
         )));
     };
-    Ok(new_bool(with_data(s, |d| {
-        tailmatch(d, &sub, start, end, at_end)
-    })))
+    Ok(new_bool(with_data(s, |d| tailmatch(d, &sub, start, end, at_end))))
 }
 
 pub fn m_startswith(a: Args) -> PyResult {
@@ -209,20 +206,12 @@ fn partition(a: Args, m: &str, rev: bool) -> PyResult {
         return Err(PyErr::value_error("empty separator"));
     }
     let parts = with_data(s, |d| {
-        let i = if rev {
-            rfind_in(d, &sep)
-        } else {
-            find_in(d, &sep)
-        }?;
+        let i = if rev { rfind_in(d, &sep) } else { find_in(d, &sep) }?;
         Some((d[..i].to_vec(), d[i + sep.len()..].to_vec()))
     });
     let empty = || new_like(s, Vec::new());
     Ok(new_tuple(match parts {
-        Some((head, tail)) => vec![
-            new_like(s, head),
-            new_like(s, sep.into_owned()),
-            new_like(s, tail),
-        ],
+        Some((head, tail)) => vec![new_like(s, head), new_like(s, sep.into_owned()), new_like(s, tail)],
         None if rev => vec![empty(), empty(), unchanged(s)],
         None => vec![unchanged(s), empty(), empty()],
     }))
@@ -239,11 +228,7 @@ fn remove_affix(a: Args, m: &str, suffix: bool) -> PyResult {
     let (s, affix) = one(a, m)?;
     let affix = buffer_arg(affix)?;
     let out = with_data(s, |d| {
-        let rest = if suffix {
-            d.strip_suffix(&affix[..])
-        } else {
-            d.strip_prefix(&affix[..])
-        };
+        let rest = if suffix { d.strip_suffix(&affix[..]) } else { d.strip_prefix(&affix[..]) };
         rest.filter(|_| !affix.is_empty()).map(<[u8]>::to_vec)
     });
     Ok(result_or_self(s, out))
@@ -263,10 +248,7 @@ pub fn contains(hay: &Obj, item: &Obj) -> PyResult<bool> {
     }
     match crate::types::bytes_args::byte_int(item)? {
         Some(b) => Ok(with_data(hay, |d| d.contains(&b))),
-        None => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            item.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", item.class().name()))),
     }
 }
 
@@ -290,9 +272,7 @@ mod tests {
 
     #[test]
     fn replace_counts() {
-        let r = |d: &[u8], o: &[u8], n: &[u8], l| {
-            replace(d, o, n, l).map(|r| r.ok().unwrap_or_default())
-        };
+        let r = |d: &[u8], o: &[u8], n: &[u8], l| replace(d, o, n, l).map(|r| r.ok().unwrap_or_default());
         assert_eq!(r(b"abc", b"", b"-", usize::MAX), Some(b"-a-b-c-".to_vec()));
         assert_eq!(r(b"abc", b"", b"-", 2), Some(b"-a-bc".to_vec()));
         assert_eq!(r(b"hello", b"l", b"", 1), Some(b"helo".to_vec()));

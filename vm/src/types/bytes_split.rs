@@ -5,9 +5,7 @@ use crate::object::{Obj, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes::BYTES_TYPE;
-use crate::types::bytes_args::{
-    buffer, buffer_arg, c_int_arg, keywords, one, positional, ssize_arg,
-};
+use crate::types::bytes_args::{buffer, buffer_arg, c_int_arg, keywords, one, positional, ssize_arg};
 use crate::types::bytes_methods::{new_like, result_or_self, with_data};
 use crate::types::list::{new_list, ListObj};
 use crate::types::tuple::TupleObj;
@@ -98,9 +96,7 @@ fn pieces(s: &Obj, ranges: Vec<(usize, usize)>) -> PyRef {
     if whole && s.class().is(&BYTES_TYPE) {
         return new_list(vec![s.to_owned()]);
     }
-    let parts: Vec<Vec<u8>> = with_data(s, |d| {
-        ranges.iter().map(|&(a, b)| d[a..b].to_vec()).collect()
-    });
+    let parts: Vec<Vec<u8>> = with_data(s, |d| ranges.iter().map(|&(a, b)| d[a..b].to_vec()).collect());
     new_list(parts.into_iter().map(|p| new_like(s, p)).collect())
 }
 
@@ -110,31 +106,15 @@ fn split_impl(a: Args, m: &str, rev: bool) -> PyResult {
         Some(v) => ssize_arg(v)?,
         None => -1,
     };
-    let maxsplit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let ranges = match sep.filter(|o| !o.is_none()) {
-        None => with_data(s, |d| {
-            if rev {
-                rsplit_whitespace(d, maxsplit)
-            } else {
-                split_whitespace(d, maxsplit)
-            }
-        }),
+        None => with_data(s, |d| if rev { rsplit_whitespace(d, maxsplit) } else { split_whitespace(d, maxsplit) }),
         Some(sep) => {
             let sep = buffer_arg(sep)?;
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
-            with_data(s, |d| {
-                if rev {
-                    rsplit_sep(d, &sep, maxsplit)
-                } else {
-                    split_sep(d, &sep, maxsplit)
-                }
-            })
+            with_data(s, |d| if rev { rsplit_sep(d, &sep, maxsplit) } else { split_sep(d, &sep, maxsplit) })
         }
     };
     Ok(pieces(s, ranges))
@@ -164,11 +144,7 @@ pub fn m_splitlines(a: Args) -> PyResult {
             }
             let line_end = i;
             if i < d.len() {
-                i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
+                i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
             }
             out.push((start, if keep { i } else { line_end }));
         }
@@ -270,10 +246,7 @@ mod tests {
 
     #[test]
     fn separator_splits() {
-        assert_eq!(
-            split_sep(b"a,b,,c", b",", usize::MAX),
-            vec![(0, 1), (2, 3), (4, 4), (5, 6)]
-        );
+        assert_eq!(split_sep(b"a,b,,c", b",", usize::MAX), vec![(0, 1), (2, 3), (4, 4), (5, 6)]);
         assert_eq!(rsplit_sep(b"aXbXc", b"X", 1), vec![(0, 3), (4, 5)]);
         assert_eq!(split_sep(b"", b"x", usize::MAX), vec![(0, 0)]);
     }

@@ -30,13 +30,7 @@ pub fn m_upper(a: Args) -> PyResult {
 pub fn m_swapcase(a: Args) -> PyResult {
     map_bytes(a, "swapcase", |d| {
         d.iter()
-            .map(|&b| {
-                if b.is_ascii_lowercase() {
-                    b.to_ascii_uppercase()
-                } else {
-                    b.to_ascii_lowercase()
-                }
-            })
+            .map(|&b| if b.is_ascii_lowercase() { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() })
             .collect()
     })
 }
@@ -44,13 +38,7 @@ pub fn m_capitalize(a: Args) -> PyResult {
     map_bytes(a, "capitalize", |d| {
         d.iter()
             .enumerate()
-            .map(|(i, &b)| {
-                if i == 0 {
-                    b.to_ascii_uppercase()
-                } else {
-                    b.to_ascii_lowercase()
-                }
-            })
+            .map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() })
             .collect()
     })
 }
@@ -59,11 +47,7 @@ pub fn m_title(a: Args) -> PyResult {
         let mut prev_cased = false;
         d.iter()
             .map(|&b| {
-                let r = if prev_cased {
-                    b.to_ascii_lowercase()
-                } else {
-                    b.to_ascii_uppercase()
-                };
+                let r = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
                 prev_cased = b.is_ascii_alphabetic();
                 r
             })
@@ -77,37 +61,25 @@ fn predicate(a: Args, m: &str, f: impl FnOnce(&[u8]) -> bool) -> PyResult {
 }
 
 pub fn m_isalpha(a: Args) -> PyResult {
-    predicate(a, "isalpha", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
-    })
+    predicate(a, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic))
 }
 pub fn m_isalnum(a: Args) -> PyResult {
-    predicate(a, "isalnum", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
-    })
+    predicate(a, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))
 }
 pub fn m_isdigit(a: Args) -> PyResult {
-    predicate(a, "isdigit", |d| {
-        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
-    })
+    predicate(a, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
 }
 pub fn m_isspace(a: Args) -> PyResult {
-    predicate(a, "isspace", |d| {
-        !d.is_empty() && d.iter().all(|&b| is_space(b))
-    })
+    predicate(a, "isspace", |d| !d.is_empty() && d.iter().all(|&b| is_space(b)))
 }
 pub fn m_isascii(a: Args) -> PyResult {
     predicate(a, "isascii", |d| d.is_ascii())
 }
 pub fn m_islower(a: Args) -> PyResult {
-    predicate(a, "islower", |d| {
-        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
-    })
+    predicate(a, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
 }
 pub fn m_isupper(a: Args) -> PyResult {
-    predicate(a, "isupper", |d| {
-        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
-    })
+    predicate(a, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
 }
 pub fn m_istitle(a: Args) -> PyResult {
     predicate(a, "istitle", |d| {
@@ -159,9 +131,7 @@ fn justify(a: Args, m: &str, left_of: impl FnOnce(usize, i64) -> usize) -> PyRes
 }
 
 pub fn m_center(a: Args) -> PyResult {
-    justify(a, "center", |margin, width| {
-        margin / 2 + (margin & (width as usize) & 1)
-    })
+    justify(a, "center", |margin, width| margin / 2 + (margin & (width as usize) & 1))
 }
 pub fn m_ljust(a: Args) -> PyResult {
     justify(a, "ljust", |_, _| 0)
@@ -238,9 +208,7 @@ pub fn m_translate(a: Args) -> PyResult {
         Some(t) => {
             let t = buffer_arg(t)?;
             if t.len() != 256 {
-                return Err(PyErr::value_error(
-                    "translation table must be 256 characters long",
-                ));
+                return Err(PyErr::value_error("translation table must be 256 characters long"));
             }
             Some(t)
         }
@@ -255,11 +223,8 @@ pub fn m_translate(a: Args) -> PyResult {
         if let Some(del) = &delete {
             del.iter().for_each(|&b| deleted[b as usize] = true);
         }
-        let v: Vec<u8> = d
-            .iter()
-            .filter(|&&b| !deleted[b as usize])
-            .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
-            .collect();
+        let v: Vec<u8> =
+            d.iter().filter(|&&b| !deleted[b as usize]).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
         (v.as_slice() != d).then_some(v)
     });
     Ok(result_or_self(s, out))
@@ -267,22 +232,15 @@ pub fn m_translate(a: Args) -> PyResult {
 
 fn maketrans(a: Args, owner: &str) -> PyResult {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "{owner}.maketrans() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{owner}.maketrans() takes no keyword arguments")));
     }
     if a.nargs != 2 {
-        return Err(PyErr::type_error(format!(
-            "maketrans expected 2 arguments, got {}",
-            a.nargs
-        )));
+        return Err(PyErr::type_error(format!("maketrans expected 2 arguments, got {}", a.nargs)));
     }
     let frm = buffer_arg(a.all[0])?;
     let to = buffer_arg(a.all[1])?;
     if frm.len() != to.len() {
-        return Err(PyErr::value_error(
-            "maketrans arguments must have same length",
-        ));
+        return Err(PyErr::value_error("maketrans arguments must have same length"));
     }
     let mut table: Vec<u8> = (0..=255).collect();
     for (&f, &t) in frm.iter().zip(to.iter()) {
@@ -325,11 +283,7 @@ pub fn to_hex(d: &[u8], sep: Option<u8>, per_sep: i64) -> String {
     let mut out = String::with_capacity(d.len() * 3);
     for (i, &b) in d.iter().enumerate() {
         if let Some(c) = sep {
-            let boundary = if per_sep > 0 {
-                (d.len() - i).is_multiple_of(group)
-            } else {
-                i.is_multiple_of(group)
-            };
+            let boundary = if per_sep > 0 { (d.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if i > 0 && boundary {
                 out.push(c as char);
             }
@@ -363,25 +317,14 @@ pub fn parse_hex(s: &str) -> PyResult<Vec<u8>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if if c.is_ascii() {
-            is_space(c as u8)
-        } else {
-            c.is_whitespace()
-        } {
+        if if c.is_ascii() { is_space(c as u8) } else { c.is_whitespace() } {
             i += 1;
             continue;
         }
-        let bad = |i: usize| {
-            PyErr::value_error(format!(
-                "non-hexadecimal number found in fromhex() arg at position {i}"
-            ))
-        };
-        let hi = digit(i)
-            .filter(|_| chars[i].is_ascii())
-            .ok_or_else(|| bad(i))?;
-        let lo = digit(i + 1)
-            .filter(|_| chars[i + 1].is_ascii())
-            .ok_or_else(|| bad(i + 1))?;
+        let bad =
+            |i: usize| PyErr::value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}"));
+        let hi = digit(i).filter(|_| chars[i].is_ascii()).ok_or_else(|| bad(i))?;
+        let lo = digit(i + 1).filter(|_| chars[i + 1].is_ascii()).ok_or_else(|| bad(i + 1))?;
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
@@ -392,18 +335,11 @@ pub fn parse_hex(s: &str) -> PyResult<Vec<u8>> {
 pub fn m_fromhex(a: Args) -> PyResult {
     let (cls, string) = one(a, "fromhex")?;
     let Some(text) = string.downcast::<StrObj>() else {
-        return Err(PyErr::type_error(format!(
-            "fromhex() argument must be str, not {}",
-            string.class().name()
-        )));
+        return Err(PyErr::type_error(format!("fromhex() argument must be str, not {}", string.class().name())));
     };
     let data = parse_hex(text.as_str())?;
     let t = cls.downcast::<TypeObj>().unwrap_or(&BYTES_TYPE);
-    let base = if t.is_subtype(&BYTEARRAY_TYPE) {
-        new_bytearray(data)
-    } else {
-        from_vec(data)
-    };
+    let base = if t.is_subtype(&BYTEARRAY_TYPE) { new_bytearray(data) } else { from_vec(data) };
     if t.is(&BYTES_TYPE) || t.is(&BYTEARRAY_TYPE) {
         return Ok(base);
     }
@@ -416,10 +352,7 @@ mod tests {
 
     #[test]
     fn fromhex_positions() {
-        assert_eq!(
-            parse_hex("de ad\tbe\nef").ok(),
-            Some(vec![0xde, 0xad, 0xbe, 0xef])
-        );
+        assert_eq!(parse_hex("de ad\tbe\nef").ok(), Some(vec![0xde, 0xad, 0xbe, 0xef]));
         assert_eq!(parse_hex("").ok(), Some(vec![]));
     }
 

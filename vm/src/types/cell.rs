@@ -51,12 +51,9 @@ fn cell_repr(o: &Obj) -> PyResult {
     let c = this(o);
     Ok(from_string(match c.get() {
         None => format!("<cell at {:#x}: empty>", o.as_ptr() as usize),
-        Some(v) => format!(
-            "<cell at {:#x}: {} object at {:#x}>",
-            o.as_ptr() as usize,
-            v.class().name(),
-            v.as_ptr() as usize
-        ),
+        Some(v) => {
+            format!("<cell at {:#x}: {} object at {:#x}>", o.as_ptr() as usize, v.class().name(), v.as_ptr() as usize)
+        }
     }))
 }
 

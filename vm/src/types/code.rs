@@ -298,4 +298,3 @@ crate::static_type! {
         slots: { repr: code_repr },
     }
 }
-

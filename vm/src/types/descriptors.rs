@@ -122,11 +122,7 @@ fn property_copy(o: &Obj, get: Option<&Obj>, set: Option<&Obj>, del: Option<&Obj
     let fget = get.map(|x| x.to_owned()).or_else(|| p.fget.get_clone()).unwrap_or_else(none);
     let fset = set.map(|x| x.to_owned()).or_else(|| p.fset.get_clone()).unwrap_or_else(none);
     let fdel = del.map(|x| x.to_owned()).or_else(|| p.fdel.get_clone()).unwrap_or_else(none);
-    let doc = if p.getter_doc.get() && get.is_some() {
-        none()
-    } else {
-        p.doc.get_clone().unwrap_or_else(none)
-    };
+    let doc = if p.getter_doc.get() && get.is_some() { none() } else { p.doc.get_clone().unwrap_or_else(none) };
     let new = ops::call(o.class().as_obj_ref(), &[&fget, &fset, &fdel, &doc], None)?;
     if let Some(np) = new.downcast::<PropertyObj>() {
         np.name.set_opt(p.name.get_clone());
@@ -250,7 +246,11 @@ fn wrapper_of(o: &Obj) -> &StaticMethodObj {
 pub fn new_staticmethod(f: &Obj) -> PyRef {
     crate::object::alloc::alloc_object(
         &STATICMETHOD_TYPE,
-        StaticMethodObj { ob: Obj::new(&STATICMETHOD_TYPE.0), func: PyCell::new(Some(f.to_owned())), dict: Cell::new(None) },
+        StaticMethodObj {
+            ob: Obj::new(&STATICMETHOD_TYPE.0),
+            func: PyCell::new(Some(f.to_owned())),
+            dict: Cell::new(None),
+        },
         0,
     )
 }
@@ -258,7 +258,11 @@ pub fn new_staticmethod(f: &Obj) -> PyRef {
 pub fn new_classmethod(f: &Obj) -> PyRef {
     crate::object::alloc::alloc_object(
         &CLASSMETHOD_TYPE,
-        StaticMethodObj { ob: Obj::new(&CLASSMETHOD_TYPE.0), func: PyCell::new(Some(f.to_owned())), dict: Cell::new(None) },
+        StaticMethodObj {
+            ob: Obj::new(&CLASSMETHOD_TYPE.0),
+            func: PyCell::new(Some(f.to_owned())),
+            dict: Cell::new(None),
+        },
         0,
     )
 }
@@ -349,10 +353,7 @@ fn g_sm_dict(o: &Obj) -> PyResult {
 fn sm_repr(o: &Obj) -> PyResult {
     let f = wrapper_of(o).func();
     let kind = if o.class().is_subtype(&CLASSMETHOD_TYPE) { "classmethod" } else { "staticmethod" };
-    Ok(crate::types::str::from_string(format!(
-        "<{kind}({})>",
-        ops::repr_string(&f)?
-    )))
+    Ok(crate::types::str::from_string(format!("<{kind}({})>", ops::repr_string(&f)?)))
 }
 
 static SM_GETSETS: &[GetSetDef] = &[
@@ -382,4 +383,3 @@ crate::static_type! {
         slots: { new: sm_new, init: sm_init, descr_get: cm_get, traverse: sm_traverse, repr: sm_repr },
     }
 }
-

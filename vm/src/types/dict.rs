@@ -388,12 +388,7 @@ impl DictObj {
 
     /// A snapshot of the items.
     pub fn items(&self) -> Vec<(PyRef, PyRef)> {
-        self.table.with(|t| {
-            t.entries
-                .iter()
-                .filter_map(|e| Some((e.key.clone()?, e.value.clone()?)))
-                .collect()
-        })
+        self.table.with(|t| t.entries.iter().filter_map(|e| Some((e.key.clone()?, e.value.clone()?))).collect())
     }
 
     pub fn keys(&self) -> Vec<PyRef> {

@@ -136,9 +136,7 @@ pub fn update_from(d: &DictObj, src: &Obj) -> PyResult<()> {
     while let Some(item) = ops::next(&it)? {
         let pair = ops::collect_vec(&item).map_err(|e| {
             if e.matches(&crate::types::exceptions::TYPE_ERROR) {
-                PyErr::type_error(format!(
-                    "cannot convert dictionary update sequence element #{n} to a sequence"
-                ))
+                PyErr::type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence"))
             } else {
                 e
             }

@@ -4,8 +4,8 @@ use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::DictObj;
-use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::tuple::new_tuple;
+use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 use crate::types::{int, new_bool, not_implemented};
 use ember_compiler::bytecode::CompareOp;
 
@@ -22,7 +22,6 @@ pub struct DictViewObj {
     dict: PyRef,
     kind: ViewKind,
 }
-
 
 // SAFETY: `DictViewObj` is `#[repr(C)]` starting with `Obj`; the three view types
 // share the layout (checked by `view_of`).
@@ -148,8 +147,7 @@ fn view_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
     if v.kind == ViewKind::Values {
         return Ok(not_implemented());
     }
-    let is_setlike = view_of(b).is_some_and(|w| w.kind != ViewKind::Values)
-        || b.isa::<crate::types::set::SetObj>();
+    let is_setlike = view_of(b).is_some_and(|w| w.kind != ViewKind::Values) || b.isa::<crate::types::set::SetObj>();
     if !is_setlike {
         return Ok(not_implemented());
     }

@@ -6,10 +6,10 @@ use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::exceptions::{self, set_extra, ExceptionObj, EXTRA_EG_EXCEPTIONS, EXTRA_EG_MESSAGE};
 use crate::types::list::ListObj;
+use crate::types::none;
 use crate::types::str::{from_string, StrObj};
 use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{Args, TypeObj};
-use crate::types::none;
 
 fn parts(eg: &Obj) -> (PyRef, Vec<PyRef>) {
     let e = eg.downcast::<ExceptionObj>().expect("exception group");
@@ -39,7 +39,10 @@ pub fn eg_new(ty: &TypeObj, a: Args) -> PyResult {
             msg.class().name()
         )));
     }
-    if seq.class().getitem.get().is_none() || seq.isa::<crate::types::dict::DictObj>() || seq.isa::<crate::types::set::SetObj>() {
+    if seq.class().getitem.get().is_none()
+        || seq.isa::<crate::types::dict::DictObj>()
+        || seq.isa::<crate::types::set::SetObj>()
+    {
         return Err(PyErr::type_error("second argument (exceptions) must be a sequence"));
     }
     let excs = ops::collect_vec(seq)?;
@@ -86,12 +89,7 @@ pub fn eg_init(o: &Obj, a: Args) -> PyResult<()> {
 pub fn eg_str(o: &Obj) -> PyResult {
     let (msg, excs) = parts(o);
     let n = excs.len();
-    Ok(from_string(format!(
-        "{} ({} sub-exception{})",
-        StrObj::text(&msg),
-        n,
-        if n == 1 { "" } else { "s" }
-    )))
+    Ok(from_string(format!("{} ({} sub-exception{})", StrObj::text(&msg), n, if n == 1 { "" } else { "s" })))
 }
 
 /// A matcher for `split`/`subgroup`: a type (or tuple) or a predicate.
@@ -273,7 +271,8 @@ fn project(eg: &Obj, keep: &[usize]) -> PyResult<Option<PyRef>> {
 
 /// `PREP_RERAISE_STAR`: what to re-raise after the `except*` clauses ran.
 pub fn prep_reraise_star(orig: &Obj, list: &Obj) -> PyResult {
-    let raised: Vec<PyRef> = list.downcast::<ListObj>().expect("list").to_vec().into_iter().filter(|e| !e.is_none()).collect();
+    let raised: Vec<PyRef> =
+        list.downcast::<ListObj>().expect("list").to_vec().into_iter().filter(|e| !e.is_none()).collect();
     if raised.is_empty() {
         return Ok(none());
     }
@@ -302,9 +301,5 @@ pub fn prep_reraise_star(orig: &Obj, list: &Obj) -> PyResult {
     if all.len() == 1 {
         return Ok(all.pop().unwrap_or_else(none));
     }
-    ops::call(
-        exceptions::BASE_EXCEPTION_GROUP.as_obj_ref(),
-        &[&crate::types::str::new_str(""), &new_tuple(all)],
-        None,
-    )
+    ops::call(exceptions::BASE_EXCEPTION_GROUP.as_obj_ref(), &[&crate::types::str::new_str(""), &new_tuple(all)], None)
 }

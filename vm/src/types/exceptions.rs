@@ -276,7 +276,9 @@ fn m_reduce(a: Args) -> PyResult {
 fn m_setstate(a: Args) -> PyResult {
     let [s, state] = args::exact::<2>(a, "__setstate__")?;
     if !state.is_none() {
-        let d = state.downcast::<crate::types::dict::DictObj>().ok_or_else(|| PyErr::type_error("state is not a dictionary"))?;
+        let d = state
+            .downcast::<crate::types::dict::DictObj>()
+            .ok_or_else(|| PyErr::type_error("state is not a dictionary"))?;
         for (k, v) in d.items() {
             ops::setattr(s, &k, Some(&v))?;
         }
@@ -407,9 +409,7 @@ fn kw_only_init(o: &Obj, a: Args, names: &[(&str, usize)], what: &str) -> PyResu
             let k = StrObj::text(k);
             match names.iter().find(|(n, _)| *n == k) {
                 Some((_, idx)) => set_extra(o, *idx, Some(a.all[a.nargs + i].to_owned())),
-                None => {
-                    return Err(PyErr::type_error(format!("{what}() got an unexpected keyword argument '{k}'")))
-                }
+                None => return Err(PyErr::type_error(format!("{what}() got an unexpected keyword argument '{k}'"))),
             }
         }
     }
@@ -535,7 +535,14 @@ fn syntax_error_init(o: &Obj, a: Args) -> PyResult<()> {
         if info.len() < 4 || info.len() > 6 {
             return Err(PyErr::index_error("tuple index out of range"));
         }
-        let idx = [EXTRA_SYN_FILENAME, EXTRA_SYN_LINENO, EXTRA_SYN_OFFSET, EXTRA_SYN_TEXT, EXTRA_SYN_END_LINENO, EXTRA_SYN_END_OFFSET];
+        let idx = [
+            EXTRA_SYN_FILENAME,
+            EXTRA_SYN_LINENO,
+            EXTRA_SYN_OFFSET,
+            EXTRA_SYN_TEXT,
+            EXTRA_SYN_END_LINENO,
+            EXTRA_SYN_END_OFFSET,
+        ];
         for (i, v) in info.into_iter().enumerate() {
             set_extra(o, idx[i], Some(v));
         }
@@ -570,10 +577,7 @@ fn unicode_error_init(o: &Obj, a: Args) -> PyResult<()> {
             set_extra(o, idx[i], Some((*v).to_owned()));
         }
     } else if o.class().is(&UNICODE_DECODE_ERROR) || o.class().is(&UNICODE_ENCODE_ERROR) {
-        return Err(PyErr::type_error(format!(
-            "function takes exactly 5 arguments ({} given)",
-            a.nargs
-        )));
+        return Err(PyErr::type_error(format!("function takes exactly 5 arguments ({} given)", a.nargs)));
     }
     Ok(())
 }
@@ -600,10 +604,7 @@ fn unicode_error_str(o: &Obj) -> PyResult {
                 )));
             }
         }
-        return Ok(from_string(format!(
-            "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
-            end - 1
-        )));
+        return Ok(from_string(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)));
     }
     let s = StrObj::text(&obj);
     if end == start + 1 {
@@ -621,10 +622,7 @@ fn unicode_error_str(o: &Obj) -> PyResult {
             )));
         }
     }
-    Ok(from_string(format!(
-        "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
-        end - 1
-    )))
+    Ok(from_string(format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1)))
 }
 
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef::getset("value", g_x0, s_x0)];
@@ -782,4 +780,3 @@ pub fn is_exception(o: &Obj) -> bool {
 pub fn is_exception_class(o: &Obj) -> bool {
     o.downcast::<TypeObj>().is_some_and(|t| t.has_flag(flags::BASE_EXC_SUBCLASS))
 }
-

@@ -248,7 +248,9 @@ fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Py
     }
     let exc = if exceptions::is_exception_class(typ) {
         match val.filter(|v| !v.is_none()) {
-            Some(v) if v.isa::<ExceptionObj>() && v.class().is_subtype(typ.downcast::<TypeObj>().expect("type")) => v.to_owned(),
+            Some(v) if v.isa::<ExceptionObj>() && v.class().is_subtype(typ.downcast::<TypeObj>().expect("type")) => {
+                v.to_owned()
+            }
             Some(v) => {
                 if let Some(t) = v.downcast::<crate::types::tuple::TupleObj>() {
                     let refs: Vec<&Obj> = t.as_slice().iter().map(|r| &**r).collect();
@@ -324,7 +326,11 @@ pub fn gen_throw(gobj: &Obj, err: PyErr) -> PyResult<Exit> {
                 let send_word = fp.code().code[(lasti - 1) as usize];
                 fp.set_lasti((send_word >> 8) as i32 - 1);
                 if e.matches(&exceptions::STOP_ITERATION) {
-                    let v = e.exc().downcast::<ExceptionObj>().and_then(|x| x.get_extra(exceptions::EXTRA_VALUE)).unwrap_or_else(none);
+                    let v = e
+                        .exc()
+                        .downcast::<ExceptionObj>()
+                        .and_then(|x| x.get_extra(exceptions::EXTRA_VALUE))
+                        .unwrap_or_else(none);
                     return gen_send_ex(g, gobj, Some(v), None);
                 }
                 return resume_with_error(g, gobj, e);
@@ -487,11 +493,8 @@ fn m_next(a: Args) -> PyResult {
     }
 }
 
-static GEN_METHODS: &[MethodDef] = &[
-    MethodDef::method("send", m_send),
-    MethodDef::method("throw", m_throw),
-    MethodDef::method("close", m_close),
-];
+static GEN_METHODS: &[MethodDef] =
+    &[MethodDef::method("send", m_send), MethodDef::method("throw", m_throw), MethodDef::method("close", m_close)];
 static GEN_GETSETS: &[GetSetDef] = &[
     GetSetDef::getset("__name__", g_name, s_name),
     GetSetDef::getset("__qualname__", g_qualname, s_qualname),
@@ -594,11 +597,8 @@ fn cw_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(cw(o));
 }
 
-static CW_METHODS: &[MethodDef] = &[
-    MethodDef::method("send", cw_send),
-    MethodDef::method("throw", cw_throw),
-    MethodDef::method("close", cw_close),
-];
+static CW_METHODS: &[MethodDef] =
+    &[MethodDef::method("send", cw_send), MethodDef::method("throw", cw_throw), MethodDef::method("close", cw_close)];
 
 crate::static_type! {
     pub static CORO_WRAPPER_TYPE: CoroWrapperObj = "coroutine_wrapper" {
@@ -618,7 +618,9 @@ pub fn get_awaitable(x: &Obj, where_: u32) -> PyResult {
                 }
                 return Ok(x.to_owned());
             }
-            GenKind::Generator if g.code.downcast::<CodeObj>().is_some_and(|c| c.flags & code_flags::ITERABLE_COROUTINE != 0) => {
+            GenKind::Generator
+                if g.code.downcast::<CodeObj>().is_some_and(|c| c.flags & code_flags::ITERABLE_COROUTINE != 0) =>
+            {
                 return Ok(x.to_owned());
             }
             _ => {}
@@ -626,8 +628,14 @@ pub fn get_awaitable(x: &Obj, where_: u32) -> PyResult {
     }
     let Some(await_) = x.class().lookup_str("__await__") else {
         let msg = match where_ {
-            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", x.class().name()),
-            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", x.class().name()),
+            1 => format!(
+                "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                x.class().name()
+            ),
+            2 => format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                x.class().name()
+            ),
             _ => format!("object {} can't be used in 'await' expression", x.class().name()),
         };
         return Err(PyErr::type_error(msg));
@@ -637,10 +645,7 @@ pub fn get_awaitable(x: &Obj, where_: u32) -> PyResult {
         return Err(PyErr::type_error("__await__() returned a coroutine"));
     }
     if r.class().iternext.get().is_none() {
-        return Err(PyErr::type_error(format!(
-            "__await__() returned non-iterator of type '{}'",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__await__() returned non-iterator of type '{}'", r.class().name())));
     }
     Ok(r)
 }
@@ -710,7 +715,13 @@ fn agop(o: &Obj) -> &AsyncGenOpObj {
     unsafe { o.downcast_unchecked::<AsyncGenOpObj>() }
 }
 
-fn new_agop(ty: &TypeObj, gen: &Obj, value: Option<PyRef>, throw: Option<(PyRef, Option<PyRef>, Option<PyRef>)>, is_close: bool) -> PyRef {
+fn new_agop(
+    ty: &TypeObj,
+    gen: &Obj,
+    value: Option<PyRef>,
+    throw: Option<(PyRef, Option<PyRef>, Option<PyRef>)>,
+    is_close: bool,
+) -> PyRef {
     crate::object::alloc::alloc_object(
         ty,
         AsyncGenOpObj {

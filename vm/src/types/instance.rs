@@ -137,10 +137,6 @@ pub fn check_dict(v: &Obj) -> PyResult<()> {
     if v.isa::<DictObj>() {
         Ok(())
     } else {
-        Err(PyErr::type_error(format!(
-            "__dict__ must be set to a dictionary, not a '{}'",
-            v.class().name()
-        )))
+        Err(PyErr::type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.class().name())))
     }
 }
-

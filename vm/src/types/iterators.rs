@@ -202,7 +202,10 @@ fn reversed_new(_t: &TypeObj, a: Args) -> PyResult {
         }
         return ops::call_method_obj(&r, seq, &[]);
     }
-    if seq.class().getitem.get().is_none() || seq.class().len.get().is_none() || seq.isa::<crate::types::dict::DictObj>() {
+    if seq.class().getitem.get().is_none()
+        || seq.class().len.get().is_none()
+        || seq.isa::<crate::types::dict::DictObj>()
+    {
         return Err(PyErr::type_error(format!("'{}' object is not reversible", seq.class().name())));
     }
     let n = ops::len(seq)?;
@@ -499,4 +502,3 @@ fn class_getitem(a: Args) -> PyResult {
     crate::types::genericalias::class_getitem(a)
 }
 static CLASS_GETITEM: &[MethodDef] = &[MethodDef::class("__class_getitem__", class_getitem)];
-

@@ -138,9 +138,8 @@ fn list_getitem(obj: &Obj, key: &Obj) -> PyResult {
     }
     if let Some(sl) = key.downcast::<SliceObj>() {
         let (start, _, step, len) = sl.indices(l.len())?;
-        let out = l.items.with(|v| {
-            (0..len).filter_map(|k| v.get((start + k as i64 * step) as usize).cloned()).collect()
-        });
+        let out =
+            l.items.with(|v| (0..len).filter_map(|k| v.get((start + k as i64 * step) as usize).cloned()).collect());
         return Ok(new_list(out));
     }
     let i = seq::seq_index(key, "list")?;
@@ -158,9 +157,8 @@ fn list_setitem(obj: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     match value {
         Some(v) => {
             let v = v.to_owned();
-            let old = l.items.with_mut(|items| {
-                seq::norm_index(i, items.len()).map(|i| std::mem::replace(&mut items[i], v))
-            });
+            let old =
+                l.items.with_mut(|items| seq::norm_index(i, items.len()).map(|i| std::mem::replace(&mut items[i], v)));
             match old {
                 Some(old) => {
                     drop(old);
@@ -207,7 +205,10 @@ fn set_slice(l: &ListObj, sl: &SliceObj, value: Option<&Obj>) -> PyResult<()> {
         l.to_vec()
     } else {
         ops::collect_vec(value).map_err(|e| {
-            if e.matches(&crate::types::exceptions::TYPE_ERROR) && value.class().iter.get().is_none() && value.class().getitem.get().is_none() {
+            if e.matches(&crate::types::exceptions::TYPE_ERROR)
+                && value.class().iter.get().is_none()
+                && value.class().getitem.get().is_none()
+            {
                 PyErr::type_error("can only assign an iterable")
             } else {
                 e

@@ -36,7 +36,10 @@ fn m(o: &Obj) -> &PyRef {
 fn mp_new(_t: &TypeObj, a: Args) -> PyResult {
     let [mapping] = args::parse(a, "mappingproxy", &["mapping"], 1)?;
     let mapping = mapping.expect("mapping");
-    if mapping.class().getitem.get().is_none() || mapping.isa::<crate::types::list::ListObj>() || mapping.isa::<crate::types::tuple::TupleObj>() {
+    if mapping.class().getitem.get().is_none()
+        || mapping.isa::<crate::types::list::ListObj>()
+        || mapping.isa::<crate::types::tuple::TupleObj>()
+    {
         return Err(PyErr::type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
             mapping.class().name()

@@ -77,9 +77,7 @@ impl MemoryViewObj {
 
     fn bytes(&self) -> PyResult<Vec<u8>> {
         let t = self.target()?;
-        Ok(with_data(&t, |d| {
-            self.offsets().filter_map(|i| d.get(i).copied()).collect()
-        }))
+        Ok(with_data(&t, |d| self.offsets().filter_map(|i| d.get(i).copied()).collect()))
     }
 }
 
@@ -118,8 +116,7 @@ fn item_index(m: &MemoryViewObj, key: &Obj) -> PyResult<usize> {
     let Some(i) = crate::ops::index_opt(key)? else {
         return Err(PyErr::type_error("memoryview: invalid slice key"));
     };
-    let i = int::as_i64(&i)
-        .ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
+    let i = int::as_i64(&i).ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
     let k = crate::types::seq::norm_index(i, m.len)
         .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))?;
     Ok((m.start as isize + k as isize * m.step) as usize)
@@ -131,17 +128,11 @@ fn mv_getitem(o: &Obj, key: &Obj) -> PyResult {
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
         let (start, _, step, len) = sl.indices(m.len)?;
         let base = m.start as isize + start as isize * m.step;
-        return Ok(new_view(
-            t,
-            base.max(0) as usize,
-            m.step * step as isize,
-            len,
-            m.readonly,
-        ));
+        return Ok(new_view(t, base.max(0) as usize, m.step * step as isize, len, m.readonly));
     }
     let i = item_index(m, key)?;
-    let b = with_data(&t, |d| d.get(i).copied())
-        .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))?;
+    let b =
+        with_data(&t, |d| d.get(i).copied()).ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))?;
     Ok(int::new_int(b as i64))
 }
 
@@ -154,27 +145,19 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let Some(value) = value else {
         return Err(PyErr::type_error("cannot delete memory"));
     };
-    let ba = t
-        .downcast::<ByteArrayObj>()
-        .expect("writable views are of bytearrays");
+    let ba = t.downcast::<ByteArrayObj>().expect("writable views are of bytearrays");
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
         let (start, _, step, len) = sl.indices(m.len)?;
         let src = buffer(value).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                value.class().name()
-            ))
+            PyErr::type_error(format!("a bytes-like object is required, not '{}'", value.class().name()))
         })?;
         if src.len() != len {
-            return Err(PyErr::value_error(
-                "memoryview assignment: lvalue and rvalue have different structures",
-            ));
+            return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let base = m.start as isize + start as isize * m.step;
         return ba.data.with_mut(|d| {
             for (k, &b) in src.iter().enumerate() {
-                if let Some(slot) = d.get_mut((base + k as isize * step as isize * m.step) as usize)
-                {
+                if let Some(slot) = d.get_mut((base + k as isize * step as isize * m.step) as usize) {
                     *slot = b;
                 }
             }
@@ -182,8 +165,7 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
         });
     }
     let i = item_index(m, key)?;
-    let v = byte_value(value)
-        .map_err(|_| PyErr::value_error("memoryview: invalid value for format 'B'"))?;
+    let v = byte_value(value).map_err(|_| PyErr::value_error("memoryview: invalid value for format 'B'"))?;
     ba.data.with_mut(|d| {
         if let Some(slot) = d.get_mut(i) {
             *slot = v;
@@ -230,15 +212,8 @@ fn mv_hash(o: &Obj) -> PyResult<i64> {
 }
 
 fn mv_repr(o: &Obj) -> PyResult {
-    let state = if this(o).obj.with(|x| x.is_none()) {
-        "released "
-    } else {
-        ""
-    };
-    Ok(from_string(format!(
-        "<{state}memory at {:#x}>",
-        o.as_ptr() as usize
-    )))
+    let state = if this(o).obj.with(|x| x.is_none()) { "released " } else { "" };
+    Ok(from_string(format!("<{state}memory at {:#x}>", o.as_ptr() as usize)))
 }
 
 fn mv_iter(o: &Obj) -> PyResult {
@@ -261,11 +236,7 @@ fn m_tobytes(a: Args) -> PyResult {
 
 fn m_tolist(a: Args) -> PyResult {
     let s = noargs(a, "tolist")?;
-    let items = this(s)
-        .bytes()?
-        .into_iter()
-        .map(|b| int::new_int(b as i64))
-        .collect();
+    let items = this(s).bytes()?.into_iter().map(|b| int::new_int(b as i64)).collect();
     Ok(crate::types::list::new_list(items))
 }
 
@@ -275,11 +246,7 @@ fn m_hex(a: Args) -> PyResult {
     let b = from_vec(data);
     let mut all: Vec<&Obj> = a.all.to_vec();
     all[0] = &b;
-    crate::types::bytes_transform::m_hex(Args {
-        all: &all,
-        nargs: a.nargs,
-        kwnames: a.kwnames,
-    })
+    crate::types::bytes_transform::m_hex(Args { all: &all, nargs: a.nargs, kwnames: a.kwnames })
 }
 
 fn m_release(a: Args) -> PyResult {

@@ -91,10 +91,7 @@ fn module_getattro(o: &Obj, name: &StrObj) -> PyResult {
         return ops::call1(&getattr, name.as_obj());
     }
     let mname = m.name();
-    let e = PyErr::new(
-        &exceptions::ATTRIBUTE_ERROR,
-        format!("module '{mname}' has no attribute '{}'", name.as_str()),
-    );
+    let e = PyErr::new(&exceptions::ATTRIBUTE_ERROR, format!("module '{mname}' has no attribute '{}'", name.as_str()));
     exceptions::set_name_attr(e.exc(), name.as_str());
     exceptions::set_extra(e.exc(), exceptions::EXTRA_OBJ, Some(o.to_owned()));
     Err(e)

@@ -35,9 +35,7 @@ fn ni_new(_: &TypeObj, args: Args) -> PyResult {
     }
 }
 fn ni_bool(_: &Obj) -> PyResult<bool> {
-    crate::modules::warnings::warn_deprecation(
-        "NotImplemented should not be used in a boolean context",
-    )?;
+    crate::modules::warnings::warn_deprecation("NotImplemented should not be used in a boolean context")?;
     Ok(true)
 }
 fn ellipsis_repr(_: &Obj) -> PyResult {
@@ -73,8 +71,7 @@ crate::static_type! {
 }
 
 pub static NONE: Static<Singleton> = Static(Singleton { ob: Obj::immortal(&NONE_TYPE.0) });
-pub static NOT_IMPLEMENTED: Static<Singleton> =
-    Static(Singleton { ob: Obj::immortal(&NOT_IMPLEMENTED_TYPE.0) });
+pub static NOT_IMPLEMENTED: Static<Singleton> = Static(Singleton { ob: Obj::immortal(&NOT_IMPLEMENTED_TYPE.0) });
 pub static ELLIPSIS: Static<Singleton> = Static(Singleton { ob: Obj::immortal(&ELLIPSIS_TYPE.0) });
 
 /// `None` (immortal: no refcount traffic).

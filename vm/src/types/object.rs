@@ -169,9 +169,7 @@ impl From<crate::types::typeobj::InitFn> for FnAddr {
 pub fn object_new(t: &TypeObj, a: Args) -> PyResult {
     if excess_args(&a) {
         if !same(t.new.get(), object_new as *const () as usize) {
-            return Err(PyErr::type_error(
-                "object.__new__() takes exactly one argument (the type to instantiate)",
-            ));
+            return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
         if same(t.init.get(), object_init as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", t.name())));
@@ -220,9 +218,7 @@ pub fn object_init(obj: &Obj, a: Args) -> PyResult<()> {
     if excess_args(&a) {
         let t = obj.class();
         if !same(t.init.get(), object_init as *const () as usize) {
-            return Err(PyErr::type_error(
-                "object.__init__() takes exactly one argument (the instance to initialize)",
-            ));
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if same(t.new.get(), object_new as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", t.name())));
@@ -240,10 +236,7 @@ fn s_class(obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
         return Err(PyErr::type_error("can't delete __class__ attribute"));
     };
     let Some(new) = v.downcast::<TypeObj>() else {
-        return Err(PyErr::type_error(format!(
-            "__class__ must be set to a class, not '{}' object",
-            v.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__class__ must be set to a class, not '{}' object", v.class().name())));
     };
     instance::set_class(obj, new)
 }
@@ -279,10 +272,7 @@ fn m_format(a: Args) -> PyResult {
     let [s, spec] = args::exact::<2>(a, "__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
     if !spec.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            s.class().name()
-        )));
+        return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", s.class().name())));
     }
     ops::str(s)
 }

@@ -3,8 +3,8 @@
 use crate::object::Obj;
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
-use crate::types::tuple::new_tuple;
 use crate::types::none;
+use crate::types::tuple::new_tuple;
 
 /// `object.__getstate__()`: the instance dict (None if empty or absent),
 /// paired with a dict of the `__slots__` values when the class has slots.
@@ -84,4 +84,3 @@ pub fn reduce(o: &Obj) -> PyResult {
     };
     Ok(new_tuple(vec![newobj, args, state]))
 }
-

@@ -145,10 +145,7 @@ fn range_getitem(o: &Obj, key: &Obj) -> PyResult {
         return Ok(new_range(item_at(r, &start), item_at(r, &stop), step * rstep));
     }
     let Some(i) = ops::index_opt(key)? else {
-        return Err(PyErr::type_error(format!(
-            "range indices must be integers or slices, not {}",
-            key.class().name()
-        )));
+        return Err(PyErr::type_error(format!("range indices must be integers or slices, not {}", key.class().name())));
     };
     let mut i = big(&i);
     let len = big(&r.len);
@@ -258,7 +255,9 @@ fn range_iter(o: &Obj) -> PyResult {
 
 fn m_count(a: Args) -> PyResult {
     let [s, x] = args::exact::<2>(a, "count")?;
-    if s.downcast::<RangeObj>().is_some() && (x.class().is(&int::INT_TYPE) || x.class().is(&crate::types::bool::BOOL_TYPE)) {
+    if s.downcast::<RangeObj>().is_some()
+        && (x.class().is(&int::INT_TYPE) || x.class().is(&crate::types::bool::BOOL_TYPE))
+    {
         return Ok(int::new_int(range_contains(s, x)? as i64));
     }
     let it = range_iter(s)?;
@@ -406,4 +405,3 @@ crate::static_type! {
         slots: { iter: crate::types::iterators::self_iter, iternext: rangeiter_next },
     }
 }
-

@@ -35,7 +35,8 @@ fn tp_new_wrapper(a: Args) -> PyResult {
             owner.name()
         )));
     }
-    let new = owner.new.get().ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", owner.name())))?;
+    let new =
+        owner.new.get().ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", owner.name())))?;
     // `object.__new__(dict)` and the like would build an object whose native
     // payload was never initialised: the allocator of `sub`'s nearest static
     // base must be the one called.
@@ -113,17 +114,40 @@ macro_rules! inherit {
 
 /// Copies the slots `t` leaves empty from `base` (CPython's inherit_slots).
 pub fn inherit_slots(t: &TypeObj, b: &TypeObj) {
-    inherit!(t, b, call, new, init, finalize, getattro, setattro, descr_get, descr_set, repr, str, iter, iternext,
-        len, getitem, setitem, contains, drop_payload, traverse, clear);
+    inherit!(
+        t,
+        b,
+        call,
+        new,
+        init,
+        finalize,
+        getattro,
+        setattro,
+        descr_get,
+        descr_set,
+        repr,
+        str,
+        iter,
+        iternext,
+        len,
+        getitem,
+        setitem,
+        contains,
+        drop_payload,
+        traverse,
+        clear
+    );
     // hash and richcompare are inherited together.
     if t.hash.get().is_none() && t.richcompare.get().is_none() {
         t.hash.set(b.hash.get());
         t.richcompare.set(b.richcompare.get());
     }
     let (n, bn) = (&t.number, &b.number);
-    inherit!(n, bn, add, sub, mul, matmul, truediv, floordiv, rem, divmod, pow, lshift, rshift, and, xor,
-        or, iadd, isub, imul, imatmul, itruediv, ifloordiv, irem, ipow, ilshift, irshift, iand, ixor, ior,
-        neg, pos, abs, invert, bool, int, float, index);
+    inherit!(
+        n, bn, add, sub, mul, matmul, truediv, floordiv, rem, divmod, pow, lshift, rshift, and, xor, or, iadd, isub,
+        imul, imatmul, itruediv, ifloordiv, irem, ipow, ilshift, irshift, iand, ixor, ior, neg, pos, abs, invert, bool,
+        int, float, index
+    );
 }
 
 /// Makes a static type ready (idempotent; readies its bases first).

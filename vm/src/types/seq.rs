@@ -27,10 +27,9 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 pub fn seq_index(key: &Obj, kind: &str) -> PyResult<i64> {
     match int::index_of(key)? {
         Some(i) => Ok(i),
-        None => Err(PyErr::type_error(format!(
-            "{kind} indices must be integers or slices, not {}",
-            key.class().name()
-        ))),
+        None => {
+            Err(PyErr::type_error(format!("{kind} indices must be integers or slices, not {}", key.class().name())))
+        }
     }
 }
 
@@ -96,10 +95,7 @@ pub fn join_reprs(items: &[PyRef]) -> PyResult<String> {
 /// Stable merge sort with a fallible "less than". Stops comparing after the
 /// first error and returns it (the slice is then in some permutation of its
 /// original items, as with CPython).
-pub fn merge_sort<T: Clone>(
-    v: &mut [T],
-    is_less: &mut dyn FnMut(&T, &T) -> PyResult<bool>,
-) -> PyResult<()> {
+pub fn merge_sort<T: Clone>(v: &mut [T], is_less: &mut dyn FnMut(&T, &T) -> PyResult<bool>) -> PyResult<()> {
     let n = v.len();
     if n < 2 {
         return Ok(());
@@ -164,15 +160,12 @@ pub fn index_args<'a>(
     name: &str,
     len: usize,
 ) -> PyResult<(&'a Obj, usize, usize)> {
-    let [_, value, start, stop] =
-        crate::util::args::parse(args, name, &["self", "value", "start", "stop", "/"], 2)?;
+    let [_, value, start, stop] = crate::util::args::parse(args, name, &["self", "value", "start", "stop", "/"], 2)?;
     let value = value.expect("required");
     let clamp = |o: Option<&Obj>, default: usize| -> PyResult<usize> {
         let Some(o) = o else { return Ok(default) };
         let Some(i) = int::index_saturating(o)? else {
-            return Err(PyErr::type_error(
-                "slice indices must be integers or have an __index__ method",
-            ));
+            return Err(PyErr::type_error("slice indices must be integers or have an __index__ method"));
         };
         let n = len as i64;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) };

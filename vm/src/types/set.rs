@@ -948,7 +948,13 @@ fn frozenset_new(t: &TypeObj, a: Args) -> PyResult {
 fn set_iter(o: &Obj) -> PyResult {
     Ok(crate::object::alloc::alloc_object(
         &SET_ITER_TYPE,
-        SetIterObj { ob: Obj::new(&SET_ITER_TYPE.0), set: o.to_owned(), pos: Cell::new(0), expected: this(o).len(), done: Cell::new(false) },
+        SetIterObj {
+            ob: Obj::new(&SET_ITER_TYPE.0),
+            set: o.to_owned(),
+            pos: Cell::new(0),
+            expected: this(o).len(),
+            done: Cell::new(false),
+        },
         0,
     ))
 }
@@ -1091,9 +1097,9 @@ fn setiter_length_hint(a: Args) -> PyResult {
     if it.done.get() {
         return Ok(int::new_int(0));
     }
-    let remaining = this(&it.set).table.with(|t| {
-        t.slots[it.pos.get().min(t.slots.len())..].iter().filter(|s| matches!(s, Slot::Active(..))).count()
-    });
+    let remaining = this(&it.set)
+        .table
+        .with(|t| t.slots[it.pos.get().min(t.slots.len())..].iter().filter(|s| matches!(s, Slot::Active(..))).count());
     Ok(int::from_usize(remaining))
 }
 

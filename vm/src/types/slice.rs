@@ -178,11 +178,8 @@ fn slice_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 }
 
 static METHODS: &[MethodDef] = &[MethodDef::method("indices", m_indices), MethodDef::method("__reduce__", m_reduce)];
-static GETSETS: &[GetSetDef] = &[
-    GetSetDef::getter("start", g_start),
-    GetSetDef::getter("stop", g_stop),
-    GetSetDef::getter("step", g_step),
-];
+static GETSETS: &[GetSetDef] =
+    &[GetSetDef::getter("start", g_start), GetSetDef::getter("stop", g_stop), GetSetDef::getter("step", g_step)];
 
 crate::static_type! {
     pub static SLICE_TYPE: SliceObj = "slice" {
@@ -195,4 +192,3 @@ crate::static_type! {
         },
     }
 }
-

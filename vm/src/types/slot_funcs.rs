@@ -109,10 +109,7 @@ fn slot_init(o: &Obj, args: Args) -> PyResult<()> {
         ops::call(&bound, args.all, args.kwnames)?
     };
     if !r.is_none() {
-        return Err(PyErr::type_error(format!(
-            "__init__() should return None, not '{}'",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", r.class().name())));
     }
     Ok(())
 }
@@ -208,10 +205,7 @@ fn slot_len(o: &Obj) -> PyResult<usize> {
         }
     })?
     else {
-        return Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            r.class().name()
-        )));
+        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", r.class().name())));
     };
     if i < 0 {
         return Err(PyErr::value_error("__len__() should return >= 0"));
@@ -236,10 +230,7 @@ fn slot_contains(o: &Obj, k: &Obj) -> PyResult<bool> {
             let r = ops::call_method_obj(&f, o, &[k])?;
             ops::is_true(&r)
         }
-        Some(_) => Err(PyErr::type_error(format!(
-            "argument of type '{}' is not iterable",
-            o.class().name()
-        ))),
+        Some(_) => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", o.class().name()))),
         None => {
             let it = ops::iter(o)?;
             while let Some(x) = ops::next(&it)? {
@@ -382,7 +373,13 @@ unary_slots! {
 
 /// Chooses a slot value: the native slot behind a wrapper found on the MRO, the
 /// Python-calling slot function if a Python definition is found, or `absent`.
-fn choose<F: Copy>(t: &TypeObj, names: &[&str], native: impl Fn(&TypeObj) -> Option<F>, py: F, absent: Option<F>) -> Option<F> {
+fn choose<F: Copy>(
+    t: &TypeObj,
+    names: &[&str],
+    native: impl Fn(&TypeObj) -> Option<F>,
+    py: F,
+    absent: Option<F>,
+) -> Option<F> {
     let mut native_found: Option<F> = None;
     let mut any = false;
     for n in names {
@@ -528,4 +525,3 @@ fn choose_new(t: &TypeObj) -> Option<crate::types::typeobj::NewFn> {
     }
     Some(slot_new)
 }
-

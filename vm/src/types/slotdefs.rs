@@ -279,9 +279,8 @@ fn arg_count(args: &Args, n: usize) -> PyResult<()> {
 }
 
 fn name_arg(o: &Obj) -> PyResult<&StrObj> {
-    o.downcast::<StrObj>().ok_or_else(|| {
-        PyErr::type_error(format!("attribute name must be string, not '{}'", o.class().name()))
-    })
+    o.downcast::<StrObj>()
+        .ok_or_else(|| PyErr::type_error(format!("attribute name must be string, not '{}'", o.class().name())))
 }
 
 /// Calls the native slot behind a slot wrapper of `owner`, with `self_` and

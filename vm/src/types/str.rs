@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::object::varobj::{STR_INTERNED};
+use crate::object::varobj::STR_INTERNED;
 use crate::object::{AsObj, Obj, PyPayload, PyRef, Static};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
@@ -188,10 +188,7 @@ impl StrObj {
 pub fn expect_str<'a>(obj: &'a Obj, what: &str) -> PyResult<&'a str> {
     match obj.downcast::<StrObj>() {
         Some(s) => Ok(s.as_str()),
-        None => Err(PyErr::type_error(format!(
-            "{what} must be str, not {}",
-            obj.class().name()
-        ))),
+        None => Err(PyErr::type_error(format!("{what} must be str, not {}", obj.class().name()))),
     }
 }
 
@@ -296,10 +293,7 @@ fn str_getitem(obj: &Obj, key: &Obj) -> PyResult {
         }
         return Ok(from_string(out));
     }
-    Err(PyErr::type_error(format!(
-        "string indices must be integers, not '{}'",
-        key.class().name()
-    )))
+    Err(PyErr::type_error(format!("string indices must be integers, not '{}'", key.class().name())))
 }
 
 fn str_contains(obj: &Obj, item: &Obj) -> PyResult<bool> {
@@ -369,8 +363,7 @@ fn str_iter(obj: &Obj) -> PyResult {
 }
 
 fn str_new(ty: &TypeObj, args: Args) -> PyResult {
-    let [object, encoding, errors] =
-        crate::util::args::parse(args, "str", &["object", "encoding", "errors"], 0)?;
+    let [object, encoding, errors] = crate::util::args::parse(args, "str", &["object", "encoding", "errors"], 0)?;
     let s = match (object, encoding.is_some() || errors.is_some()) {
         (None, _) => empty_str(),
         (Some(o), false) => ops::str(o)?,

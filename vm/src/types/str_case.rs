@@ -132,9 +132,7 @@ pub fn m_isprintable(a: Args) -> PyResult {
 
 pub fn m_isascii(a: Args) -> PyResult {
     let o = self_arg(a, "str.isascii")?;
-    Ok(new_bool(
-        o.downcast::<StrObj>().is_some_and(|s| s.is_ascii()),
-    ))
+    Ok(new_bool(o.downcast::<StrObj>().is_some_and(|s| s.is_ascii())))
 }
 
 /// `str.isidentifier` without keyword checks (XID_Start or `_`, then XID_Continue).

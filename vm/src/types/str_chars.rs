@@ -5,8 +5,8 @@
 use crate::types::str_unicode_data as db;
 
 pub use db::{
-    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER,
-    XID_CONTINUE, XID_START,
+    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER, XID_CONTINUE,
+    XID_START,
 };
 
 /// All property flags of `c`.
@@ -62,10 +62,7 @@ pub fn is_alnum(c: char) -> bool {
 #[inline]
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
-        return matches!(
-            c,
-            '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' '
-        );
+        return matches!(c, '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' ');
     }
     has(c, SPACE)
 }
@@ -139,26 +136,12 @@ pub fn decimal_value(c: char) -> Option<u32> {
 /// `str.splitlines` line boundaries.
 #[inline]
 pub fn is_linebreak(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\x0b'
-            | '\x0c'
-            | '\r'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\x0b' | '\x0c' | '\r' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn lookup(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     let v = c as u32;
-    table
-        .binary_search_by_key(&v, |&(k, _)| k)
-        .ok()
-        .map(|i| table[i].1)
+    table.binary_search_by_key(&v, |&(k, _)| k).ok().map(|i| table[i].1)
 }
 
 /// Appends the full uppercase mapping of `c`.
@@ -212,11 +195,7 @@ pub fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
         push_lower(out, c);
         return;
     }
-    out.push(if is_final_sigma(chars, i) {
-        '\u{3c2}'
-    } else {
-        '\u{3c3}'
-    });
+    out.push(if is_final_sigma(chars, i) { '\u{3c2}' } else { '\u{3c3}' });
 }
 
 /// A capital sigma is final when a cased character precedes it and none follows
@@ -236,22 +215,10 @@ mod tests {
 
     #[test]
     fn table_lookups() {
-        assert!(
-            is_space('\u{1c}')
-                && is_space('\u{85}')
-                && is_space('\u{3000}')
-                && !is_space('\u{200b}')
-        );
-        assert!(
-            is_numeric('\u{4e00}')
-                && !is_digit('\u{4e00}')
-                && is_digit('\u{b2}')
-                && !is_decimal('\u{b2}')
-        );
+        assert!(is_space('\u{1c}') && is_space('\u{85}') && is_space('\u{3000}') && !is_space('\u{200b}'));
+        assert!(is_numeric('\u{4e00}') && !is_digit('\u{4e00}') && is_digit('\u{b2}') && !is_decimal('\u{b2}'));
         assert!(is_alpha('é') && !is_alpha('\u{2160}') && is_numeric('\u{2160}'));
-        assert!(
-            is_title('\u{1c5}') && is_lower('ª') && !is_printable('\u{a0}') && is_printable('é')
-        );
+        assert!(is_title('\u{1c5}') && is_lower('ª') && !is_printable('\u{a0}') && is_printable('é'));
         let mut s = String::new();
         push_upper(&mut s, 'ß');
         push_title(&mut s, '\u{1c6}');

@@ -30,30 +30,17 @@ pub(crate) fn same_or_new(obj: &Obj) -> PyRef {
 
 /// Positional-only arguments after `self` (Argument Clinic's messages):
 /// between `min` and `max` of them, no keywords.
-pub(crate) fn positional<'a>(
-    a: &Args<'a>,
-    name: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [&'a Obj]> {
+pub(crate) fn positional<'a>(a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [&'a Obj]> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     let n = a.nargs.saturating_sub(1);
     if n < min || n > max {
         let plural = |k: usize| if k == 1 { "" } else { "s" };
         return Err(PyErr::type_error(if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                plural(min)
-            )
+            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
         } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                plural(max)
-            )
+            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
         }));
     }
     Ok(&a.all[1..a.nargs])
@@ -71,10 +58,7 @@ pub(crate) fn keywords<'a, const N: usize>(
     let nkw = a.kwnames.map_or(0, |k| k.len());
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if npos > N {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at most {N} argument{} ({npos} given)",
-            plural(N)
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes at most {N} argument{} ({npos} given)", plural(N))));
     }
     if npos + nkw > N {
         return Err(PyErr::type_error(format!(
@@ -90,9 +74,7 @@ pub(crate) fn keywords<'a, const N: usize>(
         for (i, k) in kw.as_slice().iter().enumerate() {
             let key = StrObj::text(k);
             let Some(j) = names.iter().position(|n| *n == key) else {
-                return Err(PyErr::type_error(format!(
-                    "'{key}' is an invalid keyword argument for {name}()"
-                )));
+                return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
             };
             if out[j].is_some() {
                 return Err(PyErr::type_error(format!(
@@ -109,9 +91,7 @@ pub(crate) fn keywords<'a, const N: usize>(
 /// Exactly one argument after `self` (METH_O methods).
 pub(crate) fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     if a.nargs != 2 {
         return Err(PyErr::type_error(format!(
@@ -135,9 +115,7 @@ pub(crate) fn arg_type_name(o: &Obj) -> String {
 pub(crate) fn c_int_arg(o: &Obj) -> PyResult<i64> {
     let v = int::expect_i64(o, "int")?;
     if i32::try_from(v).is_err() {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
+        return Err(PyErr::overflow_error("Python int too large to convert to C int"));
     }
     Ok(v)
 }
@@ -151,36 +129,22 @@ pub(crate) fn ssize_arg(o: &Obj) -> PyResult<i64> {
 /// (`str.upper`) as CPython's messages show it. Returns `self`.
 pub(crate) fn no_args<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Obj> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     match a.all.first() {
         Some(s) if a.nargs == 1 => Ok(*s),
-        _ => Err(PyErr::type_error(format!(
-            "{name}() takes no arguments ({} given)",
-            a.nargs.saturating_sub(1)
-        ))),
+        _ => Err(PyErr::type_error(format!("{name}() takes no arguments ({} given)", a.nargs.saturating_sub(1)))),
     }
 }
 
 /// `str.encode` / `bytes(s, encoding)`.
 pub fn encode_str(s: &str, enc: &Obj, errors: Option<&Obj>) -> PyResult<Vec<u8>> {
-    crate::codecs::encode(
-        s,
-        opt_str(Some(enc), "encoding")?,
-        opt_str(errors, "errors")?,
-    )
+    crate::codecs::encode(s, opt_str(Some(enc), "encoding")?, opt_str(errors, "errors")?)
 }
 
 /// `bytes.decode` / `str(b, encoding)`.
 pub fn decode_bytes(data: &[u8], enc: Option<&Obj>, errors: Option<&Obj>, src: &Obj) -> PyResult {
-    crate::codecs::decode(
-        data,
-        opt_str(enc, "encoding")?,
-        opt_str(errors, "errors")?,
-        src,
-    )
+    crate::codecs::decode(data, opt_str(enc, "encoding")?, opt_str(errors, "errors")?, src)
 }
 
 fn opt_str<'a>(o: Option<&'a Obj>, what: &str) -> PyResult<Option<&'a str>> {
@@ -239,14 +203,8 @@ fn m_encode(a: Args) -> PyResult {
             }
         }
     }
-    let enc = encoding
-        .map(|e| e.to_owned())
-        .unwrap_or_else(|| new_str("utf-8"));
-    Ok(crate::types::bytes::from_vec(encode_str(
-        text(s),
-        &enc,
-        errors,
-    )?))
+    let enc = encoding.map(|e| e.to_owned()).unwrap_or_else(|| new_str("utf-8"));
+    Ok(crate::types::bytes::from_vec(encode_str(text(s), &enc, errors)?))
 }
 
 fn m_format(a: Args) -> PyResult {
@@ -261,10 +219,7 @@ fn m_format_map(a: Args) -> PyResult {
 fn m_format_dunder(a: Args) -> PyResult {
     let spec = one_arg(&a, "__format__")?;
     let Some(spec) = spec.downcast::<StrObj>() else {
-        return Err(PyErr::type_error(format!(
-            "__format__() argument must be str, not {}",
-            arg_type_name(spec)
-        )));
+        return Err(PyErr::type_error(format!("__format__() argument must be str, not {}", arg_type_name(spec))));
     };
     if spec.byte_len() == 0 {
         return Ok(same_or_new(a.all[0]));
@@ -308,9 +263,7 @@ fn fill_char(o: Option<&&Obj>) -> PyResult<char> {
     let mut chars = s.as_str().chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => Ok(c),
-        _ => Err(PyErr::type_error(
-            "The fill character must be exactly one character long",
-        )),
+        _ => Err(PyErr::type_error("The fill character must be exactly one character long")),
     }
 }
 
@@ -396,8 +349,7 @@ fn m_expandtabs(a: Args) -> PyResult {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.try_reserve(n as usize)
-                        .map_err(|_| PyErr::memory_error())?;
+                    out.try_reserve(n as usize).map_err(|_| PyErr::memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
@@ -463,17 +415,10 @@ fn m_rstrip(a: Args) -> PyResult {
 fn affix(a: Args, name: &str, prefix: bool) -> PyResult {
     let arg = one_arg(&a, name)?;
     let Some(affix) = arg.downcast::<StrObj>() else {
-        return Err(PyErr::type_error(format!(
-            "{name}() argument must be str, not {}",
-            arg_type_name(arg)
-        )));
+        return Err(PyErr::type_error(format!("{name}() argument must be str, not {}", arg_type_name(arg))));
     };
     let s = text(a.all[0]);
-    let r = if prefix {
-        s.strip_prefix(affix.as_str())
-    } else {
-        s.strip_suffix(affix.as_str())
-    };
+    let r = if prefix { s.strip_prefix(affix.as_str()) } else { s.strip_suffix(affix.as_str()) };
     match r {
         Some(r) if !affix.as_str().is_empty() => Ok(new_str(r)),
         _ => Ok(same_or_new(a.all[0])),

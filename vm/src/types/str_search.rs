@@ -17,9 +17,7 @@ pub(crate) fn slice_index(o: Option<&&Obj>) -> PyResult<Option<i64>> {
         Some(o) if o.is_none() => Ok(None),
         Some(o) => match int::index_saturating(o)? {
             Some(v) => Ok(Some(v)),
-            None => Err(PyErr::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
@@ -47,16 +45,9 @@ pub(crate) fn byte_range(s: &StrObj, start: usize, end: usize) -> (usize, usize)
         return (start, end);
     }
     let t = s.as_str();
-    let mut iter = t
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(t.len()));
+    let mut iter = t.char_indices().map(|(i, _)| i).chain(std::iter::once(t.len()));
     let a = iter.nth(start).unwrap_or(t.len());
-    let b = if end == start {
-        a
-    } else {
-        iter.nth(end - start - 1).unwrap_or(t.len())
-    };
+    let b = if end == start { a } else { iter.nth(end - start - 1).unwrap_or(t.len()) };
     (a, b)
 }
 
@@ -85,11 +76,7 @@ fn find_impl(a: &Args, name: &str, reverse: bool) -> PyResult<i64> {
     }
     let (bs, be) = byte_range(s, start as usize, end as usize);
     let hay = &s.as_str()[bs..be];
-    let found = if reverse {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
-    };
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
     Ok(match found {
         Some(off) => start + chars_before(s, bs, bs + off) as i64,
         None => -1,
@@ -99,20 +86,14 @@ fn find_impl(a: &Args, name: &str, reverse: bool) -> PyResult<i64> {
 /// `(sub[, start[, end]])` with `PyArg_ParseTuple`'s messages.
 fn find_args<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a [&'a Obj]> {
     if a.kwnames.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     let n = a.nargs.saturating_sub(1);
     if n == 0 {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes at least 1 argument (0 given)")));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at most 3 arguments ({n} given)"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({n} given)")));
     }
     Ok(&a.all[1..a.nargs])
 }
@@ -155,9 +136,7 @@ pub fn m_count(a: Args) -> PyResult {
         return Ok(int::new_int(end - start + 1));
     }
     let (bs, be) = byte_range(s, start as usize, end as usize);
-    Ok(int::from_usize(
-        s.as_str()[bs..be].matches(sub.as_str()).count(),
-    ))
+    Ok(int::from_usize(s.as_str()[bs..be].matches(sub.as_str()).count()))
 }
 
 /// startswith/endswith: `prefix` is a str or a tuple of str.
@@ -236,37 +215,22 @@ pub fn m_replace(a: Args) -> PyResult {
     if count == 0 || (!old.is_empty() && !s.contains(old)) || old == new {
         return Ok(same_or_new(a.all[0]));
     }
-    let out = if count < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, count as usize)
-    };
+    let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
     Ok(from_string(out))
 }
 
 fn partition(a: Args, name: &str, reverse: bool) -> PyResult {
     let sep_obj = one_arg(&a, name)?;
     let Some(sep) = sep_obj.downcast::<StrObj>() else {
-        return Err(PyErr::type_error(format!(
-            "must be str, not {}",
-            sep_obj.class().name()
-        )));
+        return Err(PyErr::type_error(format!("must be str, not {}", sep_obj.class().name())));
     };
     if sep.byte_len() == 0 {
         return Err(PyErr::value_error("empty separator"));
     }
     let s = this(a.all[0]).as_str();
-    let found = if reverse {
-        s.rfind(sep.as_str())
-    } else {
-        s.find(sep.as_str())
-    };
+    let found = if reverse { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
     let items: Vec<PyRef> = match found {
-        Some(i) => vec![
-            new_str(&s[..i]),
-            sep_obj.to_owned(),
-            new_str(&s[i + sep.byte_len()..]),
-        ],
+        Some(i) => vec![new_str(&s[..i]), sep_obj.to_owned(), new_str(&s[i + sep.byte_len()..])],
         // CPython returns the object itself here, even for str subclasses.
         None if reverse => vec![empty_str(), empty_str(), a.all[0].to_owned()],
         None => vec![a.all[0].to_owned(), empty_str(), empty_str()],

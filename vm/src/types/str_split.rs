@@ -23,12 +23,7 @@ fn split_args<'a>(a: Args<'a>, name: &str) -> PyResult<(&'a Obj, Option<&'a str>
         Some(o) => match o.downcast::<StrObj>() {
             Some(x) if x.byte_len() == 0 => return Err(PyErr::value_error("empty separator")),
             Some(x) => Some(x.as_str()),
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "must be str or None, not {}",
-                    o.class().name()
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("must be str or None, not {}", o.class().name()))),
         },
     };
     Ok((a.all[0], sep, max))
@@ -118,16 +113,8 @@ fn rsplit_whitespace(s: &str, max: usize) -> Vec<&str> {
 
 /// The list of pieces; a single piece equal to `s` reuses `obj`.
 fn to_list(obj: &Obj, s: &str, pieces: Vec<&str>) -> PyRef {
-    let items: Vec<PyRef> = pieces
-        .into_iter()
-        .map(|p| {
-            if p.len() == s.len() {
-                same_or_new(obj)
-            } else {
-                new_str(p)
-            }
-        })
-        .collect();
+    let items: Vec<PyRef> =
+        pieces.into_iter().map(|p| if p.len() == s.len() { same_or_new(obj) } else { new_str(p) }).collect();
     new_list(items)
 }
 

@@ -42,9 +42,7 @@ fn lookup(table: &Obj, c: char) -> PyResult<Mapped> {
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(Mapped::Text(s.as_str().to_string()));
     }
-    Err(PyErr::type_error(
-        "character mapping must return integer, None or str",
-    ))
+    Err(PyErr::type_error("character mapping must return integer, None or str"))
 }
 
 pub fn m_translate(a: Args) -> PyResult {
@@ -97,39 +95,29 @@ pub fn m_maketrans(a: Args) -> PyResult {
     }
     let n = a.nargs;
     if n == 0 {
-        return Err(PyErr::type_error(
-            "maketrans expected at least 1 argument, got 0",
-        ));
+        return Err(PyErr::type_error("maketrans expected at least 1 argument, got 0"));
     }
     if n > 3 {
-        return Err(PyErr::type_error(format!(
-            "maketrans expected at most 3 arguments, got {n}"
-        )));
+        return Err(PyErr::type_error(format!("maketrans expected at most 3 arguments, got {n}")));
     }
     let p = &a.all[..n];
     let result = new_dict();
     let d = result.downcast::<DictObj>().expect("dict");
     if n == 1 {
         let Some(src) = p[0].downcast::<DictObj>() else {
-            return Err(PyErr::type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
         };
         for (k, v) in src.items() {
             if let Some(ks) = k.downcast::<StrObj>() {
                 if ks.char_len() != 1 {
-                    return Err(PyErr::value_error(
-                        "string keys in translate table must be of length 1",
-                    ));
+                    return Err(PyErr::value_error("string keys in translate table must be of length 1"));
                 }
                 let c = ks.as_str().chars().next().unwrap_or('\0');
                 d.set_item(&int::new_int(c as i64), v)?;
             } else if k.isa::<IntObj>() {
                 d.set_item(&k, v)?;
             } else {
-                return Err(PyErr::type_error(
-                    "keys in translate table must be strings or integers",
-                ));
+                return Err(PyErr::type_error("keys in translate table must be strings or integers"));
             }
         }
         return Ok(result);
@@ -140,14 +128,10 @@ pub fn m_maketrans(a: Args) -> PyResult {
         None => None,
     };
     let Some(x) = p[0].downcast::<StrObj>().map(|x| x.as_str()) else {
-        return Err(PyErr::type_error(
-            "first maketrans argument must be a string if there is a second argument",
-        ));
+        return Err(PyErr::type_error("first maketrans argument must be a string if there is a second argument"));
     };
     if x.chars().count() != y.chars().count() {
-        return Err(PyErr::value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
     for (cx, cy) in x.chars().zip(y.chars()) {
         d.set_item(&int::new_int(cx as i64), int::new_int(cy as i64))?;

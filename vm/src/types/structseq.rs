@@ -5,10 +5,10 @@ use crate::object::{Obj, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::dict::{new_dict, DictObj};
+use crate::types::int;
 use crate::types::str::{from_string, intern, StrObj};
 use crate::types::tuple::{new_tuple, TupleObj, TUPLE_TYPE};
 use crate::types::typeobj::{Args, MethodDef, TypeObj};
-use crate::types::int;
 
 /// A descriptor reading item `index` of a struct sequence.
 #[repr(C)]
@@ -71,7 +71,8 @@ pub fn new_type(module: &str, name: &str, fields: &[&str]) -> PyResult<PyRef> {
     let ns = new_dict();
     let d = ns.downcast::<DictObj>().expect("dict");
     for (i, f) in fields.iter().enumerate() {
-        let desc = crate::object::alloc::alloc_object(&FIELD_TYPE, FieldObj { ob: Obj::new(&FIELD_TYPE.0), index: i }, 0);
+        let desc =
+            crate::object::alloc::alloc_object(&FIELD_TYPE, FieldObj { ob: Obj::new(&FIELD_TYPE.0), index: i }, 0);
         d.set_by_str(f, desc);
     }
     d.set_by_str("_fields", new_tuple(fields.iter().map(|f| intern(f)).collect()));

@@ -3,10 +3,10 @@
 use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
+use crate::types::none;
 use crate::types::str::{from_string, StrObj};
 use crate::types::tuple::TupleObj;
 use crate::types::typeobj::{Args, GetSetDef, TypeObj};
-use crate::types::none;
 use ember_compiler::code::local_kind;
 
 /// (type, obj, obj_type) of an initialised `super` object.
@@ -72,15 +72,14 @@ fn implicit_args() -> PyResult<(PyRef, PyRef)> {
     for i in 0..code.nlocalsplus() {
         if code.localsplus_kinds[i] & local_kind::FREE != 0 && StrObj::text(&code.localsplus_names[i]) == "__class__" {
             let cell = f.local_clone(i).ok_or_else(|| PyErr::runtime_error("super(): bad __class__ cell"))?;
-            let c = cell.downcast::<crate::types::cell::CellObj>().ok_or_else(|| PyErr::runtime_error("super(): bad __class__ cell"))?;
+            let c = cell
+                .downcast::<crate::types::cell::CellObj>()
+                .ok_or_else(|| PyErr::runtime_error("super(): bad __class__ cell"))?;
             let Some(t) = c.get() else {
                 return Err(PyErr::runtime_error("super(): empty __class__ cell"));
             };
             if !t.isa::<TypeObj>() {
-                return Err(PyErr::runtime_error(format!(
-                    "super(): __class__ is not a type ({})",
-                    t.class().name()
-                )));
+                return Err(PyErr::runtime_error(format!("super(): __class__ is not a type ({})", t.class().name())));
             }
             return Ok((t, first));
         }
@@ -98,10 +97,7 @@ fn super_init(o: &Obj, a: Args) -> PyResult<()> {
         (Some(t), obj) => (t.to_owned(), obj.filter(|x| !x.is_none()).map(|x| x.to_owned())),
     };
     let Some(tt) = t.downcast::<TypeObj>() else {
-        return Err(PyErr::type_error(format!(
-            "super() argument 1 must be a type, not {}",
-            t.class().name()
-        )));
+        return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", t.class().name())));
     };
     let obj_type = match &obj {
         Some(o) => Some(supercheck(tt, o)?),

@@ -58,10 +58,7 @@ fn s_next(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
         }
         Some(v.to_owned())
     } else {
-        return Err(PyErr::type_error(format!(
-            "expected traceback object or None, got '{}'",
-            v.class().name()
-        )));
+        return Err(PyErr::type_error(format!("expected traceback object or None, got '{}'", v.class().name())));
     };
     this(o).next.set_opt(new);
     Ok(())

@@ -275,7 +275,9 @@ fn is_identifier(s: &str) -> bool {
 pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[(PyRef, PyRef)]) -> PyResult {
     let name_s = name
         .downcast::<StrObj>()
-        .ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", name.class().name())))?
+        .ok_or_else(|| {
+            PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", name.class().name()))
+        })?
         .as_str()
         .to_string();
     let bases_t = bases.downcast::<TupleObj>().ok_or_else(|| {
@@ -308,7 +310,9 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     }
     let base = best_base(&base_list)?;
     for b in &base_list {
-        if b.downcast::<TypeObj>().is_some_and(|t| t.is(&TYPE_TYPE) || t.is_subtype(&TYPE_TYPE)) && !meta.is_subtype(&TYPE_TYPE) {
+        if b.downcast::<TypeObj>().is_some_and(|t| t.is(&TYPE_TYPE) || t.is_subtype(&TYPE_TYPE))
+            && !meta.is_subtype(&TYPE_TYPE)
+        {
             return Err(PyErr::type_error("metaclass must be a subclass of type"));
         }
     }
@@ -358,10 +362,7 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
         let mut names = Vec::new();
         for it in items {
             let Some(s) = it.downcast::<StrObj>() else {
-                return Err(PyErr::type_error(format!(
-                    "__slots__ items must be strings, not '{}'",
-                    it.class().name()
-                )));
+                return Err(PyErr::type_error(format!("__slots__ items must be strings, not '{}'", it.class().name())));
             };
             if !is_identifier(s.as_str()) {
                 return Err(PyErr::type_error("__slots__ must be identifiers"));
@@ -508,7 +509,8 @@ fn compute_mro(t: &TypeObj, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
     // A metaclass may override mro().
     if !t.as_obj_ref().class().is(&TYPE_TYPE) {
         if let Some(m) = t.as_obj_ref().class().lookup_str("mro") {
-            let is_default = m.downcast::<crate::types::builtin_func::MethodDescrObj>().is_some_and(|d| d.owner().is(&TYPE_TYPE));
+            let is_default =
+                m.downcast::<crate::types::builtin_func::MethodDescrObj>().is_some_and(|d| d.owner().is(&TYPE_TYPE));
             if !is_default {
                 let r = ops::call_method_obj(&m, t.as_obj_ref(), &[])?;
                 return ops::collect_vec(&r);
@@ -646,9 +648,13 @@ fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if t.is_static() {
         return Err(PyErr::type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
     }
-    let v = v.ok_or_else(|| PyErr::type_error(format!("cannot delete '__name__' attribute of immutable type '{}'", t.name())))?;
+    let v = v.ok_or_else(|| {
+        PyErr::type_error(format!("cannot delete '__name__' attribute of immutable type '{}'", t.name()))
+    })?;
     let s = crate::types::str::expect_str(v, &format!("can only assign string to {}.__name__, not", t.name()))
-        .map_err(|_| PyErr::type_error(format!("can only assign string to {}.__name__, not '{}'", t.name(), v.class().name())))?;
+        .map_err(|_| {
+            PyErr::type_error(format!("can only assign string to {}.__name__, not '{}'", t.name(), v.class().name()))
+        })?;
     let old = t.name.replace(Cow::Owned(s.to_string()));
     drop(old);
     Ok(())
@@ -790,7 +796,10 @@ fn g_annotations(o: &Obj) -> PyResult {
 fn s_annotations(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let t = this(o);
     if t.is_static() {
-        return Err(PyErr::type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", t.name())));
+        return Err(PyErr::type_error(format!(
+            "cannot set '__annotations__' attribute of immutable type '{}'",
+            t.name()
+        )));
     }
     let dict = t.dict();
     let d = dict.downcast::<DictObj>().expect("dict");
@@ -818,7 +827,8 @@ fn g_dictoffset(o: &Obj) -> PyResult {
 fn m_mro(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "mro")?;
     let t = this(s);
-    let bases = t.bases.get_clone().map(|b| b.downcast::<TupleObj>().expect("tuple").as_slice().to_vec()).unwrap_or_default();
+    let bases =
+        t.bases.get_clone().map(|b| b.downcast::<TupleObj>().expect("tuple").as_slice().to_vec()).unwrap_or_default();
     Ok(crate::types::list::new_list(ready::c3_mro(t, &bases)?))
 }
 fn m_subclasses(a: Args) -> PyResult {
@@ -882,7 +892,6 @@ pub static GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__flags__", g_flags),
     GetSetDef::getter("__dictoffset__", g_dictoffset),
 ];
-
 
 /// Assigns the slots of `type` at start-up.
 pub fn setup_type_type(t: &TypeObj) {

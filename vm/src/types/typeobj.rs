@@ -71,12 +71,8 @@ pub mod flags {
 /// `args` holds `nargsf & !ARGUMENTS_OFFSET` positional arguments followed by one
 /// value per name in `kwnames` (a tuple, or null). Arguments are borrowed; the
 /// result is a new reference, or null with the exception set in the thread state.
-pub type VectorcallFn = unsafe extern "C" fn(
-    callable: *mut Obj,
-    args: *const *mut Obj,
-    nargsf: usize,
-    kwnames: *mut Obj,
-) -> *mut Obj;
+pub type VectorcallFn =
+    unsafe extern "C" fn(callable: *mut Obj, args: *const *mut Obj, nargsf: usize, kwnames: *mut Obj) -> *mut Obj;
 
 /// Set in `nargsf` when `args[-1]` may be temporarily overwritten by the callee
 /// (to prepend `self` without copying).
@@ -588,9 +584,8 @@ struct CacheEntry {
     value: *const Obj,
 }
 
-static METHOD_CACHE: Static<PyCell<[CacheEntry; METHOD_CACHE_SIZE]>> = Static(PyCell::new(
-    [CacheEntry { version: 0, name: ptr::null(), value: ptr::null() }; METHOD_CACHE_SIZE],
-));
+static METHOD_CACHE: Static<PyCell<[CacheEntry; METHOD_CACHE_SIZE]>> =
+    Static(PyCell::new([CacheEntry { version: 0, name: ptr::null(), value: ptr::null() }; METHOD_CACHE_SIZE]));
 
 #[inline]
 fn cache_index(version: u32, name: *const Obj) -> usize {

@@ -57,7 +57,12 @@ fn count_error(name: &str, expected: usize, got: usize) -> PyErr {
 /// markers: `"/"` ends positional-only parameters, `"*"` starts keyword-only
 /// ones. The first `required` parameters must be given. Returns one slot per
 /// named parameter.
-pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], required: usize) -> PyResult<[Option<&'a Obj>; N]> {
+pub fn parse<'a, const N: usize>(
+    a: Args<'a>,
+    fname: &str,
+    params: &[&str],
+    required: usize,
+) -> PyResult<[Option<&'a Obj>; N]> {
     let mut out: [Option<&'a Obj>; N] = [None; N];
     let mut names: [&str; N] = [""; N];
     let mut posonly = 0usize;
@@ -147,11 +152,7 @@ pub fn parse<'a, const N: usize>(a: Args<'a>, fname: &str, params: &[&str], requ
                         &format!("missing required argument '{}' (pos 1)", names[j]),
                     ))
                 } else {
-                    PyErr::type_error(format!(
-                        "{fname}() missing required argument '{}' (pos {})",
-                        names[j],
-                        j + 1
-                    ))
+                    PyErr::type_error(format!("{fname}() missing required argument '{}' (pos {})", names[j], j + 1))
                 }
             } else {
                 PyErr::type_error(format!("{fname}() missing required argument '{}' (pos {})", names[j], j + 1))
