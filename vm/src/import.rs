@@ -232,7 +232,7 @@ pub fn compile_interactive(source: &str) -> PyResult {
 pub fn run_interactive(code: &PyRef) -> PyResult<()> {
     let m = main_module()?;
     let globals = m.downcast::<ModuleObj>().expect("module").dict();
-    crate::eval::run_code(&code, &globals, Some(globals.clone()))?;
+    crate::eval::run_code(code, &globals, Some(globals.clone()))?;
     Ok(())
 }
 

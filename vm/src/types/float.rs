@@ -397,6 +397,8 @@ mod tests {
     use super::*;
 
     #[test]
+    // The inputs are the decimal literals CPython's tests use, digits and all.
+    #[allow(clippy::excessive_precision)]
     fn repr_matches_cpython() {
         let cases = [
             (0.1, "0.1"),
