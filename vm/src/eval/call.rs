@@ -45,16 +45,11 @@ fn find_param(code: &CodeObj, name: &Obj, from: usize, to: usize) -> Option<usiz
 }
 
 /// Binds call arguments into `fp`'s localsplus slots.
-pub fn bind_args(
-    fp: FramePtr,
-    func: &FunctionObj,
-    code: &CodeObj,
-    args: &[&Obj],
-    kwnames: Option<&TupleObj>,
-) -> PyResult<()> {
-    let argcount = code.arg_count as usize;
-    // The common case: exactly the positional parameters, nothing else.
-    if args.len() == argcount
+/// The common case of binding, inlined into calls: exactly the positional
+/// parameters, nothing else. Returns false (binding nothing) otherwise.
+#[inline(always)]
+fn bind_exact_positional(fp: FramePtr, code: &CodeObj, args: &[&Obj], kwnames: Option<&TupleObj>) -> bool {
+    if args.len() == code.arg_count as usize
         && kwnames.is_none_or(|k| k.is_empty())
         && code.kwonly_arg_count == 0
         && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
@@ -62,8 +57,22 @@ pub fn bind_args(
         for (j, a) in args.iter().enumerate() {
             drop(fp.replace_local(j, Some((*a).to_owned())));
         }
+        return true;
+    }
+    false
+}
+
+pub fn bind_args(
+    fp: FramePtr,
+    func: &FunctionObj,
+    code: &CodeObj,
+    args: &[&Obj],
+    kwnames: Option<&TupleObj>,
+) -> PyResult<()> {
+    if bind_exact_positional(fp, code, args, kwnames) {
         return Ok(());
     }
+    let argcount = code.arg_count as usize;
     let posonly = code.posonly_arg_count as usize;
     let kwonly = code.kwonly_arg_count as usize;
     let total = argcount + kwonly;
@@ -248,6 +257,9 @@ pub fn prepare_call(func_obj: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -
         return Ok(Prepared::Done(crate::types::generator::new_generator(gf, func_obj, code)));
     }
     let fp = push_frame(init)?;
+    if bind_exact_positional(fp, code, args, kwnames) {
+        return Ok(Prepared::Frame(fp));
+    }
     if let Err(e) = bind_args(fp, func, code, args, kwnames) {
         fp.release();
         return Err(e);

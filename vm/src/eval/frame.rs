@@ -82,21 +82,27 @@ struct Chunk {
 }
 
 /// Bump allocator for frames: chunks never move; frames are freed in LIFO order.
+///
+/// Frames fill chunk after chunk: when the current chunk is full, the next frame
+/// goes to the chunk with the next index, so the frame being freed lies either in
+/// the current chunk or (if it was the last frame there) in the previous one.
 struct DataStack {
-    chunks: Vec<Chunk>,
-    /// Index of the chunk `top` points into.
-    current: usize,
-    top: *mut u8,
-    /// Start and chunk index of every live frame.
-    live: Vec<(*mut u8, usize)>,
+    /// Next free byte; `base <= top <= limit` within the current chunk.
+    top: Cell<*mut u8>,
+    base: Cell<*mut u8>,
+    limit: Cell<*mut u8>,
+    /// Index of the current chunk.
+    current: Cell<usize>,
+    chunks: std::cell::RefCell<Vec<Chunk>>,
 }
 
-static DATA_STACK: Static<std::cell::RefCell<DataStack>> = Static(std::cell::RefCell::new(DataStack {
-    chunks: Vec::new(),
-    current: 0,
-    top: ptr::null_mut(),
-    live: Vec::new(),
-}));
+static DATA_STACK: Static<DataStack> = Static(DataStack {
+    top: Cell::new(ptr::null_mut()),
+    base: Cell::new(ptr::null_mut()),
+    limit: Cell::new(ptr::null_mut()),
+    current: Cell::new(0),
+    chunks: std::cell::RefCell::new(Vec::new()),
+});
 
 const CHUNK_SIZE: usize = 256 * 1024;
 const ALIGN: usize = 16;
@@ -106,46 +112,63 @@ fn chunk_layout(size: usize) -> std::alloc::Layout {
 }
 
 impl DataStack {
-    fn room(&self) -> usize {
-        match self.chunks.get(self.current) {
-            Some(c) => c.base as usize + c.size - self.top as usize,
-            None => 0,
-        }
-    }
-
-    fn alloc(&mut self, bytes: usize) -> *mut u8 {
+    #[inline(always)]
+    fn alloc(&self, bytes: usize) -> *mut u8 {
         let bytes = (bytes + ALIGN - 1) & !(ALIGN - 1);
-        if self.room() < bytes {
-            let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
-            if self.chunks.get(next).is_none_or(|c| c.size < bytes) {
-                // Chunks past `current` hold no live frames; replace them.
-                while self.chunks.len() > next {
-                    let c = self.chunks.pop().expect("chunk");
-                    // SAFETY: no live frame lives in chunks beyond `current`.
-                    unsafe { std::alloc::dealloc(c.base, chunk_layout(c.size)) };
-                }
-                let size = bytes.max(CHUNK_SIZE);
-                // SAFETY: non-zero size.
-                let base = unsafe { std::alloc::alloc(chunk_layout(size)) };
-                if base.is_null() {
-                    std::alloc::handle_alloc_error(chunk_layout(size));
-                }
-                self.chunks.push(Chunk { base, size });
-            }
-            self.current = next;
-            self.top = self.chunks[next].base;
+        let top = self.top.get();
+        if self.limit.get() as usize - top as usize >= bytes {
+            self.top.set(top.wrapping_add(bytes));
+            return top;
         }
-        let p = self.top;
-        self.top = self.top.wrapping_add(bytes);
-        self.live.push((p, self.current));
-        p
+        self.alloc_in_next_chunk(bytes)
     }
 
-    fn free(&mut self, p: *mut u8) {
-        let (start, chunk) = self.live.pop().unwrap_or((p, self.current));
-        debug_assert_eq!(start, p, "frames are freed in LIFO order");
-        self.top = start;
-        self.current = chunk;
+    #[cold]
+    #[inline(never)]
+    fn alloc_in_next_chunk(&self, bytes: usize) -> *mut u8 {
+        let mut chunks = self.chunks.borrow_mut();
+        let next = if chunks.is_empty() { 0 } else { self.current.get() + 1 };
+        if chunks.get(next).is_none_or(|c| c.size < bytes) {
+            // Chunks past `current` hold no live frames; replace them.
+            while chunks.len() > next {
+                let c = chunks.pop().expect("chunk");
+                // SAFETY: no live frame lives in chunks beyond `current`.
+                unsafe { std::alloc::dealloc(c.base, chunk_layout(c.size)) };
+            }
+            let size = bytes.max(CHUNK_SIZE);
+            // SAFETY: non-zero size.
+            let base = unsafe { std::alloc::alloc(chunk_layout(size)) };
+            if base.is_null() {
+                std::alloc::handle_alloc_error(chunk_layout(size));
+            }
+            chunks.push(Chunk { base, size });
+        }
+        let c = &chunks[next];
+        self.current.set(next);
+        self.base.set(c.base);
+        self.limit.set(c.base.wrapping_add(c.size));
+        self.top.set(c.base.wrapping_add(bytes));
+        c.base
+    }
+
+    #[inline(always)]
+    fn free(&self, p: *mut u8) {
+        if p < self.base.get() || p >= self.limit.get() {
+            self.back_to_previous_chunk();
+        }
+        debug_assert!(p >= self.base.get() && p < self.limit.get(), "frames are freed in LIFO order");
+        self.top.set(p);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn back_to_previous_chunk(&self) {
+        let chunks = self.chunks.borrow();
+        let k = self.current.get().saturating_sub(1);
+        let c = &chunks[k];
+        self.current.set(k);
+        self.base.set(c.base);
+        self.limit.set(c.base.wrapping_add(c.size));
     }
 }
 
@@ -204,7 +227,7 @@ pub fn push_frame(init: FrameInit) -> PyResult<FramePtr> {
     t.depth.set(depth);
     crate::gc::maybe_collect();
     let bytes = frame_bytes(init.code.downcast::<CodeObj>().expect("frame code"));
-    let mem = DATA_STACK.borrow_mut().alloc(bytes);
+    let mem = DATA_STACK.alloc(bytes);
     // SAFETY: freshly allocated memory of the right size.
     Ok(unsafe { init_frame(mem, init, FrameOwner::Thread) })
 }
@@ -291,7 +314,7 @@ impl FramePtr {
         unsafe {
             ptr::drop_in_place(self.0.as_ptr());
         }
-        DATA_STACK.borrow_mut().free(self.0.as_ptr() as *mut u8);
+        DATA_STACK.free(self.0.as_ptr() as *mut u8);
     }
 
     /// Drops all localsplus and stack values (leaving them unbound).
