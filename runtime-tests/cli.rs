@@ -9,8 +9,7 @@
 //! text, runpy's frames in tracebacks) are asserted for Ember only.
 //!
 //! The interactive prompt is driven through a pseudo-terminal made by
-//! util-linux `script` (the test prints a note and skips that part when
-//! `script` is missing).
+//! util-linux `script`, which these tests require (`.ci/run` installs it).
 //!
 //! Every child process runs with the PYTHON* variables of the test's own
 //! environment removed and with a generous timeout (a hang fails the test
@@ -843,6 +842,12 @@ fn inspect_after_command_with_piped_stdin() {
 // ---------------------------------------------------------------------------
 // The interactive prompt on a terminal (util-linux `script` makes the pty).
 
+/// Fails the test when util-linux `script` is missing: the prompt is never
+/// silently left untested.
+fn require_script() {
+    assert!(have_script(), "util-linux `script` is required for the interactive tests (apt-get install bsdutils)");
+}
+
 fn have_script() -> bool {
     Command::new("script")
         .arg("--version")
@@ -992,10 +997,7 @@ impl PtySession {
 
 #[test]
 fn interactive_prompt() {
-    if !have_script() {
-        println!("note: util-linux `script` is missing; the interactive prompt test is skipped");
-        return;
-    }
+    require_script();
     // The screen as CPython 3.11 leaves it (control sequences removed), from
     // the first prompt on: echoed input after the prompts, results, the
     // continuation prompt of a block that a blank line ends, a traceback.
@@ -1040,10 +1042,7 @@ done
 
 #[test]
 fn interactive_ctrl_c() {
-    if !have_script() {
-        println!("note: util-linux `script` is missing; the interactive prompt test is skipped");
-        return;
-    }
+    require_script();
     // Ctrl-C at the prompt drops the line, prints KeyboardInterrupt and
     // prompts again; a running statement is interrupted the same way.
     // CPython prints ">>> \nKeyboardInterrupt\n>>> " here (GNU readline
@@ -1081,10 +1080,7 @@ fn interactive_ctrl_c() {
 
 #[test]
 fn interactive_prompt_banner_and_exit() {
-    if !have_script() {
-        println!("note: util-linux `script` is missing; the interactive prompt test is skipped");
-        return;
-    }
+    require_script();
     for interp in interpreters() {
         let mut s = PtySession::start(&interp, "");
         let banner = s.wait_for("first prompt", 0, |t, _| t.ends_with(">>> "));

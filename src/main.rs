@@ -71,6 +71,7 @@ PYTHONUNBUFFERED: if this variable is set, it is equivalent to -u.
 PYTHONSAFEPATH  : if this variable is set, it is equivalent to -P.
 PYTHONWARNINGS  : comma-separated warning filters, before those of -W.
 EMBER_HOME      : directory holding Ember's Lib/.
+EMBER_STDLIB    : CPython 3.11 standard library directory to use after Lib/.
 ";
 
 const HELP_XOPTIONS: &str = "\
@@ -321,7 +322,7 @@ fn executable_path(argv0: &str) -> String {
 /// `sys.path`: `first` (the script's directory, the working directory for
 /// `-m`, '' otherwise) unless -P/-I, then PYTHONPATH's entries made absolute
 /// (an empty entry is the working directory) unless -E/-I, then Ember's
-/// `Lib/`. Without -S, duplicates are dropped as CPython's `site` does.
+/// `Lib/`, then the host's CPython 3.11 standard library if one is installed. Without -S, duplicates are dropped as CPython's `site` does.
 fn build_path(cfg: &mut Config, first: Option<String>) {
     let mut path = Vec::new();
     if !cfg.ignore_environment {
@@ -333,6 +334,9 @@ fn build_path(cfg: &mut Config, first: Option<String>) {
     }
     if let Some(lib) = ember_vm::stdlib::lib_dir() {
         path.push(lib.to_string_lossy().into_owned());
+    }
+    if let Some(host) = ember_vm::stdlib::host_stdlib_dir() {
+        path.push(host.to_string_lossy().into_owned());
     }
     if !cfg.no_site {
         let mut seen = std::collections::HashSet::new();
