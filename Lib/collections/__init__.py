@@ -1,9 +1,27 @@
-"""Container datatypes: namedtuple, deque, defaultdict, OrderedDict, Counter,
-ChainMap, UserDict, UserList and UserString.
+"""Ember's collections package: container types beyond the built-ins.
 
-``deque`` and ``defaultdict`` are native (``_collections``); the rest is
-written here in Python.
+deque and defaultdict come from the native _collections module.  The other
+types (namedtuple, OrderedDict, Counter, ChainMap and the User* wrappers)
+are written here in Python, following the behaviour documented for
+Python 3.11's collections module.
 """
+
+import sys as _sys
+import itertools as _it
+import _collections_abc
+from keyword import iskeyword as _is_reserved
+from _collections import deque, defaultdict, _tuplegetter
+
+try:
+    from _collections import _count_elements as _native_tally
+except ImportError:
+    _native_tally = None
+
+try:
+    from _thread import get_ident as _thread_id
+except ImportError:
+    def _thread_id():
+        return 0
 
 __all__ = [
     "ChainMap",
@@ -17,454 +35,498 @@ __all__ = [
     "namedtuple",
 ]
 
-import _collections_abc
-import sys as _sys
-
-from keyword import iskeyword as _iskeyword
-from operator import eq as _eq
-from operator import itemgetter as _itemgetter
-from reprlib import recursive_repr as _recursive_repr
-from _collections import deque, defaultdict, _count_elements, _tuplegetter
-
-GenericAlias = type(list[int])
-
+# deque behaves as a mutable sequence; tell the ABC machinery (this also
+# lets the match statement treat deques as sequences).
 _collections_abc.MutableSequence.register(deque)
 
 
-# --- OrderedDict -------------------------------------------------------------
-# Ember's dicts keep insertion order, so an OrderedDict is a dict with the
-# order-aware operations added: moving a key to either end, popping from
-# either end, and order-sensitive equality between OrderedDicts.
+def _repr_once(placeholder="..."):
+    """Decorator for __repr__ methods of containers that may contain
+    themselves: a nested call for the same object (on the same thread)
+    yields `placeholder` instead of recursing forever."""
+    def decorate(method):
+        active = set()
 
-class _OrderedDictView:
-    __slots__ = ()
+        def guarded(self):
+            token = (id(self), _thread_id())
+            if token in active:
+                return placeholder
+            active.add(token)
+            try:
+                return method(self)
+            finally:
+                active.discard(token)
+
+        guarded.__name__ = method.__name__
+        guarded.__qualname__ = getattr(method, "__qualname__", method.__name__)
+        guarded.__doc__ = method.__doc__
+        guarded.__module__ = method.__module__
+        guarded.__wrapped__ = method
+        return guarded
+    return decorate
+
+
+# ---------------------------------------------------------------------------
+# namedtuple
+# ---------------------------------------------------------------------------
+
+def _split_field_spec(spec):
+    """Field names may be given as one string separated by commas and/or
+    whitespace, or as any iterable of names."""
+    if isinstance(spec, str):
+        return spec.replace(",", " ").split()
+    return [str(item) for item in spec]
+
+
+def _check_identifier(name):
+    if type(name) is not str:
+        raise TypeError("Type names and field names must be strings")
+    if not name.isidentifier():
+        raise ValueError(
+            f"Type names and field names must be valid identifiers: {name!r}")
+    if _is_reserved(name):
+        raise ValueError(
+            f"Type names and field names cannot be a keyword: {name!r}")
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Create a tuple subclass named `typename` whose items can also be
+    reached as attributes.
+
+    >>> Pair = namedtuple('Pair', 'left right')
+    >>> Pair.__doc__
+    'Pair(left, right)'
+    >>> p = Pair(1, right=2)
+    >>> p.left + p[1]
+    3
+    >>> p._replace(left=5)
+    Pair(left=5, right=2)
+    """
+    names = _split_field_spec(field_names)
+    typename = _sys.intern(str(typename))
+
+    if rename:
+        used = set()
+        for pos, candidate in enumerate(names):
+            invalid = (not candidate.isidentifier()
+                       or _is_reserved(candidate)
+                       or candidate.startswith("_")
+                       or candidate in used)
+            if invalid:
+                names[pos] = "_%d" % pos
+            used.add(candidate)
+
+    _check_identifier(typename)
+    for candidate in names:
+        _check_identifier(candidate)
+
+    already = set()
+    for candidate in names:
+        if not rename and candidate[:1] == "_":
+            raise ValueError(
+                f"Field names cannot start with an underscore: {candidate!r}")
+        if candidate in already:
+            raise ValueError(f"Encountered duplicate field name: {candidate!r}")
+        already.add(candidate)
+
+    fields = tuple(_sys.intern(n) for n in names)
+    width = len(fields)
+
+    defaults_by_name = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > width:
+            raise TypeError("Got more default values than field names")
+        tail = fields[width - len(defaults):]
+        defaults_by_name = {n: v for n, v in zip(tail, defaults)}
+
+    # A lone field is written with a trailing comma ("Single(value,)"),
+    # which is also how it must appear to build a one-item tuple.
+    signature = ", ".join(fields) + ("," if width == 1 else "")
+    make_tuple = tuple.__new__
+
+    # __new__ is compiled from source so that calling the class reports
+    # argument errors exactly as a normal Python function would.
+    scope = {"_make_tuple": make_tuple, "__name__": f"namedtuple_{typename}"}
+    exec(f"def __new__(_cls, {signature}):\n"
+         f"    return _make_tuple(_cls, ({signature}))\n", scope)
+    new_fn = scope["__new__"]
+    new_fn.__doc__ = f"Create new instance of {typename}({signature})"
+    if defaults:
+        new_fn.__defaults__ = defaults
+
+    def _make(cls, iterable):
+        built = make_tuple(cls, iterable)
+        if len(built) != width:
+            raise TypeError(f"Expected {width} arguments, got {len(built)}")
+        return built
+
+    _make.__doc__ = f"Make a new {typename} object from a sequence or iterable"
+
+    def _replace(self, /, **changes):
+        values = [changes.pop(n, old) for n, old in zip(fields, self)]
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return self._make(values)
+
+    _replace.__doc__ = (f"Return a new {typename} object replacing specified "
+                        "fields with new values")
+
+    shown = "(" + ", ".join(f"{n}=%r" for n in fields) + ")"
 
     def __repr__(self):
-        return f"{self._view_name}({list(self)!r})"
+        "Return a nicely formatted representation string"
+        return self.__class__.__name__ + shown % self
+
+    def _asdict(self):
+        "Return a new dict which maps field names to their values."
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        "Return self as a plain tuple.  Used by copy and pickle."
+        return tuple(self)
+
+    for fn in (new_fn, _make, _replace, __repr__, _asdict, __getnewargs__):
+        fn.__qualname__ = f"{typename}.{fn.__name__}"
+
+    body = {
+        "__doc__": f"{typename}({signature})",
+        "__slots__": (),
+        "_fields": fields,
+        "_field_defaults": defaults_by_name,
+        "__new__": new_fn,
+        "_make": classmethod(_make),
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
+        "__match_args__": fields,
+    }
+    for pos, n in enumerate(fields):
+        body[n] = _tuplegetter(pos, f"Alias for field number {pos}")
+
+    cls = type(typename, (tuple,), body)
+
+    # Make the class picklable by naming the module of the caller unless
+    # told otherwise.
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get("__name__", "__main__")
+        except (AttributeError, ValueError):
+            module = None
+    if module is not None:
+        cls.__module__ = module
+    return cls
 
 
-class _OrderedDictKeysView(_OrderedDictView, _collections_abc.KeysView):
+# ---------------------------------------------------------------------------
+# OrderedDict
+# ---------------------------------------------------------------------------
+#
+# The built-in dict already remembers insertion order, and removing then
+# re-adding a key moves it to the end.  OrderedDict therefore keeps its
+# entries in the underlying dict storage and adds the order-aware
+# operations (move_to_end, popitem(last=False), order-sensitive equality)
+# on top of it.
+
+class _ODictKeys(_collections_abc.KeysView):
     __slots__ = ()
-    _view_name = "odict_keys"
-
-    def __iter__(self):
-        return dict.__iter__(self._mapping)
 
     def __reversed__(self):
-        return dict.__reversed__(self._mapping)
+        return reversed(self._mapping)
 
-    def __contains__(self, key):
-        return dict.__contains__(self._mapping, key)
+    def __repr__(self):
+        return f"odict_keys({list(self)!r})"
 
 
-class _OrderedDictItemsView(_OrderedDictView, _collections_abc.ItemsView):
+class _ODictValues(_collections_abc.ValuesView):
     __slots__ = ()
-    _view_name = "odict_items"
-
-    def __iter__(self):
-        return iter(dict.items(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.items(self._mapping))
+        source = self._mapping
+        for k in reversed(source):
+            yield source[k]
 
-    def __contains__(self, item):
-        return item in dict.items(self._mapping)
+    def __repr__(self):
+        return f"odict_values({list(self)!r})"
 
 
-class _OrderedDictValuesView(_OrderedDictView, _collections_abc.ValuesView):
+class _ODictItems(_collections_abc.ItemsView):
     __slots__ = ()
-    _view_name = "odict_values"
-
-    def __iter__(self):
-        return iter(dict.values(self._mapping))
 
     def __reversed__(self):
-        return reversed(dict.values(self._mapping))
+        source = self._mapping
+        for k in reversed(source):
+            yield (k, source[k])
+
+    def __repr__(self):
+        return f"odict_items({list(self)!r})"
+
+
+_ODictKeys.__name__ = _ODictKeys.__qualname__ = "odict_keys"
+_ODictValues.__name__ = _ODictValues.__qualname__ = "odict_values"
+_ODictItems.__name__ = _ODictItems.__qualname__ = "odict_items"
+
+_dict_set = dict.__setitem__
+_dict_pop = dict.pop
+_dict_iter = dict.__iter__
 
 
 class OrderedDict(dict):
-    """Dictionary that remembers insertion order, with ``move_to_end``,
-    ``popitem(last=...)`` and order-sensitive equality."""
+    "Dictionary that remembers insertion order"
 
-    def __init__(self, other=(), /, **kwds):
-        self.update(other, **kwds)
-
-    def update(self, other=(), /, **kwds):
-        """Update from a mapping or iterable of pairs, then from keywords."""
-        if type(self).__setitem__ is dict.__setitem__:
-            dict.update(self, other, **kwds)
-        else:
-            _collections_abc.MutableMapping.update(self, other, **kwds)
-
-    def popitem(self, last=True):
-        """Remove and return a (key, value) pair: the last inserted if
-        ``last`` is true, else the first."""
-        if not self:
-            raise KeyError("dictionary is empty")
-        key = next(dict.__reversed__(self)) if last else next(dict.__iter__(self))
-        value = dict.pop(self, key)
-        return key, value
+    def __init__(self, *args, **kwds):
+        """Initialise from an optional mapping or iterable of pairs plus
+        keyword arguments, in that order."""
+        if len(args) > 1:
+            raise TypeError(f"expected at most 1 arguments, got {len(args)}")
+        self.update(*args, **kwds)
 
     def move_to_end(self, key, last=True):
-        """Move an existing key to the end (or to the beginning if ``last``
-        is false); KeyError if it is absent."""
-        if not dict.__contains__(self, key):
-            raise KeyError(key)
-        value = dict.pop(self, key)
+        """Move an existing key to the end (or to the beginning when last
+        is false).  Raise KeyError if the key is missing."""
+        value = _dict_pop(self, key)
         if last:
-            dict.__setitem__(self, key, value)
+            _dict_set(self, key, value)
+            return
+        remaining = list(dict.items(self))
+        dict.clear(self)
+        _dict_set(self, key, value)
+        for k, v in remaining:
+            _dict_set(self, k, v)
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair: the newest one if last
+        is true, otherwise the oldest one."""
+        if not dict.__len__(self):
+            raise KeyError("dictionary is empty")
+        if last:
+            key = next(reversed(dict.keys(self)))
         else:
-            rest = list(dict.items(self))
-            dict.clear(self)
-            dict.__setitem__(self, key, value)
-            for k, v in rest:
-                dict.__setitem__(self, k, v)
+            key = next(_dict_iter(self))
+        return key, _dict_pop(self, key)
+
+    update = _collections_abc.MutableMapping.update
 
     def keys(self):
-        """A set-like view of the keys, in order."""
-        return _OrderedDictKeysView(self)
-
-    def items(self):
-        """A set-like view of the (key, value) pairs, in order."""
-        return _OrderedDictItemsView(self)
+        "A set-like view of the keys, in order"
+        return _ODictKeys(self)
 
     def values(self):
-        """A view of the values, in order."""
-        return _OrderedDictValuesView(self)
+        "A view of the values, in order"
+        return _ODictValues(self)
 
-    __marker = object()
+    def items(self):
+        "A set-like view of the (key, value) pairs, in order"
+        return _ODictItems(self)
 
-    def setdefault(self, key, default=None):
-        """The value for key, inserting default first if absent."""
-        if dict.__contains__(self, key):
-            return self[key]
-        self[key] = default
-        return default
+    def __reversed__(self):
+        return reversed(dict.keys(self))
 
-    def pop(self, key, default=__marker):
-        """Remove key and return its value; return default (if given) or
-        raise KeyError when absent."""
-        if dict.__contains__(self, key):
+    _absent = object()
+
+    def pop(self, key, default=_absent):
+        """Remove key and return its value; return default if given and
+        the key is missing, otherwise raise KeyError."""
+        if key in self:
             value = self[key]
-            dict.__delitem__(self, key)
+            del self[key]
             return value
-        if default is self.__marker:
+        if default is OrderedDict._absent:
             raise KeyError(key)
         return default
 
-    @_recursive_repr()
+    def setdefault(self, key, default=None):
+        "Return self[key], first storing default there if key is missing."
+        if key not in self:
+            self[key] = default
+            return default
+        return self[key]
+
+    @_repr_once()
     def __repr__(self):
+        name = self.__class__.__name__
         if not self:
-            return f"{self.__class__.__name__}()"
-        return f"{self.__class__.__name__}({list(self.items())!r})"
+            return name + "()"
+        return f"{name}({list(self.items())!r})"
 
     def __reduce__(self):
-        return self.__class__, (), self.__getstate__() or None, None, iter(self.items())
+        "Return state information for pickling"
+        state = dict(getattr(self, "__dict__", {})) or None
+        return self.__class__, (), state, None, iter(self.items())
 
     def copy(self):
-        """A shallow copy of the same class."""
+        "Return a shallow copy with the same type and order."
         return self.__class__(self)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        """A new ordered dictionary with keys from iterable, all set to value."""
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
+        "Create a new ordered dictionary with keys from iterable, all set to value."
+        made = cls()
+        for k in iterable:
+            made[k] = value
+        return made
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and all(map(_eq, self, other))
+            if not dict.__eq__(self, other):
+                return False
+            return all(a == b for a, b in zip(self, other))
         return dict.__eq__(self, other)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        same = self.__eq__(other)
+        if same is NotImplemented:
+            return same
+        return not same
 
     __hash__ = None
+
+    # Merging with | keeps this object's class; the right operand's
+    # entries win and new keys are appended in its order.
+
+    def __or__(self, other):
+        if isinstance(other, dict):
+            merged = type(self)(self)
+            merged.update(other)
+            return merged
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, dict):
+            merged = type(self)(other)
+            merged.update(self)
+            return merged
+        return NotImplemented
 
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
 
-    def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+# ---------------------------------------------------------------------------
+# Counter
+# ---------------------------------------------------------------------------
+
+def _tally(counts, iterable):
+    "Add one to counts[x] for every x produced by iterable."
+    fetch = counts.get
+    for x in iterable:
+        counts[x] = fetch(x, 0) + 1
 
 
-# --- namedtuple --------------------------------------------------------------
+if _native_tally is not None:
+    _tally = _native_tally
 
-def _plural_list(names):
-    # 'a' / 'a' and 'b' / 'a', 'b', and 'c', as in CPython's argument errors.
-    names = [repr(n) for n in names]
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def _bind_fields(qualname, fields, defaults, args, kwargs):
-    """The field values of a call ``cls(*args, **kwargs)``, with the
-    argument errors a function ``__new__(_cls, field, ...)`` would raise."""
-    n = len(fields)
-    npos = len(args)
-    ndef = len(defaults)
-    if npos > n:
-        given = npos + 1
-        if ndef:
-            takes = f"from {n - ndef + 1} to {n + 1} positional arguments"
-        else:
-            takes = f"{n + 1} positional argument{'' if n + 1 == 1 else 's'}"
-        raise TypeError(f"{qualname}() takes {takes} but {given} "
-                        f"{'was' if given == 1 else 'were'} given")
-    values = list(args) + [_MISSING] * (n - npos)
-    for name, value in kwargs.items():
-        try:
-            i = fields.index(name)
-        except ValueError:
-            raise TypeError(f"{qualname}() got an unexpected keyword argument '{name}'") from None
-        if values[i] is not _MISSING:
-            raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
-        values[i] = value
-    missing = []
-    for i in range(n):
-        if values[i] is _MISSING:
-            if i >= n - ndef:
-                values[i] = defaults[i - (n - ndef)]
-            else:
-                missing.append(fields[i])
-    if missing:
-        raise TypeError(f"{qualname}() missing {len(missing)} required positional "
-                        f"argument{'' if len(missing) == 1 else 's'}: {_plural_list(missing)}")
-    return values
-
-
-_MISSING = object()
-
-
-def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """A new subclass of tuple with named fields.
-
-    ``field_names`` is a sequence of names or a string of names separated by
-    whitespace and/or commas. With ``rename``, invalid names are replaced by
-    positional names (``_0``...). ``defaults`` apply to the rightmost fields.
-    """
-    if isinstance(field_names, str):
-        field_names = field_names.replace(",", " ").split()
-    field_names = list(map(str, field_names))
-    typename = _sys.intern(str(typename))
-
-    if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not name.isidentifier() or _iskeyword(name)
-                    or name.startswith("_") or name in seen):
-                field_names[index] = f"_{index}"
-            seen.add(name)
-
-    for name in [typename] + field_names:
-        if type(name) is not str:
-            raise TypeError("Type names and field names must be strings")
-        if not name.isidentifier():
-            raise ValueError(f"Type names and field names must be valid identifiers: {name!r}")
-        if _iskeyword(name):
-            raise ValueError(f"Type names and field names cannot be a keyword: {name!r}")
-
-    seen = set()
-    for name in field_names:
-        if name.startswith("_") and not rename:
-            raise ValueError(f"Field names cannot start with an underscore: {name!r}")
-        if name in seen:
-            raise ValueError(f"Encountered duplicate field name: {name!r}")
-        seen.add(name)
-
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
-            raise TypeError("Got more default values than field names")
-        field_defaults = dict(zip(field_names[len(field_names) - len(defaults):], defaults))
-    default_values = tuple(field_defaults.values())
-
-    field_names = tuple(map(_sys.intern, field_names))
-    num_fields = len(field_names)
-    arg_list = ", ".join(field_names)
-    if num_fields == 1:
-        arg_list += ","
-    tuple_new = tuple.__new__
-    new_qualname = f"{typename}.__new__"
-
-    def __new__(_cls, *args, **kwargs):
-        if not kwargs and len(args) == num_fields:
-            return tuple_new(_cls, args)
-        return tuple_new(_cls, _bind_fields(new_qualname, field_names, default_values, args, kwargs))
-
-    __new__.__doc__ = f"Create new instance of {typename}({arg_list})"
-
-    @classmethod
-    def _make(cls, iterable):
-        result = tuple_new(cls, iterable)
-        if len(result) != num_fields:
-            raise TypeError(f"Expected {num_fields} arguments, got {len(result)}")
-        return result
-
-    _make.__func__.__doc__ = f"Make a new {typename} object from a sequence or iterable"
-
-    def _replace(self, /, **kwds):
-        result = self._make(map(kwds.pop, field_names, self))
-        if kwds:
-            raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
-        return result
-
-    _replace.__doc__ = f"Return a new {typename} object replacing specified fields with new values"
-
-    def __repr__(self):
-        """Return a nicely formatted representation string"""
-        parts = [name + "=" + repr(value) for name, value in zip(field_names, self)]
-        return self.__class__.__name__ + "(" + ", ".join(parts) + ")"
-
-    def _asdict(self):
-        """Return a new dict which maps field names to their values."""
-        return dict(zip(self._fields, self))
-
-    def __getnewargs__(self):
-        """Return self as a plain tuple.  Used by copy and pickle."""
-        return tuple(self)
-
-    for method in (__new__, _make.__func__, _replace, __repr__, _asdict, __getnewargs__):
-        method.__qualname__ = f"{typename}.{method.__name__}"
-
-    class_namespace = {
-        "__doc__": f"{typename}({arg_list})",
-        "__slots__": (),
-        "_fields": field_names,
-        "_field_defaults": field_defaults,
-        "__new__": __new__,
-        "_make": _make,
-        "_replace": _replace,
-        "__repr__": __repr__,
-        "_asdict": _asdict,
-        "__getnewargs__": __getnewargs__,
-        "__match_args__": field_names,
-    }
-    for index, name in enumerate(field_names):
-        class_namespace[name] = _tuplegetter(index, _sys.intern(f"Alias for field number {index}"))
-
-    result = type(typename, (tuple,), class_namespace)
-
-    # The module defaults to the caller's, so that pickling finds the class.
-    if module is None:
-        try:
-            module = _sys._getframe(1).f_globals.get("__name__", "__main__")
-        except (AttributeError, ValueError):
-            pass
-    if module is not None:
-        result.__module__ = module
-    return result
-
-
-# --- Counter -----------------------------------------------------------------
 
 class Counter(dict):
-    """A dict subclass counting hashable items: elements are keys, counts
-    are values (missing elements count 0).
+    """A dict subclass mapping hashable items to their counts.
 
-    >>> Counter('abracadabra').most_common(3)
-    [('a', 5), ('b', 2), ('r', 2)]
+    >>> tally = Counter('mississippi')
+    >>> tally.most_common(2)
+    [('i', 4), ('s', 4)]
+    >>> tally['z']
+    0
     """
 
     def __init__(self, iterable=None, /, **kwds):
+        """Count the elements of an iterable, or copy counts from a
+        mapping; keyword arguments add further counts."""
         super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
-        """The count of elements not in the Counter is zero."""
+        "Missing elements have a count of zero."
         return 0
 
     def total(self):
-        """Sum of the counts."""
+        "Sum of all the counts"
         return sum(self.values())
 
     def most_common(self, n=None):
-        """The n most common elements and their counts, most common first
-        (all of them if n is None); equal counts keep insertion order."""
+        """List the (element, count) pairs from the most common to the
+        least; ties keep first-seen order.  With n, only the first n."""
+        ranked = sorted(self.items(), key=lambda pair: pair[1], reverse=True)
         if n is None:
-            return sorted(self.items(), key=_itemgetter(1), reverse=True)
-        import heapq
-        return heapq.nlargest(n, self.items(), key=_itemgetter(1))
+            return ranked
+        return ranked[:max(n, 0)]
 
     def elements(self):
-        """An iterator over the elements, each repeated as many times as its
-        count; elements with a count below one are skipped."""
-        for elem, count in self.items():
-            for _ in range(count):
-                yield elem
+        """Iterate over the elements, each repeated as often as its count;
+        elements with a count below one are skipped."""
+        return _it.chain.from_iterable(
+            _it.repeat(item, times) for item, times in self.items())
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
-        raise NotImplementedError("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+        raise NotImplementedError(
+            "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
     def update(self, iterable=None, /, **kwds):
         """Add counts from an iterable of elements or from a mapping of
-        counts, then from keyword arguments."""
+        counts (and from keyword arguments)."""
         if iterable is not None:
             if isinstance(iterable, _collections_abc.Mapping):
                 if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
+                    current = self.get
+                    for item, extra in iterable.items():
+                        self[item] = extra + current(item, 0)
                 else:
-                    # Fast path for an empty counter.
-                    super().update(iterable)
+                    dict.update(self, iterable)
             else:
-                _count_elements(self, iterable)
+                _tally(self, iterable)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        """Subtract counts (which may become zero or negative) from an
-        iterable of elements or a mapping of counts, then from keywords."""
+        """Take away counts from an iterable of elements or from a mapping
+        of counts.  Counts may drop to zero or below."""
         if iterable is not None:
-            self_get = self.get
+            current = self.get
             if isinstance(iterable, _collections_abc.Mapping):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
+                for item, less in iterable.items():
+                    self[item] = current(item, 0) - less
             else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+                for item in iterable:
+                    self[item] = current(item, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        """A shallow copy."""
+        "Return a shallow copy."
         return self.__class__(self)
 
     def __reduce__(self):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        """Like dict.__delitem__() but does not raise KeyError for missing values."""
+        "Deleting a missing element is not an error."
         if elem in self:
             super().__delitem__(elem)
+
+    def __repr__(self):
+        name = self.__class__.__name__
+        if not self:
+            return f"{name}()"
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self)
+        return f"{name}({shown!r})"
+
+    # Rich comparisons treat missing elements as having a zero count.
+
+    def _pairs_with(self, other):
+        for key in self:
+            yield self[key], other[key]
+        for key in other:
+            if key not in self:
+                yield self[key], other[key]
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        return all(a == b for a, b in self._pairs_with(other))
 
     def __ne__(self, other):
         if not isinstance(other, Counter):
@@ -474,7 +536,7 @@ class Counter(dict):
     def __le__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
+        return all(a <= b for a, b in self._pairs_with(other))
 
     def __lt__(self, other):
         if not isinstance(other, Counter):
@@ -484,695 +546,517 @@ class Counter(dict):
     def __ge__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        return all(a >= b for a, b in self._pairs_with(other))
 
     def __gt__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         return self >= other and self != other
 
-    def __repr__(self):
-        if not self:
-            return f"{self.__class__.__name__}()"
-        try:
-            # Most common first; dict() keeps that order.
-            d = dict(self.most_common())
-        except TypeError:
-            # Counts that cannot be ordered.
-            d = dict(self)
-        return f"{self.__class__.__name__}({d!r})"
+    __hash__ = None
 
     # Multiset arithmetic: results keep only positive counts.
+
+    def _combine(self, other, rule, include_other_only):
+        result = Counter()
+        for key, mine in self.items():
+            value = rule(mine, other[key])
+            if value > 0:
+                result[key] = value
+        if include_other_only:
+            for key, theirs in other.items():
+                if key not in self:
+                    value = rule(0, theirs)
+                    if value > 0:
+                        result[key] = value
+        return result
 
     def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._combine(other, lambda a, b: a + b, True)
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._combine(other, lambda a, b: a - b, True)
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._combine(other, lambda a, b: b if a < b else a, True)
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return self._combine(other, lambda a, b: a if a < b else b, False)
 
     def __pos__(self):
-        """Drops zero and negative counts."""
+        "Drop zero and negative counts."
         result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
+        for key, n in self.items():
+            if n > 0:
+                result[key] = n
         return result
 
     def __neg__(self):
-        """Negates the counts, keeping the ones that become positive."""
+        "Negate the counts, keeping only the ones that become positive."
         result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
+        for key, n in self.items():
+            if n < 0:
+                result[key] = 0 - n
         return result
 
-    def _keep_positive(self):
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
-            del self[elem]
+    def _drop_nonpositive(self):
+        doomed = [key for key, n in self.items() if not n > 0]
+        for key in doomed:
+            del self[key]
         return self
 
     def __iadd__(self, other):
-        for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
+        for key, n in other.items():
+            self[key] += n
+        return self._drop_nonpositive()
 
     def __isub__(self, other):
-        for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
+        for key, n in other.items():
+            self[key] -= n
+        return self._drop_nonpositive()
 
     def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
+        for key, theirs in other.items():
+            if theirs > self[key]:
+                self[key] = theirs
+        return self._drop_nonpositive()
 
     def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
+        for key, mine in list(self.items()):
+            theirs = other[key]
+            if theirs < mine:
+                self[key] = theirs
+        return self._drop_nonpositive()
 
 
-# --- ChainMap ----------------------------------------------------------------
+# ---------------------------------------------------------------------------
+# ChainMap
+# ---------------------------------------------------------------------------
 
 class ChainMap(_collections_abc.MutableMapping):
-    """A view of several mappings as one: lookups search ``maps`` in order;
-    writes, updates and deletions apply to the first mapping only."""
+    """Present several mappings as one.  Lookups search the mappings in
+    order; writes, updates and deletions only touch the first mapping."""
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+        "With no mappings, a single empty dict is used."
+        self.maps = list(maps) if maps else [{}]
 
     def __missing__(self, key):
         raise KeyError(key)
 
     def __getitem__(self, key):
-        for mapping in self.maps:
+        for layer in self.maps:
             try:
-                return mapping[key]
+                # Indexing (rather than a membership test) lets layers
+                # with __missing__, such as defaultdict, supply values.
+                return layer[key]
             except KeyError:
-                pass
+                continue
         return self.__missing__(key)
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        if key in self:
+            return self[key]
+        return default
+
+    def _merged_keys(self):
+        seen = {}
+        for layer in reversed(self.maps):
+            for k in layer:
+                seen[k] = None
+        return seen
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(self._merged_keys())
 
     def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
-        return iter(d)
+        return iter(self._merged_keys())
 
     def __contains__(self, key):
-        return any(key in m for m in self.maps)
+        for layer in self.maps:
+            if key in layer:
+                return True
+        return False
 
     def __bool__(self):
-        return any(self.maps)
+        for layer in self.maps:
+            if layer:
+                return True
+        return False
 
-    @_recursive_repr()
+    @_repr_once()
     def __repr__(self):
-        return f"{self.__class__.__name__}({', '.join(map(repr, self.maps))})"
+        inner = ", ".join(repr(layer) for layer in self.maps)
+        return f"{self.__class__.__name__}({inner})"
 
     @classmethod
     def fromkeys(cls, iterable, *args):
-        """A ChainMap of one new dict with keys from iterable."""
+        "New ChainMap over a single dict built by dict.fromkeys()."
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        """A new ChainMap with a copy of maps[0] and the other maps shared."""
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        "Copy of the first mapping; the later ones are shared."
+        first, *rest = self.maps
+        return self.__class__(first.copy(), *rest)
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        """A new ChainMap with a new map (m, or a new dict of the keywords)
-        followed by all of this one's maps."""
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
+        """Return a ChainMap with a new first mapping (m, or a new dict)
+        in front of the current ones."""
+        front = kwargs if m is None else m
+        if kwargs and front is not kwargs:
+            front.update(kwargs)
+        return type(self)(front, *self.maps)
 
     @property
     def parents(self):
-        """A new ChainMap of all the maps but the first."""
-        return self.__class__(*self.maps[1:])
+        "The ChainMap of every mapping except the first."
+        return type(self)(*self.maps[1:])
+
+    # Mutations only ever touch the first mapping.
 
     def __setitem__(self, key, value):
-        self.maps[0][key] = value
+        front = self.maps[0]
+        front[key] = value
+
+    def _front_call(self, name, *args, missing):
+        try:
+            return getattr(self.maps[0], name)(*args)
+        except KeyError:
+            pass
+        raise KeyError(missing)
 
     def __delitem__(self, key):
-        try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
-
-    def popitem(self):
-        """Remove and return an item of maps[0]; KeyError if it is empty."""
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError("No keys found in the first mapping.")
+        self._front_call("__delitem__", key,
+                         missing=f"Key not found in the first mapping: {key!r}")
 
     def pop(self, key, *args):
-        """Remove key from maps[0] and return its value."""
-        try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
+        "Remove key from the first mapping and return its value."
+        return self._front_call("pop", key, *args,
+                                missing=f"Key not found in the first mapping: {key!r}")
+
+    def popitem(self):
+        "Remove and return a pair from the first mapping."
+        return self._front_call("popitem",
+                                missing="No keys found in the first mapping.")
 
     def clear(self):
-        """Clear maps[0], leaving the others untouched."""
-        self.maps[0].clear()
-
-    def __ior__(self, other):
-        self.maps[0].update(other)
-        return self
+        "Empty the first mapping."
+        front = self.maps[0]
+        front.clear()
 
     def __or__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+        if isinstance(other, _collections_abc.Mapping):
+            combined = self.copy()
+            combined.maps[0].update(other)
+            return combined
+        return NotImplemented
 
     def __ror__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
+        if isinstance(other, _collections_abc.Mapping):
+            flat = dict(other)
+            for layer in self.maps[::-1]:
+                flat.update(layer)
+            return type(self)(flat)
+        return NotImplemented
+
+    def __ior__(self, other):
+        front = self.maps[0]
+        front.update(other)
+        return self
 
 
-# --- UserDict, UserList, UserString -----------------------------------------
+# ---------------------------------------------------------------------------
+# UserDict, UserList, UserString
+# ---------------------------------------------------------------------------
+#
+# Each wrapper keeps its contents in a real built-in object stored as
+# `self.data`.  Most methods simply hand the work to that object; they are
+# generated from the tables below rather than spelled out one by one.
+
+def _payload(value, wrapper):
+    "The wrapped built-in object when value is a `wrapper`, else value."
+    return value.data if isinstance(value, wrapper) else value
+
+
+def _forwarder(name, *, owner=None, rewrap=False):
+    """Make a method `name` that calls the same method on self.data.  When
+    owner is given, arguments that are instances of owner are replaced by
+    their data; with rewrap, the result is wrapped again in the caller's
+    class."""
+    def method(self, *args, **kwargs):
+        if owner is not None:
+            args = [_payload(a, owner) for a in args]
+        outcome = getattr(self.data, name)(*args, **kwargs)
+        if rewrap:
+            return type(self)(outcome)
+        return outcome
+
+    method.__name__ = name
+    return method
+
+
+def _install(cls, names, **options):
+    "Add forwarding methods, named in a space-separated string, to cls."
+    for name in names.split():
+        method = _forwarder(name, **options)
+        method.__qualname__ = f"{cls.__name__}.{name}"
+        setattr(cls, name, method)
+
+
+def _on_data(func, name):
+    "A method applying the built-in `func` to self.data."
+    def method(self):
+        return func(self.data)
+    method.__name__ = name
+    return method
+
+
+_ORDERINGS = {
+    "__lt__": lambda a, b: a < b,
+    "__le__": lambda a, b: a <= b,
+    "__eq__": lambda a, b: a == b,
+    "__gt__": lambda a, b: a > b,
+    "__ge__": lambda a, b: a >= b,
+}
+
+
+def _install_orderings(owner):
+    "Comparisons act on self.data against the other operand's payload."
+    def make(test, name):
+        def compare(self, other):
+            return test(self.data, _payload(other, owner))
+        compare.__name__ = name
+        return compare
+
+    for name, test in _ORDERINGS.items():
+        setattr(owner, name, make(test, name))
+
+
+def _duplicate(obj, **fresh):
+    "New instance of obj's class with obj's attributes plus overrides."
+    kind = type(obj)
+    twin = kind.__new__(kind)
+    vars(twin).update(vars(obj))
+    vars(twin).update(fresh)
+    return twin
+
 
 class UserDict(_collections_abc.MutableMapping):
-    """A mapping wrapping a dict kept in the ``data`` attribute, meant to be
-    subclassed."""
+    "A mapping whose contents live in the plain dict `self.data`."
+
+    __len__ = _forwarder("__len__")
+    __iter__ = _forwarder("__iter__")
+    __setitem__ = _forwarder("__setitem__")
+    __delitem__ = _forwarder("__delitem__")
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
-        if dict is not None:
-            self.update(dict)
+        initial = [] if dict is None else [dict]
         if kwargs:
-            self.update(kwargs)
-
-    def __len__(self):
-        return len(self.data)
+            initial.append(kwargs)
+        for source in initial:
+            self.update(source)
 
     def __getitem__(self, key):
-        if key in self.data:
+        try:
             return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        except KeyError:
+            pass
+        fallback = getattr(type(self), "__missing__", None)
+        if fallback is None:
+            raise KeyError(key)
+        return fallback(self, key)
 
-    def __setitem__(self, key, item):
-        self.data[key] = item
-
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __contains__(self, key):
-        return key in self.data
-
-    def __repr__(self):
-        return repr(self.data)
+    @staticmethod
+    def _merge_source(other):
+        if isinstance(other, UserDict):
+            return other.data
+        if isinstance(other, dict):
+            return other
+        return None
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
-        return NotImplemented
+        right = self._merge_source(other)
+        if right is None:
+            return NotImplemented
+        return type(self)(self.data | right)
 
     def __ror__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(other.data | self.data)
-        if isinstance(other, dict):
-            return self.__class__(other | self.data)
-        return NotImplemented
+        left = self._merge_source(other)
+        if left is None:
+            return NotImplemented
+        return type(self)(left | self.data)
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        self.data |= _payload(other, UserDict)
         return self
 
     def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"].copy()
-        return inst
+        return _duplicate(self, data=dict(self.data))
 
     def copy(self):
-        if self.__class__ is UserDict:
+        "Shallow copy of the same class."
+        if type(self) is UserDict:
             return UserDict(self.data.copy())
-        import copy
-        data = self.data
-        try:
-            self.data = {}
-            c = copy.copy(self)
-        finally:
-            self.data = data
-        c.update(self)
-        return c
+        twin = _duplicate(self, data={})
+        twin.update(self)
+        return twin
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
+        made = cls()
         for key in iterable:
-            d[key] = value
-        return d
+            made[key] = value
+        return made
+
+
+_install(UserDict, "__contains__")
+UserDict.__repr__ = _on_data(repr, "__repr__")
 
 
 class UserList(_collections_abc.MutableSequence):
-    """A sequence wrapping a list kept in the ``data`` attribute, meant to
-    be subclassed."""
+    "A sequence whose contents live in the plain list `self.data`."
+
+    __len__ = _forwarder("__len__")
+    __setitem__ = _forwarder("__setitem__")
+    __delitem__ = _forwarder("__delitem__")
+    insert = _forwarder("insert")
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        if initlist is None:
+            self.data = []
+        elif type(initlist) is list:
+            self.data = initlist[:]
+        elif isinstance(initlist, UserList):
+            self.data = initlist.data[:]
+        else:
+            self.data = list(initlist)
 
-    def __repr__(self):
-        return repr(self.data)
-
-    def __lt__(self, other):
-        return self.data < self.__cast(other)
-
-    def __le__(self, other):
-        return self.data <= self.__cast(other)
-
-    def __eq__(self, other):
-        return self.data == self.__cast(other)
-
-    def __gt__(self, other):
-        return self.data > self.__cast(other)
-
-    def __ge__(self, other):
-        return self.data >= self.__cast(other)
-
-    def __cast(self, other):
-        return other.data if isinstance(other, UserList) else other
-
-    def __contains__(self, item):
-        return item in self.data
-
-    def __len__(self):
-        return len(self.data)
+    __hash__ = None
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return self.__class__(self.data[i])
+            return type(self)(self.data[i])
         return self.data[i]
 
-    def __setitem__(self, i, item):
-        self.data[i] = item
-
-    def __delitem__(self, i):
-        del self.data[i]
+    @staticmethod
+    def _listed(other):
+        if isinstance(other, UserList):
+            return other.data
+        return other if isinstance(other, list) else list(other)
 
     def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+        return type(self)(self.data + self._listed(other))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        return type(self)(self._listed(other) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        elif isinstance(other, type(self.data)):
-            self.data += other
-        else:
-            self.data += list(other)
+        self.data += self._listed(other)
         return self
 
     def __mul__(self, n):
-        return self.__class__(self.data * n)
-
-    __rmul__ = __mul__
+        return type(self)(self.data * n)
 
     def __imul__(self, n):
         self.data *= n
         return self
 
-    def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"][:]
-        return inst
-
-    def append(self, item):
-        self.data.append(item)
-
-    def insert(self, i, item):
-        self.data.insert(i, item)
-
-    def pop(self, i=-1):
-        return self.data.pop(i)
-
-    def remove(self, item):
-        self.data.remove(item)
-
-    def clear(self):
-        self.data.clear()
+    __rmul__ = __mul__
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
-    def count(self, item):
-        return self.data.count(item)
-
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
-    def reverse(self):
-        self.data.reverse()
-
-    def sort(self, /, *args, **kwds):
-        self.data.sort(*args, **kwds)
+    def __copy__(self):
+        return _duplicate(self, data=list(self.data))
 
     def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+        self.data.extend(_payload(other, UserList))
+
+
+_install(UserList, "__contains__ append pop remove clear count index reverse sort")
+UserList.__repr__ = _on_data(repr, "__repr__")
+_install_orderings(UserList)
 
 
 class UserString(_collections_abc.Sequence):
-    """A string-like object wrapping a str kept in the ``data`` attribute,
-    meant to be subclassed; str methods return instances of the class."""
+    "A string-like object whose text lives in the plain str `self.data`."
+
+    __len__ = _forwarder("__len__")
 
     def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
-
-    def __str__(self):
-        return str(self.data)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __int__(self):
-        return int(self.data)
-
-    def __float__(self):
-        return float(self.data)
-
-    def __complex__(self):
-        return complex(self.data)
-
-    def __hash__(self):
-        return hash(self.data)
+        if isinstance(seq, UserString):
+            seq = seq.data[:]
+        elif not isinstance(seq, str):
+            seq = str(seq)
+        self.data = seq
 
     def __getnewargs__(self):
         return (self.data[:],)
 
-    def __eq__(self, string):
-        if isinstance(string, UserString):
-            return self.data == string.data
-        return self.data == string
-
-    def __lt__(self, string):
-        if isinstance(string, UserString):
-            return self.data < string.data
-        return self.data < string
-
-    def __le__(self, string):
-        if isinstance(string, UserString):
-            return self.data <= string.data
-        return self.data <= string
-
-    def __gt__(self, string):
-        if isinstance(string, UserString):
-            return self.data > string.data
-        return self.data > string
-
-    def __ge__(self, string):
-        if isinstance(string, UserString):
-            return self.data >= string.data
-        return self.data >= string
-
     def __contains__(self, char):
-        if isinstance(char, UserString):
-            char = char.data
-        return char in self.data
-
-    def __len__(self):
-        return len(self.data)
+        return _payload(char, UserString) in self.data
 
     def __getitem__(self, index):
-        return self.__class__(self.data[index])
+        return type(self)(self.data[index])
+
+    @staticmethod
+    def _text(other):
+        if isinstance(other, UserString):
+            return other.data
+        return other if isinstance(other, str) else str(other)
 
     def __add__(self, other):
-        if isinstance(other, UserString):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, str):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + str(other))
+        return type(self)(self.data + self._text(other))
 
     def __radd__(self, other):
-        if isinstance(other, str):
-            return self.__class__(other + self.data)
-        return self.__class__(str(other) + self.data)
+        return type(self)(self._text(other) + self.data)
 
     def __mul__(self, n):
-        return self.__class__(self.data * n)
+        return type(self)(self.data * n)
 
     __rmul__ = __mul__
 
     def __mod__(self, args):
-        return self.__class__(self.data % args)
+        return type(self)(self.data % args)
 
     def __rmod__(self, template):
-        return self.__class__(str(template) % self)
+        return type(self)(str(template) % self)
 
-    def capitalize(self):
-        return self.__class__(self.data.capitalize())
-
-    def casefold(self):
-        return self.__class__(self.data.casefold())
-
-    def center(self, width, *args):
-        return self.__class__(self.data.center(width, *args))
-
-    def count(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.count(sub, start, end)
-
-    def removeprefix(self, prefix, /):
-        if isinstance(prefix, UserString):
-            prefix = prefix.data
-        return self.__class__(self.data.removeprefix(prefix))
-
-    def removesuffix(self, suffix, /):
-        if isinstance(suffix, UserString):
-            suffix = suffix.data
-        return self.__class__(self.data.removesuffix(suffix))
+    maketrans = str.maketrans
 
     def encode(self, encoding="utf-8", errors="strict"):
-        encoding = "utf-8" if encoding is None else encoding
-        errors = "strict" if errors is None else errors
         return self.data.encode(encoding, errors)
 
-    def endswith(self, suffix, start=0, end=_sys.maxsize):
-        return self.data.endswith(suffix, start, end)
 
-    def expandtabs(self, tabsize=8):
-        return self.__class__(self.data.expandtabs(tabsize))
+for _name, _func in (("__str__", str), ("__repr__", repr),
+                     ("__int__", int), ("__float__", float),
+                     ("__complex__", complex), ("__hash__", hash)):
+    setattr(UserString, _name, _on_data(_func, _name))
+del _name, _func
 
-    def find(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.find(sub, start, end)
+_install_orderings(UserString)
 
-    def format(self, /, *args, **kwds):
-        return self.data.format(*args, **kwds)
-
-    def format_map(self, mapping):
-        return self.data.format_map(mapping)
-
-    def index(self, sub, start=0, end=_sys.maxsize):
-        return self.data.index(sub, start, end)
-
-    def isalpha(self):
-        return self.data.isalpha()
-
-    def isalnum(self):
-        return self.data.isalnum()
-
-    def isascii(self):
-        return self.data.isascii()
-
-    def isdecimal(self):
-        return self.data.isdecimal()
-
-    def isdigit(self):
-        return self.data.isdigit()
-
-    def isidentifier(self):
-        return self.data.isidentifier()
-
-    def islower(self):
-        return self.data.islower()
-
-    def isnumeric(self):
-        return self.data.isnumeric()
-
-    def isprintable(self):
-        return self.data.isprintable()
-
-    def isspace(self):
-        return self.data.isspace()
-
-    def istitle(self):
-        return self.data.istitle()
-
-    def isupper(self):
-        return self.data.isupper()
-
-    def join(self, seq):
-        return self.data.join(seq)
-
-    def ljust(self, width, *args):
-        return self.__class__(self.data.ljust(width, *args))
-
-    def lower(self):
-        return self.__class__(self.data.lower())
-
-    def lstrip(self, chars=None):
-        return self.__class__(self.data.lstrip(chars))
-
-    maketrans = str.maketrans if hasattr(str, "maketrans") else None
-
-    def partition(self, sep):
-        return self.data.partition(sep)
-
-    def replace(self, old, new, maxsplit=-1):
-        if isinstance(old, UserString):
-            old = old.data
-        if isinstance(new, UserString):
-            new = new.data
-        return self.__class__(self.data.replace(old, new, maxsplit))
-
-    def rfind(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.rfind(sub, start, end)
-
-    def rindex(self, sub, start=0, end=_sys.maxsize):
-        return self.data.rindex(sub, start, end)
-
-    def rjust(self, width, *args):
-        return self.__class__(self.data.rjust(width, *args))
-
-    def rpartition(self, sep):
-        return self.data.rpartition(sep)
-
-    def rstrip(self, chars=None):
-        return self.__class__(self.data.rstrip(chars))
-
-    def split(self, sep=None, maxsplit=-1):
-        return self.data.split(sep, maxsplit)
-
-    def rsplit(self, sep=None, maxsplit=-1):
-        return self.data.rsplit(sep, maxsplit)
-
-    def splitlines(self, keepends=False):
-        return self.data.splitlines(keepends)
-
-    def startswith(self, prefix, start=0, end=_sys.maxsize):
-        return self.data.startswith(prefix, start, end)
-
-    def strip(self, chars=None):
-        return self.__class__(self.data.strip(chars))
-
-    def swapcase(self):
-        return self.__class__(self.data.swapcase())
-
-    def title(self):
-        return self.__class__(self.data.title())
-
-    def translate(self, *args):
-        return self.__class__(self.data.translate(*args))
-
-    def upper(self):
-        return self.__class__(self.data.upper())
-
-    def zfill(self, width):
-        return self.__class__(self.data.zfill(width))
+# str methods that build a new string give back the caller's class ...
+_install(UserString,
+         "capitalize casefold center expandtabs ljust lower lstrip "
+         "removeprefix removesuffix replace rjust rstrip strip swapcase "
+         "title translate upper zfill",
+         owner=UserString, rewrap=True)
+# ... while the rest return str's result unchanged.
+_install(UserString,
+         "count endswith find index rfind rindex startswith partition "
+         "rpartition split rsplit splitlines join format format_map "
+         "isalnum isalpha isascii isdecimal isdigit isidentifier islower "
+         "isnumeric isprintable isspace istitle isupper",
+         owner=UserString)
