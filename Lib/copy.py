@@ -1,236 +1,229 @@
-"""Shallow and deep copy operations.
+"""Ember's copy module: shallow and deep copying of Python objects.
 
-``copy(x)`` and ``deepcopy(x[, memo])`` handle the builtin containers
-directly and everything else through ``__copy__``/``__deepcopy__`` or the
-reduce protocol (``copyreg.dispatch_table``, ``__reduce_ex__(4)``,
-``__reduce__``). ``deepcopy`` keeps a memo dict (id -> copy) so shared and
-recursive structures are copied once.
+copy(x) makes a shallow copy and deepcopy(x[, memo]) a deep one.  Classes
+take part through __copy__ / __deepcopy__(memo), or through the pickle
+reduction protocol: copyreg.dispatch_table, __reduce_ex__(4), __reduce__,
+with __getstate__ / __setstate__ and __getnewargs__ as pickling uses them.
 """
 
-import types
-from copyreg import dispatch_table
-
-
-class Error(Exception):
-    pass
-
-
-error = Error  # backward compatible alias
+import types as _types
+from copyreg import dispatch_table as _reducers
 
 __all__ = ["Error", "copy", "deepcopy"]
 
 
+class Error(Exception):
+    """Raised when an object cannot be copied."""
+
+
+error = Error   # historical alias
+
+
+def _gather_types(*names):
+    """Types that exist in this runtime, looked up by name in ``types``."""
+    found = []
+    for name in names:
+        kind = getattr(_types, name, None)
+        if isinstance(kind, type):
+            found.append(kind)
+    return found
+
+
+try:
+    from weakref import ref as _weakref_type
+except ImportError:
+    _weakref_type = None
+
+# Objects of these types are immutable (or treated as such): both copy()
+# and deepcopy() return them unchanged.
+_UNCHANGED = {
+    type(None), type(Ellipsis), type(NotImplemented),
+    bool, int, float, complex, str, bytes, type, range, property,
+}
+_UNCHANGED.update(_gather_types('BuiltinFunctionType', 'FunctionType', 'CodeType'))
+if _weakref_type is not None:
+    _UNCHANGED.add(_weakref_type)
+
+# copy() additionally shares these; deepcopy() looks inside tuples and
+# frozensets go through the reduction protocol.
+_SHALLOW_SHARED = frozenset(_UNCHANGED | {tuple, frozenset, slice})
+
+
+def _reduction(obj, cls, what):
+    """Return the pickle-style reduction value for *obj*."""
+    reducer = _reducers.get(cls)
+    if reducer is not None:
+        return reducer(obj)
+    by_protocol = getattr(obj, "__reduce_ex__", None)
+    if by_protocol is not None:
+        return by_protocol(4)
+    plain = getattr(obj, "__reduce__", None)
+    if plain is not None:
+        return plain()
+    raise Error(f"un({what})copyable object of type {cls}")
+
+
+# ---------------------------------------------------------------------------
+# Shallow copies
+# ---------------------------------------------------------------------------
+
 def copy(x):
-    """A shallow copy of x."""
+    """Return a shallow copy of *x*."""
     cls = type(x)
-
-    copier = _copy_dispatch.get(cls)
-    if copier:
-        return copier(x)
-
-    if issubclass(cls, type):
-        # Classes are shared, not copied (even with a metaclass).
+    if cls in _SHALLOW_SHARED or issubclass(cls, type):
         return x
-
-    copier = getattr(cls, "__copy__", None)
-    if copier is not None:
-        return copier(x)
-
-    reductor = dispatch_table.get(cls, None)
-    if reductor is not None:
-        rv = reductor(x)
-    else:
-        reductor = getattr(x, "__reduce_ex__", None)
-        if reductor is not None:
-            rv = reductor(4)
-        else:
-            reductor = getattr(x, "__reduce__", None)
-            if reductor:
-                rv = reductor()
-            else:
-                raise Error(f"un(shallow)copyable object of type {cls}")
-
+    if cls is list or cls is dict or cls is set or cls is bytearray:
+        return cls.copy(x)
+    hook = getattr(cls, "__copy__", None)
+    if hook is not None:
+        return hook(x)
+    rv = _reduction(x, cls, "shallow")
     if isinstance(rv, str):
-        # A global name: the object is its own copy.
+        # A global name: the object stands for itself.
         return x
-    return _reconstruct(x, None, *rv)
+    return _rebuild(x, None, *rv)
 
 
-def _copy_immutable(x):
-    return x
+# ---------------------------------------------------------------------------
+# Deep copies
+# ---------------------------------------------------------------------------
+
+def _deep_list(x, memo):
+    result = []
+    memo[id(x)] = result
+    add = result.append
+    for item in x:
+        add(deepcopy(item, memo))
+    return result
 
 
-_copy_dispatch = {}
-for _t in (type(None), int, float, bool, complex, str, tuple, bytes, frozenset, type,
-           range, slice, property, types.BuiltinFunctionType, type(Ellipsis),
-           type(NotImplemented), types.FunctionType, types.CodeType):
-    _copy_dispatch[_t] = _copy_immutable
-_copy_dispatch[list] = list.copy
-_copy_dispatch[dict] = dict.copy
-_copy_dispatch[set] = set.copy
-_copy_dispatch[bytearray] = bytearray  # bytearray(x) copies
-del _t
-
-
-def deepcopy(x, memo=None, _nil=[]):
-    """A deep copy of x, using (and filling) memo: id(original) -> copy."""
-    if memo is None:
-        memo = {}
-
-    d = id(x)
-    y = memo.get(d, _nil)
-    if y is not _nil:
-        return y
-
-    cls = type(x)
-    copier = _deepcopy_dispatch.get(cls)
-    if copier is not None:
-        y = copier(x, memo)
-    elif issubclass(cls, type):
-        y = x
-    else:
-        copier = getattr(x, "__deepcopy__", None)
-        if copier is not None:
-            y = copier(memo)
-        else:
-            reductor = dispatch_table.get(cls)
-            if reductor:
-                rv = reductor(x)
-            else:
-                reductor = getattr(x, "__reduce_ex__", None)
-                if reductor is not None:
-                    rv = reductor(4)
-                else:
-                    reductor = getattr(x, "__reduce__", None)
-                    if reductor:
-                        rv = reductor()
-                    else:
-                        raise Error(f"un(deep)copyable object of type {cls}")
-            if isinstance(rv, str):
-                y = x
-            else:
-                y = _reconstruct(x, memo, *rv)
-
-    # Objects that copy to themselves are not remembered.
-    if y is not x:
-        memo[d] = y
-        _keep_alive(x, memo)
-    return y
-
-
-def _deepcopy_atomic(x, memo):
-    return x
-
-
-_deepcopy_dispatch = {}
-for _t in (type(None), type(Ellipsis), type(NotImplemented), int, float, bool, complex,
-           bytes, str, types.CodeType, type, range, types.BuiltinFunctionType,
-           types.FunctionType, property):
-    _deepcopy_dispatch[_t] = _deepcopy_atomic
-del _t
-
-
-def _deepcopy_list(x, memo, deepcopy=deepcopy):
-    y = []
-    memo[id(x)] = y
-    append = y.append
-    for a in x:
-        append(deepcopy(a, memo))
-    return y
-
-
-_deepcopy_dispatch[list] = _deepcopy_list
-
-
-def _deepcopy_tuple(x, memo, deepcopy=deepcopy):
-    y = [deepcopy(a, memo) for a in x]
-    # A recursive tuple (through a mutable item) was copied meanwhile.
-    try:
-        return memo[id(x)]
-    except KeyError:
-        pass
-    for k, j in zip(x, y):
-        if k is not j:
-            return tuple(y)
-    # Every item copied to itself: the tuple is its own copy.
-    return x
-
-
-_deepcopy_dispatch[tuple] = _deepcopy_tuple
-
-
-def _deepcopy_dict(x, memo, deepcopy=deepcopy):
-    y = {}
-    memo[id(x)] = y
+def _deep_dict(x, memo):
+    result = {}
+    memo[id(x)] = result
     for key, value in x.items():
-        y[deepcopy(key, memo)] = deepcopy(value, memo)
-    return y
+        result[deepcopy(key, memo)] = deepcopy(value, memo)
+    return result
 
 
-_deepcopy_dispatch[dict] = _deepcopy_dict
+def _deep_tuple(x, memo):
+    items = [deepcopy(item, memo) for item in x]
+    # A cycle through a mutable element may already have produced the copy.
+    earlier = memo.get(id(x), _MISSING)
+    if earlier is not _MISSING:
+        return earlier
+    for old, new in zip(x, items):
+        if old is not new:
+            return tuple(items)
+    return x
 
 
-def _deepcopy_bytearray(x, memo):
-    return bytearray(x)
-
-
-_deepcopy_dispatch[bytearray] = _deepcopy_bytearray
-
-
-def _deepcopy_method(x, memo):
+def _deep_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 
 
-_deepcopy_dispatch[types.MethodType] = _deepcopy_method
+_MISSING = object()
+
+_DEEP_HANDLERS = {list: _deep_list, dict: _deep_dict, tuple: _deep_tuple}
+if hasattr(_types, "MethodType"):
+    _DEEP_HANDLERS[_types.MethodType] = _deep_method
 
 
-def _keep_alive(x, memo):
-    """Keep x alive as long as memo, so that its id is not reused by another
-    object while memo maps it."""
-    try:
-        memo[id(memo)].append(x)
-    except KeyError:
+def _remember(x, memo):
+    """Keep *x* alive for as long as *memo* exists.
+
+    Copies are keyed by id(); holding the original stops its id from being
+    reused by a new object during the same deepcopy.
+    """
+    keeper = memo.get(id(memo))
+    if keeper is None:
         memo[id(memo)] = [x]
+    else:
+        keeper.append(x)
 
 
-def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, *, deepcopy=deepcopy):
-    """Rebuild an object from the parts of a reduce tuple (deep when memo
-    is given)."""
+def deepcopy(x, memo=None):
+    """Return a deep copy of *x*.
+
+    *memo* maps id(original) to its copy; pass the same dictionary to share
+    copies between calls (as __deepcopy__ implementations should).
+    """
+    if memo is None:
+        memo = {}
+    key = id(x)
+    found = memo.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    cls = type(x)
+    handler = _DEEP_HANDLERS.get(cls)
+    if handler is not None:
+        y = handler(x, memo)
+    elif cls in _UNCHANGED or issubclass(cls, type):
+        y = x
+    else:
+        hook = getattr(x, "__deepcopy__", None)
+        if hook is not None:
+            y = hook(memo)
+        else:
+            rv = _reduction(x, cls, "deep")
+            if isinstance(rv, str):
+                y = x
+            else:
+                y = _rebuild(x, memo, *rv)
+    if y is not x:
+        memo[key] = y
+        _remember(x, memo)
+    return y
+
+
+# ---------------------------------------------------------------------------
+# Rebuilding from a reduction value
+# ---------------------------------------------------------------------------
+
+def _apply_state(y, state):
+    setter = getattr(y, "__setstate__", None)
+    if setter is not None:
+        setter(state)
+        return
+    slot_values = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slot_values = state
+    if state is not None:
+        y.__dict__.update(state)
+    if slot_values:
+        for name, value in slot_values.items():
+            setattr(y, name, value)
+
+
+def _rebuild(x, memo, factory, args, state=None, listitems=None,
+             dictitems=None, *_ignored):
+    """Create the copy described by a reduction value.
+
+    *memo* is None for a shallow copy; otherwise every part is deep-copied
+    and the new object is registered in *memo* before its state is filled
+    in, so self references resolve to the copy.
+    """
     deep = memo is not None
     if deep and args:
         args = deepcopy(args, memo)
-    y = func(*args)
+    y = factory(*args)
     if deep:
         memo[id(x)] = y
-
     if state is not None:
         if deep:
             state = deepcopy(state, memo)
-        if hasattr(y, "__setstate__"):
-            y.__setstate__(state)
-        else:
-            if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            else:
-                slotstate = None
-            if state is not None:
-                y.__dict__.update(state)
-            if slotstate is not None:
-                for key, value in slotstate.items():
-                    setattr(y, key, value)
-
-    if listiter is not None:
+        _apply_state(y, state)
+    if listitems is not None:
         if deep:
-            for item in listiter:
+            for item in listitems:
                 y.append(deepcopy(item, memo))
         else:
-            for item in listiter:
+            for item in listitems:
                 y.append(item)
-    if dictiter is not None:
+    if dictitems is not None:
         if deep:
-            for key, value in dictiter:
-                y[deepcopy(key, memo)] = deepcopy(value, memo)
+            for k, v in dictitems:
+                y[deepcopy(k, memo)] = deepcopy(v, memo)
         else:
-            for key, value in dictiter:
-                y[key] = value
+            for k, v in dictitems:
+                y[k] = v
     return y
