@@ -1,156 +1,165 @@
-"""Pseudo-random numbers (Ember's implementation of the random module).
+"""Pseudo-random numbers for Ember.
 
-The generator is the Mersenne Twister of the native _random module. Every
-method uses the same algorithm as CPython 3.11, so a given seed produces the
-same sequence of values as CPython's random module.
+The Mersenne Twister state lives in the native ``_random.Random`` type, which
+supplies ``random()`` (53-bit floats in [0.0, 1.0)), ``getrandbits(k)``,
+``seed()``, ``getstate()`` and ``setstate()``.  Everything in this module is
+built on those primitives and follows the algorithms documented for CPython's
+``random`` module, so a given seed yields the same values as CPython 3.11.
+
+Module-level functions (``random.random``, ``random.choice`` ...) are the bound
+methods of one hidden shared ``Random`` instance.  ``SystemRandom`` draws from
+the operating system's entropy source instead and keeps no state.
 """
 
-from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
-from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
-from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
 import _random
+from math import (
+    acos as _m_acos,
+    ceil as _m_ceil,
+    cos as _m_cos,
+    e as _m_e,
+    exp as _m_exp,
+    floor as _m_floor,
+    isfinite as _m_isfinite,
+    log as _m_log,
+    pi as _m_pi,
+    sin as _m_sin,
+    sqrt as _m_sqrt,
+)
+from itertools import accumulate as _running_total, repeat as _times
+from _bisect import bisect_right as _bisect_right
+from _operator import index as _as_index
+from _sha512 import sha512 as _sha512
+
+try:
+    from _collections_abc import Sequence as _SequenceABC
+except ImportError:  # pragma: no cover - only on a stripped-down install
+    _SequenceABC = (list, tuple, str, range, bytes, bytearray)
 
 __all__ = [
-    "Random", "SystemRandom", "betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss",
-    "getrandbits", "getstate", "lognormvariate", "normalvariate", "paretovariate", "randbytes", "randint",
-    "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform",
-    "vonmisesvariate", "weibullvariate",
+    "Random", "SystemRandom",
+    "seed", "random", "uniform", "randint", "choice", "sample", "randrange",
+    "shuffle", "normalvariate", "lognormvariate", "expovariate",
+    "vonmisesvariate", "gammavariate", "triangular", "gauss", "betavariate",
+    "paretovariate", "weibullvariate", "getstate", "setstate", "getrandbits",
+    "choices", "randbytes",
 ]
 
-NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
-LOG4 = _log(4.0)
-SG_MAGICCONST = 1.0 + _log(4.5)
-BPF = 53  # bits in a float
+# Constants used by the distributions.  The values (and the order in which
+# they are computed) matter: the generated numbers must agree bit for bit.
+TWOPI = 2.0 * _m_pi
+LOG4 = _m_log(4.0)
+NV_MAGICCONST = 4 * _m_exp(-0.5) / _m_sqrt(2.0)   # Kinderman-Monahan bound
+SG_MAGICCONST = 1.0 + _m_log(4.5)                 # Cheng's gamma method
+BPF = 53                                          # bits in a float mantissa
 RECIP_BPF = 2 ** -BPF
-_ONE = 1
+
+_NO_STEP = 1     # identity-checked default for randrange(step)
+_MASK64 = (1 << 64) - 1
+_SEED_TYPES = (type(None), int, float, str, bytes, bytearray)
 
 
-def _index(value):
-    """operator.index(value), without importing operator."""
-    if type(value) is int:
-        return value
+def _warn_deprecated(text):
+    # Attributed to randrange()'s caller: this helper, _whole_number and
+    # randrange sit in between.
+    import warnings
+    warnings.warn(text, DeprecationWarning, 4)
+
+
+def _whole_number(value, what):
+    """Coerce a randrange() argument to int.
+
+    Integers (and objects with ``__index__``) pass straight through.  Integral
+    floats are still accepted in 3.11, with a DeprecationWarning; anything
+    else is a ValueError naming the offending argument.
+    """
     try:
-        method = type(value).__index__
-    except AttributeError:
-        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer") from None
-    result = method(value)
-    if not isinstance(result, int):
-        raise TypeError(f"__index__ returned non-int (type {type(result).__name__})")
-    return result
+        return _as_index(value)
+    except TypeError:
+        pass
+    as_int = int(value)
+    if as_int != value:
+        _warn_deprecated("randrange() will raise TypeError in the future")
+        raise ValueError("non-integer %s for randrange()" % what)
+    _warn_deprecated("non-integer arguments to randrange() have been "
+                     "deprecated since Python 3.10 and will be removed in a "
+                     "subsequent version")
+    return as_int
 
 
-def _accumulate(values):
-    """Running totals, as itertools.accumulate."""
-    it = iter(values)
-    try:
-        total = next(it)
-    except StopIteration:
-        return
-    yield total
-    for value in it:
-        total = total + value
-        yield total
-
-
-def _bisect(seq, x, lo=0, hi=None):
-    """Index to insert x after any equal items of the sorted seq[lo:hi]."""
-    if hi is None:
-        hi = len(seq)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < seq[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def _is_sequence(population):
-    try:
-        from _collections_abc import Sequence
-    except ImportError:
-        if isinstance(population, (set, frozenset, dict)):
-            return False
-        cls = type(population)
-        return hasattr(cls, "__getitem__") and hasattr(cls, "__len__")
-    return isinstance(population, Sequence)
-
-
-def _warn(message):
-    try:
-        from warnings import warn
-    except ImportError:
-        try:
-            from _warnings import warn
-        except ImportError:
-            return
-    warn(message, DeprecationWarning, 3)
-
-
-def _sha512_digest(data):
-    try:
-        from _sha512 import sha512
-    except ImportError:
-        from hashlib import sha512
-    return sha512(data).digest()
+def _legacy_string_seed(text):
+    """Version-1 seeding of str/bytes: a 64-bit multiplicative string hash."""
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")
+    acc = (ord(text[0]) << 7) if text else 0
+    for ch in text:
+        acc = ((acc * 1000003) ^ ord(ch)) & _MASK64
+    acc ^= len(text)
+    return -2 if acc == -1 else acc
 
 
 class Random(_random.Random):
-    """A random number generator; subclass it to use another core generator
-    (override random(), seed(), getstate(), setstate() and getrandbits())."""
+    """A Mersenne Twister generator with the full set of random methods.
 
-    VERSION = 3  # version of the state tuple of getstate()
+    Subclasses that want a different core generator can override
+    ``random()`` (and optionally ``getrandbits()``); the integer methods then
+    adapt automatically, see ``__init_subclass__``.
+    """
+
+    VERSION = 3     # layout version of getstate() tuples
 
     def __init__(self, x=None):
+        """Create a generator, seeded from ``x`` (see ``seed``)."""
         self.seed(x)
         self.gauss_next = None
 
-    def seed(self, a=None, version=2):
-        """Initialize the generator from a (None means OS randomness).
+    # -- state ------------------------------------------------------------
 
-        With version 2, str, bytes and bytearray seeds use all their bits
-        (through SHA-512); version 1 reproduces old Pythons' str seeding.
+    def seed(self, a=None, version=2):
+        """Reset the generator from ``a``.
+
+        ``None`` draws a seed from system entropy (or the clock).  Integers
+        are used directly; floats through their hash.  With version 2 (the
+        default) str, bytes and bytearray seeds are turned into an integer
+        made of their bytes followed by their SHA-512 digest; version 1 uses
+        the historic string hash instead.
         """
         if version == 1 and isinstance(a, (str, bytes)):
-            # bytes decode as latin-1: one character per byte.
-            text = "".join(map(chr, a)) if isinstance(a, bytes) else a
-            x = ord(text[0]) << 7 if text else 0
-            for code in map(ord, text):
-                x = ((1000003 * x) ^ code) & 0xFFFFFFFFFFFFFFFF
-            x ^= len(text)
-            a = -2 if x == -1 else x
+            a = _legacy_string_seed(a)
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
-            if isinstance(a, str):
-                a = a.encode()
-            a = int.from_bytes(a + _sha512_digest(a), "big")
-        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+            raw = a.encode() if isinstance(a, str) else a
+            a = int.from_bytes(raw + _sha512(raw).digest(), "big")
+        elif not isinstance(a, _SEED_TYPES):
             raise TypeError("The only supported seed types are: None,\n"
                             "int, float, str, bytes, and bytearray.")
         super().seed(a)
         self.gauss_next = None
 
     def getstate(self):
-        """The generator's internal state, for setstate()."""
-        return self.VERSION, super().getstate(), self.gauss_next
+        """Return an opaque tuple capturing the generator's state."""
+        return (self.VERSION, super().getstate(), self.gauss_next)
 
     def setstate(self, state):
-        """Restore a state returned by getstate()."""
-        version = state[0]
-        if version == 3:
-            version, internalstate, self.gauss_next = state
-            super().setstate(internalstate)
-        elif version == 2:
-            version, internalstate, self.gauss_next = state
-            # Version 2 states could hold negative words.
+        """Restore a state previously returned by ``getstate()``."""
+        ver = state[0]
+        if ver == 3:
+            _, core, cached = state
+            super().setstate(core)
+            self.gauss_next = cached
+        elif ver == 2:
+            _, core, cached = state
+            # Version 2 states could hold the words as signed 32-bit values.
             try:
-                internalstate = tuple(x % (2 ** 32) for x in internalstate)
-            except ValueError as e:
-                raise TypeError from e
-            super().setstate(internalstate)
+                core = tuple(word % 0x100000000 for word in core)
+            except ValueError as exc:
+                raise TypeError from exc
+            super().setstate(core)
+            self.gauss_next = cached
         else:
-            raise ValueError(f"state with version {version} passed to "
-                             f"Random.setstate() of version {self.VERSION}")
+            raise ValueError("state with version %s passed to "
+                             "Random.setstate() of version %s"
+                             % (ver, self.VERSION))
 
+    # Pickle and copy support.
     def __getstate__(self):
         return self.getstate()
 
@@ -160,349 +169,383 @@ class Random(_random.Random):
     def __reduce__(self):
         return self.__class__, (), self.getstate()
 
+    # -- integers from the core generator --------------------------------
+
     def __init_subclass__(cls, /, **kwargs):
-        # Pick how _randbelow draws integers: from getrandbits() when the
-        # subclass provides it (or only inherits ours), else from random().
-        for c in cls.__mro__:
-            if "_randbelow" in c.__dict__:
-                break
-            if "getrandbits" in c.__dict__:
+        """Pick the ``_randbelow`` strategy that suits the subclass.
+
+        Walking the MRO, the nearest class that defines ``_randbelow``,
+        ``getrandbits`` or ``random`` decides: an explicit ``_randbelow``
+        is kept, a ``getrandbits`` means the bit-based method, and a class
+        that only replaced ``random()`` gets the float-based method so that
+        every result still derives from its own ``random()``.
+        """
+        super().__init_subclass__(**kwargs)
+        for klass in cls.__mro__:
+            attrs = klass.__dict__
+            if "_randbelow" in attrs:
+                return
+            if "getrandbits" in attrs:
                 cls._randbelow = cls._randbelow_with_getrandbits
-                break
-            if "random" in c.__dict__:
+                return
+            if "random" in attrs:
                 cls._randbelow = cls._randbelow_without_getrandbits
-                break
+                return
 
     def _randbelow_with_getrandbits(self, n):
-        """A random int in range(n), n > 0, by rejection sampling of bits."""
-        getrandbits = self.getrandbits
-        k = n.bit_length()
-        r = getrandbits(k)
-        while r >= n:
-            r = getrandbits(k)
-        return r
+        """Uniform int in [0, n), by rejecting bit.length(n)-bit draws >= n."""
+        draw = self.getrandbits
+        width = n.bit_length()
+        value = draw(width)
+        while value >= n:
+            value = draw(width)
+        return value
 
     def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
-        """A random int in range(n) from random() alone."""
-        random = self.random
+        """Uniform int in [0, n) using only ``random()``.
+
+        Floats at or above the largest multiple of n below 2**53 (scaled to
+        [0, 1)) are rejected so every residue is equally likely.
+        """
+        gen = self.random
         if n >= maxsize:
-            _warn("Underlying random() generator does not supply \n"
-                  "enough bits to choose from a population range this large.\n"
-                  "To remove the range limitation, add a getrandbits() method.")
-            return _floor(random() * n)
-        rem = maxsize % n
-        limit = (maxsize - rem) / maxsize
-        r = random()
-        while r >= limit:
-            r = random()
-        return _floor(r * maxsize) % n
+            import warnings
+            warnings.warn("Underlying random() generator does not supply \n"
+                          "enough bits to choose from a population range "
+                          "this large.\n"
+                          "To remove the range limitation, add a "
+                          "getrandbits() method.")
+            return _m_floor(gen() * n)
+        cutoff = (maxsize - maxsize % n) / maxsize
+        u = gen()
+        while u >= cutoff:
+            u = gen()
+        return _m_floor(u * maxsize) % n
 
     _randbelow = _randbelow_with_getrandbits
 
-    # -- integers --------------------------------------------------------
-
     def randbytes(self, n):
-        """n random bytes."""
+        """Return ``n`` random bytes."""
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
-    def randrange(self, start, stop=None, step=_ONE):
-        """A random item of range(start, stop[, step])."""
-        try:
-            istart = _index(start)
-        except TypeError:
-            istart = int(start)
-            if istart != start:
-                _warn("randrange() will raise TypeError in the future")
-                raise ValueError("non-integer arg 1 for randrange()")
-            _warn("non-integer arguments to randrange() have been deprecated "
-                  "since Python 3.10 and will be removed in a subsequent version")
+    def randrange(self, start, stop=None, step=_NO_STEP):
+        """Random element of ``range(start, stop, step)``.
+
+        The range itself is never built, so huge bounds are fine.
+        """
+        lo = _whole_number(start, "arg 1")
         if stop is None:
-            # step is compared before being converted to an int.
-            if step is not _ONE:
+            if step is not _NO_STEP:
                 raise TypeError("Missing a non-None stop argument")
-            if istart > 0:
-                return self._randbelow(istart)
+            if lo > 0:
+                return self._randbelow(lo)
             raise ValueError("empty range for randrange()")
-        try:
-            istop = _index(stop)
-        except TypeError:
-            istop = int(stop)
-            if istop != stop:
-                _warn("randrange() will raise TypeError in the future")
-                raise ValueError("non-integer stop for randrange()")
-            _warn("non-integer arguments to randrange() have been deprecated "
-                  "since Python 3.10 and will be removed in a subsequent version")
-        width = istop - istart
-        try:
-            istep = _index(step)
-        except TypeError:
-            istep = int(step)
-            if istep != step:
-                _warn("randrange() will raise TypeError in the future")
-                raise ValueError("non-integer step for randrange()")
-            _warn("non-integer arguments to randrange() have been deprecated "
-                  "since Python 3.10 and will be removed in a subsequent version")
-        if istep == 1:
-            if width > 0:
-                return istart + self._randbelow(width)
-            raise ValueError(f"empty range for randrange() ({int(istart)}, {int(istop)}, {int(width)})")
-        if istep > 0:
-            n = (width + istep - 1) // istep
-        elif istep < 0:
-            n = (width + istep + 1) // istep
+
+        hi = _whole_number(stop, "stop")
+        span = hi - lo
+        stride = _whole_number(step, "step")
+        if stride == 1:
+            if span > 0:
+                return lo + self._randbelow(span)
+            raise ValueError("empty range for randrange() (%d, %d, %d)"
+                             % (lo, hi, span))
+        if stride > 0:
+            count = (span + stride - 1) // stride
+        elif stride < 0:
+            count = (span + stride + 1) // stride
         else:
             raise ValueError("zero step for randrange()")
-        if n <= 0:
+        if count <= 0:
             raise ValueError("empty range for randrange()")
-        return istart + istep * self._randbelow(n)
+        return lo + stride * self._randbelow(count)
 
     def randint(self, a, b):
-        """A random int N with a <= N <= b."""
+        """Random integer N with a <= N <= b."""
         return self.randrange(a, b + 1)
 
-    # -- sequences -------------------------------------------------------
+    # -- sequences --------------------------------------------------------
 
     def choice(self, seq):
-        """A random element of the non-empty sequence seq."""
-        if not len(seq):
+        """One element of the non-empty sequence ``seq``."""
+        size = len(seq)
+        if not size:
             raise IndexError("Cannot choose from an empty sequence")
-        return seq[self._randbelow(len(seq))]
+        return seq[self._randbelow(size)]
 
     def shuffle(self, x):
-        """Shuffle the list x in place (Fisher-Yates, from the end)."""
-        randbelow = self._randbelow
-        for i in reversed(range(1, len(x))):
-            j = randbelow(i + 1)
-            x[i], x[j] = x[j], x[i]
+        """Shuffle the mutable sequence ``x`` in place (Fisher-Yates)."""
+        below = self._randbelow
+        for hi in range(len(x) - 1, 0, -1):
+            other = below(hi + 1)
+            x[hi], x[other] = x[other], x[hi]
 
     def sample(self, population, k, *, counts=None):
-        """k distinct elements chosen from the population sequence.
+        """``k`` distinct-position picks from ``population``, in pick order.
 
-        counts gives repeat counts for the elements: sample(['a', 'b'],
-        counts=[2, 1], k=2) draws from ['a', 'a', 'b'].
+        ``counts`` gives a repetition count for each element, as if the
+        population listed each element that many times.  Small populations
+        are sampled by partial shuffling of a copy; large ones by rejecting
+        already-chosen indices kept in a set.
         """
-        if not _is_sequence(population):
+        if not isinstance(population, _SequenceABC):
             raise TypeError("Population must be a sequence.  "
                             "For dicts or sets, use sorted(d).")
         n = len(population)
         if counts is not None:
-            cum_counts = list(_accumulate(counts))
-            if len(cum_counts) != n:
-                raise ValueError("The number of counts does not match the population")
-            total = cum_counts.pop()
+            bounds = list(_running_total(counts))
+            if len(bounds) != n:
+                raise ValueError("The number of counts does not match "
+                                 "the population")
+            total = bounds.pop()
             if not isinstance(total, int):
                 raise TypeError("Counts must be integers")
             if total <= 0:
                 raise ValueError("Total of counts must be greater than zero")
-            selections = self.sample(range(total), k=k)
-            return [population[_bisect(cum_counts, s)] for s in selections]
-        randbelow = self._randbelow
+            picks = self.sample(range(total), k=k)
+            return [population[_bisect_right(bounds, p)] for p in picks]
+
+        below = self._randbelow
         if not 0 <= k <= n:
             raise ValueError("Sample larger than population or is negative")
-        result = [None] * k
-        # Partial shuffle of a copy when the population is small compared
-        # with the set a rejection approach would build, else rejection.
-        setsize = 21
+        out = [None] * k
+        # Size at which a set of chosen indices beats copying the population.
+        threshold = 21
         if k > 5:
-            setsize += 4 ** _ceil(_log(k * 3, 4))
-        if n <= setsize:
+            threshold += 4 ** _m_ceil(_m_log(k * 3, 4))
+        if n <= threshold:
             pool = list(population)
-            for i in range(k):
-                j = randbelow(n - i)
-                result[i] = pool[j]
-                pool[j] = pool[n - i - 1]
+            for pos in range(k):
+                idx = below(n - pos)
+                out[pos] = pool[idx]
+                pool[idx] = pool[n - pos - 1]   # move the tail into the hole
         else:
-            selected = set()
-            for i in range(k):
-                j = randbelow(n)
-                while j in selected:
-                    j = randbelow(n)
-                selected.add(j)
-                result[i] = population[j]
-        return result
+            taken = set()
+            for pos in range(k):
+                idx = below(n)
+                while idx in taken:
+                    idx = below(n)
+                taken.add(idx)
+                out[pos] = population[idx]
+        return out
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
-        """k elements drawn with replacement, optionally weighted (relative
-        weights or cumulative weights)."""
-        random = self.random
+        """``k`` picks from ``population`` with replacement.
+
+        Without weights each element is equally likely.  ``weights`` are
+        relative weights; ``cum_weights`` are their running totals.
+        """
+        gen = self.random
         n = len(population)
         if cum_weights is None:
             if weights is None:
-                n += 0.0
-                return [population[_floor(random() * n)] for _ in range(_index(k))]
+                scale = n + 0.0
+                return [population[_m_floor(gen() * scale)]
+                        for _ in _times(None, k)]
             try:
-                cum_weights = list(_accumulate(weights))
+                cum_weights = list(_running_total(weights))
             except TypeError:
                 if not isinstance(weights, int):
                     raise
                 k = weights
-                raise TypeError(f"The number of choices must be a keyword argument: {k=}") from None
+                raise TypeError("The number of choices must be a keyword "
+                                f"argument: {k=}") from None
         elif weights is not None:
-            raise TypeError("Cannot specify both weights and cumulative weights")
+            raise TypeError("Cannot specify both weights and cumulative "
+                            "weights")
         if len(cum_weights) != n:
-            raise ValueError("The number of weights does not match the population")
+            raise ValueError("The number of weights does not match the "
+                             "population")
         total = cum_weights[-1] + 0.0
         if total <= 0.0:
             raise ValueError("Total of weights must be greater than zero")
-        if not _isfinite(total):
+        if not _m_isfinite(total):
             raise ValueError("Total of weights must be finite")
-        hi = n - 1
-        return [population[_bisect(cum_weights, random() * total, 0, hi)] for _ in range(_index(k))]
+        last = n - 1
+        return [population[_bisect_right(cum_weights, gen() * total, 0, last)]
+                for _ in _times(None, k)]
 
-    # -- real-valued distributions ---------------------------------------
+    # -- real-valued distributions ----------------------------------------
 
     def uniform(self, a, b):
-        """A random float between a and b."""
+        """Float between a and b (either order)."""
         return a + (b - a) * self.random()
 
     def triangular(self, low=0.0, high=1.0, mode=None):
-        """Triangular distribution on [low, high] peaking at mode."""
+        """Triangular distribution on [low, high] peaking at ``mode``.
+
+        ``mode`` defaults to the midpoint.
+        """
         u = self.random()
         try:
-            c = 0.5 if mode is None else (mode - low) / (high - low)
+            frac = 0.5 if mode is None else (mode - low) / (high - low)
         except ZeroDivisionError:
             return low
-        if u > c:
+        if u > frac:
+            # Mirror into the other half of the triangle.
             u = 1.0 - u
-            c = 1.0 - c
+            frac = 1.0 - frac
             low, high = high, low
-        return low + (high - low) * _sqrt(u * c)
+        return low + (high - low) * _m_sqrt(u * frac)
 
     def normalvariate(self, mu=0.0, sigma=1.0):
-        """Normal distribution (Kinderman and Monahan's ratio method)."""
-        random = self.random
+        """Normal distribution, by Kinderman and Monahan's ratio method."""
+        gen = self.random
         while True:
-            u1 = random()
-            u2 = 1.0 - random()
-            z = NV_MAGICCONST * (u1 - 0.5) / u2
-            zz = z * z / 4.0
-            if zz <= -_log(u2):
-                break
-        return mu + z * sigma
+            a = gen()
+            b = 1.0 - gen()
+            t = NV_MAGICCONST * (a - 0.5) / b
+            if t * t / 4.0 <= -_m_log(b):
+                return mu + t * sigma
 
     def gauss(self, mu=0.0, sigma=1.0):
-        """Normal distribution by the Box-Muller transform, which yields
-        values in pairs: the second is kept for the next call."""
-        random = self.random
-        z = self.gauss_next
+        """Normal distribution by the Box-Muller transform.
+
+        Each transform yields two independent values; the second is kept in
+        ``gauss_next`` for the following call.  Faster than normalvariate but
+        not thread-safe without external locking.
+        """
+        value = self.gauss_next
         self.gauss_next = None
-        if z is None:
-            x2pi = random() * TWOPI
-            g2rad = _sqrt(-2.0 * _log(1.0 - random()))
-            z = _cos(x2pi) * g2rad
-            self.gauss_next = _sin(x2pi) * g2rad
-        return mu + z * sigma
+        if value is None:
+            gen = self.random
+            angle = gen() * TWOPI
+            radius = _m_sqrt(-2.0 * _m_log(1.0 - gen()))
+            value = _m_cos(angle) * radius
+            self.gauss_next = _m_sin(angle) * radius
+        return mu + value * sigma
 
     def lognormvariate(self, mu, sigma):
-        """Log normal distribution: the log of the result is normal(mu, sigma)."""
-        return _exp(self.normalvariate(mu, sigma))
+        """Log-normal: exp() of a normal variate with the given mu, sigma."""
+        return _m_exp(self.normalvariate(mu, sigma))
 
     def expovariate(self, lambd):
-        """Exponential distribution with rate lambd (1/mean)."""
-        # 1 - random() is never zero.
-        return -_log(1.0 - self.random()) / lambd
+        """Exponential distribution with rate ``lambd`` (1 / desired mean)."""
+        return -_m_log(1.0 - self.random()) / lambd
 
     def vonmisesvariate(self, mu, kappa):
-        """Von Mises distribution: mean angle mu, concentration kappa
-        (Best and Fisher's algorithm)."""
-        random = self.random
+        """Von Mises (circular normal) distribution, angle in [0, 2*pi).
+
+        Uses Best and Fisher's rejection method.  A ``kappa`` of (nearly)
+        zero gives a uniform angle.
+        """
+        gen = self.random
         if kappa <= 1e-6:
-            return TWOPI * random()
-        s = 0.5 / kappa
-        r = s + _sqrt(1.0 + s * s)
+            return TWOPI * gen()
+        half = 0.5 / kappa
+        rho = half + _m_sqrt(1.0 + half * half)
         while True:
-            u1 = random()
-            z = _cos(_pi * u1)
-            d = z / (r + z)
-            u2 = random()
-            if u2 < 1.0 - d * d or u2 <= (1.0 - d) * _exp(d):
+            z = _m_cos(_m_pi * gen())
+            d = z / (rho + z)
+            u = gen()
+            if u < 1.0 - d * d or u <= (1.0 - d) * _m_exp(d):
                 break
-        q = 1.0 / r
+        q = 1.0 / rho
         f = (q + z) / (1.0 + q * z)
-        u3 = random()
-        if u3 > 0.5:
-            theta = (mu + _acos(f)) % TWOPI
-        else:
-            theta = (mu - _acos(f)) % TWOPI
-        return theta
+        if gen() > 0.5:
+            return (mu + _m_acos(f)) % TWOPI
+        return (mu - _m_acos(f)) % TWOPI
 
     def gammavariate(self, alpha, beta):
-        """Gamma distribution with shape alpha > 0 and scale beta > 0."""
+        """Gamma distribution with shape ``alpha`` and scale ``beta``.
+
+        alpha > 1 uses Cheng's rejection method, alpha == 1 is exponential,
+        and 0 < alpha < 1 uses the Ahrens-Dieter (GS) method.
+        """
         if alpha <= 0.0 or beta <= 0.0:
             raise ValueError("gammavariate: alpha and beta must be > 0.0")
-        random = self.random
+        gen = self.random
         if alpha > 1.0:
-            # R.C.H. Cheng's rejection method (1977).
-            ainv = _sqrt(2.0 * alpha - 1.0)
-            bbb = alpha - LOG4
-            ccc = alpha + ainv
+            a_inv = _m_sqrt(2.0 * alpha - 1.0)
+            b_const = alpha - LOG4
+            c_const = alpha + a_inv
             while True:
-                u1 = random()
+                u1 = gen()
                 if not 1e-7 < u1 < 0.9999999:
                     continue
-                u2 = 1.0 - random()
-                v = _log(u1 / (1.0 - u1)) / ainv
-                x = alpha * _exp(v)
+                u2 = 1.0 - gen()
+                v = _m_log(u1 / (1.0 - u1)) / a_inv
+                x = alpha * _m_exp(v)
                 z = u1 * u1 * u2
-                r = bbb + ccc * v - x
-                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _log(z):
+                r = b_const + c_const * v - x
+                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _m_log(z):
                     return x * beta
-        elif alpha == 1.0:
-            return -_log(1.0 - random()) * beta
-        else:
-            # 0 < alpha < 1: algorithm GS (Kennedy and Gentle).
-            while True:
-                u = random()
-                b = (_e + alpha) / _e
-                p = b * u
-                if p <= 1.0:
-                    x = p ** (1.0 / alpha)
-                else:
-                    x = -_log((b - p) / alpha)
-                u1 = random()
-                if p > 1.0:
-                    if u1 <= x ** (alpha - 1.0):
-                        break
-                elif u1 <= _exp(-x):
-                    break
-            return x * beta
+        if alpha == 1.0:
+            return -_m_log(1.0 - gen()) * beta
+        while True:
+            u = gen()
+            b = (_m_e + alpha) / _m_e
+            p = b * u
+            if p <= 1.0:
+                x = p ** (1.0 / alpha)
+            else:
+                x = -_m_log((b - p) / alpha)
+            accept = gen()
+            if p > 1.0:
+                if accept <= x ** (alpha - 1.0):
+                    return x * beta
+            elif accept <= _m_exp(-x):
+                return x * beta
 
     def betavariate(self, alpha, beta):
-        """Beta distribution (alpha > 0, beta > 0), values in [0, 1]."""
-        y = self.gammavariate(alpha, 1.0)
-        if y:
-            return y / (y + self.gammavariate(beta, 1.0))
-        return 0.0
+        """Beta distribution on [0, 1], built from two gamma variates."""
+        g = self.gammavariate(alpha, 1.0)
+        if not g:
+            return 0.0
+        return g / (g + self.gammavariate(beta, 1.0))
 
     def paretovariate(self, alpha):
-        """Pareto distribution with shape alpha."""
-        u = 1.0 - self.random()
-        return u ** (-1.0 / alpha)
+        """Pareto distribution with shape ``alpha``."""
+        return (1.0 - self.random()) ** (-1.0 / alpha)
 
     def weibullvariate(self, alpha, beta):
-        """Weibull distribution with scale alpha and shape beta."""
-        u = 1.0 - self.random()
-        return alpha * (-_log(u)) ** (1.0 / beta)
+        """Weibull distribution with scale ``alpha`` and shape ``beta``."""
+        return alpha * (-_m_log(1.0 - self.random())) ** (1.0 / beta)
+
+
+def _read_entropy(n):
+    """``n`` bytes from the operating system's random source."""
+    try:
+        from os import urandom
+    except ImportError:
+        urandom = None
+    if urandom is not None:
+        return urandom(n)
+    if n < 0:
+        raise ValueError("negative argument not allowed")
+    try:
+        src = open("/dev/urandom", "rb")
+    except (OSError, NotImplementedError) as exc:
+        raise NotImplementedError("SystemRandom needs os.urandom() or "
+                                  "/dev/urandom, neither is available") from exc
+    with src:
+        return src.read(n)
 
 
 class SystemRandom(Random):
-    """Random numbers from the operating system (os.urandom); not
-    reproducible, so seeding and states are not available."""
+    """Random numbers from the operating system's entropy source.
+
+    Not reproducible: ``seed()`` does nothing and ``getstate()`` /
+    ``setstate()`` raise NotImplementedError.
+    """
 
     def random(self):
-        return (int.from_bytes(_urandom(7), "big") >> 3) * RECIP_BPF
+        """Float in [0.0, 1.0) from 53 fresh random bits."""
+        return (int.from_bytes(_read_entropy(7), "big") >> 3) * RECIP_BPF
 
     def getrandbits(self, k):
+        """Non-negative int with ``k`` random bits."""
         if k < 0:
             raise ValueError("number of bits must be non-negative")
-        numbytes = (k + 7) // 8
-        x = int.from_bytes(_urandom(numbytes), "big")
-        return x >> (numbytes * 8 - k)
+        nbytes = (k + 7) // 8
+        bits = int.from_bytes(_read_entropy(nbytes), "big")
+        return bits >> (nbytes * 8 - k)
 
     def randbytes(self, n):
-        return _urandom(n)
+        """``n`` bytes straight from the entropy source."""
+        return _read_entropy(n)
 
     def seed(self, *args, **kwds):
+        """Ignored: an entropy source cannot be seeded."""
         return None
 
     def _notimplemented(self, *args, **kwds):
@@ -511,42 +554,17 @@ class SystemRandom(Random):
     getstate = setstate = _notimplemented
 
 
-def _urandom(n):
-    """n bytes from the operating system (SystemRandom's source)."""
-    try:
-        from os import urandom
-    except ImportError:
-        try:
-            with open("/dev/urandom", "rb") as f:
-                return f.read(n)
-        except (OSError, NotImplementedError):
-            raise NotImplementedError("SystemRandom needs os.urandom or open(), "
-                                      "which this Ember build does not provide") from None
-    return urandom(n)
-
-
-# Module-level functions share one hidden generator.
+# The shared generator behind the module-level functions.
 _inst = Random()
-seed = _inst.seed
-random = _inst.random
-uniform = _inst.uniform
-triangular = _inst.triangular
-randint = _inst.randint
-choice = _inst.choice
-randrange = _inst.randrange
-sample = _inst.sample
-shuffle = _inst.shuffle
-choices = _inst.choices
-normalvariate = _inst.normalvariate
-lognormvariate = _inst.lognormvariate
-expovariate = _inst.expovariate
-vonmisesvariate = _inst.vonmisesvariate
-gammavariate = _inst.gammavariate
-gauss = _inst.gauss
-betavariate = _inst.betavariate
-paretovariate = _inst.paretovariate
-weibullvariate = _inst.weibullvariate
-getstate = _inst.getstate
-setstate = _inst.setstate
-getrandbits = _inst.getrandbits
-randbytes = _inst.randbytes
+for _fn_name in __all__[2:]:
+    globals()[_fn_name] = getattr(_inst, _fn_name)
+del _fn_name
+
+try:
+    from os import register_at_fork as _at_fork
+except ImportError:
+    pass
+else:
+    # A forked child must not replay its parent's sequence.
+    _at_fork(after_in_child=_inst.seed)
+    del _at_fork
