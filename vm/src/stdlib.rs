@@ -42,10 +42,11 @@ pub fn host_stdlib_dir() -> Option<PathBuf> {
         let p = PathBuf::from(dir);
         return looks_right(&p).then_some(p);
     }
-    let mut candidates: Vec<PathBuf> = ["/usr/lib/python3.11", "/usr/local/lib/python3.11", "/opt/python3.11/lib/python3.11"]
-        .iter()
-        .map(PathBuf::from)
-        .collect();
+    let mut candidates: Vec<PathBuf> =
+        ["/usr/lib/python3.11", "/usr/local/lib/python3.11", "/opt/python3.11/lib/python3.11"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
     let pyenv_root = std::env::var("PYENV_ROOT")
         .map(PathBuf::from)
         .ok()

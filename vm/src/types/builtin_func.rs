@@ -413,6 +413,8 @@ pub struct MemberDescrObj {
     pub name: PyRef,
     pub owner: Cell<*const TypeObj>,
     pub offset: usize,
+    /// Assignment and deletion raise "readonly attribute" (CPython's READONLY).
+    pub readonly: bool,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -435,7 +437,29 @@ impl MemberDescrObj {
 pub fn new_member_descr(name: PyRef, owner: &TypeObj, offset: usize) -> PyRef {
     crate::object::alloc::alloc_object(
         &MEMBER_DESCRIPTOR_TYPE,
-        MemberDescrObj { ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0), name, owner: Cell::new(owner), offset },
+        MemberDescrObj {
+            ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0),
+            name,
+            owner: Cell::new(owner),
+            offset,
+            readonly: false,
+        },
+        0,
+    )
+}
+
+/// A read-only member for a reference field at `offset` of a native type's
+/// payload that is never null (e.g. `function.__globals__`).
+pub fn new_readonly_member_descr(name: PyRef, owner: &TypeObj, offset: usize) -> PyRef {
+    crate::object::alloc::alloc_object(
+        &MEMBER_DESCRIPTOR_TYPE,
+        MemberDescrObj {
+            ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0),
+            name,
+            owner: Cell::new(owner),
+            offset,
+            readonly: true,
+        },
         0,
     )
 }
@@ -456,6 +480,9 @@ fn member_set(descr: &Obj, obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let d = descr.downcast::<MemberDescrObj>().expect("member");
     if !obj.class().is_subtype(d.owner()) {
         return Err(descr_type_error(d.name_str(), d.owner(), obj));
+    }
+    if d.readonly {
+        return Err(PyErr::new(&crate::types::exceptions::ATTRIBUTE_ERROR, "readonly attribute"));
     }
     if value.is_none() && !crate::object::alloc::field_is_set(obj, d.offset) {
         return Err(PyErr::new(&crate::types::exceptions::ATTRIBUTE_ERROR, d.name_str()));

@@ -291,9 +291,74 @@ static GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("co_code", g_code),
 ];
 
+/// `code.replace(**changes)`: a copy with new metadata. Fields that would change
+/// the instructions' meaning (bytecode, constants, names, variables, sizes) are
+/// not replaceable in Ember: their new values could not be verified.
+fn code_replace(a: crate::types::typeobj::Args) -> PyResult {
+    use crate::runtime::PyErr;
+    if a.nargs != 1 {
+        return Err(PyErr::type_error(format!("replace() takes no positional arguments ({} given)", a.nargs - 1)));
+    }
+    let c = this(a.all[0]);
+    let mut flags = c.flags;
+    let mut name = c.name.clone();
+    let mut qualname = c.qualname.clone();
+    let mut filename = c.filename.clone();
+    let mut first_line = c.first_line;
+    if let Some(kw) = a.kwnames {
+        for (i, k) in kw.as_slice().iter().enumerate() {
+            let v = a.all[a.nargs + i];
+            let key = crate::types::str::StrObj::text(k);
+            let want_str = |v: &Obj| -> PyResult<PyRef> {
+                crate::types::str::expect_str(v, &format!("replace() argument '{key}'"))?;
+                Ok(v.to_owned())
+            };
+            match key {
+                "co_flags" => flags = int::expect_i64(v, "int")? as u32,
+                "co_firstlineno" => first_line = int::expect_i64(v, "int")? as u32,
+                "co_name" => name = want_str(v)?,
+                "co_qualname" => qualname = want_str(v)?,
+                "co_filename" => filename = want_str(v)?,
+                _ => {
+                    return Err(PyErr::value_error(format!(
+                        "code.replace(): Ember cannot replace '{key}' (only co_flags, co_firstlineno, co_name, co_qualname and co_filename)"
+                    )))
+                }
+            }
+        }
+    }
+    let obj = CodeObj {
+        ob: Obj::new(&CODE_TYPE.0),
+        code: c.code.clone(),
+        consts: c.consts.clone(),
+        names: c.names.clone(),
+        localsplus_names: c.localsplus_names.clone(),
+        localsplus_kinds: c.localsplus_kinds.clone(),
+        name,
+        qualname,
+        filename,
+        flags,
+        arg_count: c.arg_count,
+        posonly_arg_count: c.posonly_arg_count,
+        kwonly_arg_count: c.kwonly_arg_count,
+        first_line,
+        stack_size: c.stack_size,
+        nfree: c.nfree,
+        line_table: c.line_table.clone(),
+        exception_table: c.exception_table.clone(),
+        docstring: c.docstring.clone(),
+        global_cache: c.names.iter().map(|_| GlobalCache::default()).collect(),
+    };
+    Ok(crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0))
+}
+
+static METHODS: &[crate::types::typeobj::MethodDef] =
+    &[crate::types::typeobj::MethodDef::method("replace", code_replace)];
+
 crate::static_type! {
     pub static CODE_TYPE: CodeObj = "code" {
         flags: READY,
+        methods: METHODS,
         getsets: GETSETS,
         slots: { repr: code_repr },
     }

@@ -236,9 +236,6 @@ fn s_kwdefaults(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 fn g_closure(o: &Obj) -> PyResult {
     Ok(this(o).closure.clone().unwrap_or_else(none))
 }
-fn g_globals(o: &Obj) -> PyResult {
-    Ok(this(o).globals.clone())
-}
 fn g_builtins(o: &Obj) -> PyResult {
     Ok(this(o).builtins.clone())
 }
@@ -305,13 +302,26 @@ static GETSETS: &[GetSetDef] = &[
     GetSetDef::getset("__defaults__", g_defaults, s_defaults),
     GetSetDef::getset("__kwdefaults__", g_kwdefaults, s_kwdefaults),
     GetSetDef::getter("__closure__", g_closure),
-    GetSetDef::getter("__globals__", g_globals),
     GetSetDef::getter("__builtins__", g_builtins),
     GetSetDef::getset("__doc__", g_doc, s_doc),
     GetSetDef::getset("__module__", g_module, s_module),
     GetSetDef::getset("__annotations__", g_annotations, s_annotations),
     GetSetDef::getset("__dict__", g_dict, s_dict),
 ];
+
+/// Installs the function type's member descriptors (`__globals__` is a
+/// read-only member in CPython, which `types.MemberDescriptorType` relies on).
+pub fn add_members() {
+    let t = &FUNCTION_TYPE;
+    let Some(d) = t.dict.get_clone() else { return };
+    let Some(dd) = d.downcast::<crate::types::dict::DictObj>() else { return };
+    let offset = std::mem::offset_of!(FunctionObj, globals);
+    dd.set_by_str(
+        "__globals__",
+        crate::types::builtin_func::new_readonly_member_descr(crate::types::str::intern("__globals__"), t, offset),
+    );
+    t.modified();
+}
 
 crate::static_type! {
     pub static FUNCTION_TYPE: FunctionObj = "function" {

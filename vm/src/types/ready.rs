@@ -298,6 +298,7 @@ pub fn init_static_types() {
     for t in all_static_types() {
         ready_static(t);
     }
+    crate::types::function::add_members();
 }
 
 /// Keeps `Static` in this module's vocabulary for registry users.
