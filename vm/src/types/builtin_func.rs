@@ -435,33 +435,18 @@ impl MemberDescrObj {
 }
 
 pub fn new_member_descr(name: PyRef, owner: &TypeObj, offset: usize) -> PyRef {
-    crate::object::alloc::alloc_object(
-        &MEMBER_DESCRIPTOR_TYPE,
-        MemberDescrObj {
-            ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0),
-            name,
-            owner: Cell::new(owner),
-            offset,
-            readonly: false,
-        },
-        0,
-    )
+    member_descr(name, owner, offset, false)
 }
 
 /// A read-only member for a reference field at `offset` of a native type's
 /// payload that is never null (e.g. `function.__globals__`).
 pub fn new_readonly_member_descr(name: PyRef, owner: &TypeObj, offset: usize) -> PyRef {
-    crate::object::alloc::alloc_object(
-        &MEMBER_DESCRIPTOR_TYPE,
-        MemberDescrObj {
-            ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0),
-            name,
-            owner: Cell::new(owner),
-            offset,
-            readonly: true,
-        },
-        0,
-    )
+    member_descr(name, owner, offset, true)
+}
+
+fn member_descr(name: PyRef, owner: &TypeObj, offset: usize, readonly: bool) -> PyRef {
+    let d = MemberDescrObj { ob: Obj::new(&MEMBER_DESCRIPTOR_TYPE.0), name, owner: Cell::new(owner), offset, readonly };
+    crate::object::alloc::alloc_object(&MEMBER_DESCRIPTOR_TYPE, d, 0)
 }
 
 fn member_get(descr: &Obj, obj: Option<&Obj>, _ty: Option<&TypeObj>) -> PyResult {
