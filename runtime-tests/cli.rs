@@ -909,10 +909,13 @@ struct PtySession {
 
 impl PtySession {
     fn start(interp: &Interp, args: &str) -> PtySession {
-        let line = format!("'{}' {args}", interp.exe.replace('\'', "'\\''"));
+        // `exec`, under a named POSIX shell: the program is the session
+        // leader on the terminal, with no shell between it and `script` that
+        // could receive the terminal's SIGINT too and change the status.
+        let line = format!("exec '{}' {args}", interp.exe.replace('\'', "'\\''"));
         let mut cmd = Command::new("script");
         cmd.args(["-qec", &line, "/dev/null"]);
-        cmd.env_clear().envs(clean_env()).env("TERM", "xterm");
+        cmd.env_clear().envs(clean_env()).env("TERM", "xterm").env("SHELL", "/bin/sh");
         cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
         let mut child = cmd.spawn().expect("spawn script");
         let input = child.stdin.take();
