@@ -706,6 +706,20 @@ fn xoptions() {
 }
 
 #[test]
+fn dump_bytecode() {
+    // Ember's own option: the disassembly of every code object, nothing run.
+    let out = run(&["-X", "dump-bytecode", "-c", "def f(n):\n    return n + 1\nprint(f(1))"]).exec(&ember());
+    assert_eq!((out.stderr.as_str(), out.code()), ("", Some(0)));
+    assert!(out.stdout.starts_with("Disassembly of <code <module> qualname=<module> line=1>:\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("\nDisassembly of <code f qualname=f line=1>:\n"), "{}", out.stdout);
+    assert!(out.stdout.contains(" BINARY_OP ") && out.stdout.contains(" RETURN_VALUE"), "{}", out.stdout);
+    assert!(!out.stdout.contains("\n2\n"), "the program ran: {}", out.stdout);
+    let out = run(&["-X", "dump-bytecode", "-c", "x = ("]).exec(&ember());
+    assert_eq!(out.code(), Some(1));
+    assert!(out.stderr.ends_with("SyntaxError: '(' was never closed\n"), "{}", out.stderr);
+}
+
+#[test]
 fn warn_options() {
     let show = "import sys; print(sys.warnoptions)";
     run(&["-W", "error", "-Wignore::DeprecationWarning", "-c", show]).expect(

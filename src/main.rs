@@ -76,8 +76,9 @@ EMBER_STDLIB    : CPython 3.11 standard library directory to use after Lib/.
 
 const HELP_XOPTIONS: &str = "\
 The following implementation-specific options are available:
--X key[=value]: every option is stored in sys._xoptions (value True without '=');
-                Ember gives none of them a meaning yet.
+-X key[=value]: every option is stored in sys._xoptions (value True without '=').
+-X dump-bytecode: print the bytecode of every code object of the program
+                (script, -c command or piped stdin) instead of running it.
 ";
 
 /// `Python 3.11.7`, or with `-VV` the full `sys.version`.
@@ -470,6 +471,9 @@ fn run(opts: Options) -> u8 {
             let _ = ember_vm::ops::setattr_str(&sys, "warnoptions", &ember_vm::types::list::new_list(items));
         }
     }
+    if cfg.xoptions.iter().any(|(k, _)| k == "dump-bytecode") {
+        return dump_bytecode(&prog, &opts.program);
+    }
     let result = match &opts.program {
         Program::File(_) if script_dir.is_some() => {
             let dir = script_dir.as_deref().unwrap_or_default();
@@ -537,6 +541,42 @@ fn run(opts: Options) -> u8 {
         return handle_exit(e);
     }
     status
+}
+
+/// `-X dump-bytecode`: prints the disassembly of the program's code objects.
+fn dump_bytecode(prog: &str, program: &Program) -> u8 {
+    let (source, file) = match program {
+        Program::File(f) => match read_file(prog, f) {
+            Ok(bytes) => {
+                let file = abspath(f);
+                match ember_vm::source::decode(&bytes, &file) {
+                    Ok(src) => (src, file),
+                    Err(e) => return handle_exit(e),
+                }
+            }
+            Err(msg) => {
+                eprint!("{msg}");
+                return 2;
+            }
+        },
+        Program::Command(c) => (c.clone(), "<string>".to_string()),
+        Program::Stdin => {
+            let mut src = String::new();
+            let _ = std::io::stdin().read_to_string(&mut src);
+            (src, "<stdin>".to_string())
+        }
+        Program::Module(_) => {
+            eprintln!("{prog}: -X dump-bytecode takes a script, -c or stdin, not -m");
+            return 2;
+        }
+    };
+    match ember_vm::disassemble_source(&source, &file) {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
+        Err(e) => handle_exit(e),
+    }
 }
 
 // The C library's signal interface (the binary links libc through std).

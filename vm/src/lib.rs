@@ -36,6 +36,15 @@ pub fn compile_source(source: &str, filename: &str, mode: ember_compiler::Mode) 
     }
 }
 
+/// The disassembly of every code object compiled from `source` (`-X dump-bytecode`);
+/// compile errors become SyntaxError.
+pub fn disassemble_source(source: &str, filename: &str) -> PyResult<String> {
+    match ember_compiler::compile(source, filename, ember_compiler::Mode::Exec) {
+        Ok(unit) => Ok(ember_compiler::dis::disassemble(&unit)),
+        Err(e) => Err(syntax_error(&e)),
+    }
+}
+
 /// Converts a compile error into the SyntaxError (or subclass) instance.
 pub fn syntax_error(e: &ember_compiler::CompileError) -> PyErr {
     use types::exceptions as ex;
