@@ -408,20 +408,10 @@ pub fn print_exception(exc: &Obj) {
     crate::modules::sys::write_stderr(&text);
 }
 
-/// Reports an exception that cannot be raised (finalisers, `__del__`).
+/// Reports an exception that cannot be raised (finalisers, `__del__`)
+/// through `sys.unraisablehook`.
 pub fn write_unraisable(err: &PyErr, what: &str, obj: Option<&Obj>) {
-    let mut text = String::new();
-    match obj {
-        Some(o) => {
-            let r = ops::repr_string(o).unwrap_or_else(|_| format!("<{} object>", o.class().name()));
-            let _ = writeln!(text, "{what}: {r}");
-        }
-        None => {
-            let _ = writeln!(text, "{what}:");
-        }
-    }
-    text.push_str(&format_exception(err.exc()));
-    crate::modules::sys::write_stderr(&text);
+    crate::unraisable::write_unraisable(err, what, obj);
 }
 
 /// Keeps AsObj imported for payload conversions in this module.

@@ -20,6 +20,7 @@ pub mod source;
 pub mod stdlib;
 pub mod suggestions;
 pub mod types;
+pub mod unraisable;
 pub mod util;
 
 use object::PyRef;

@@ -35,20 +35,24 @@ pub enum Exit {
 pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     crate::eval::check_native_stack()?;
     let t = ts();
-    entry.set_previous(FramePtr::from_raw(t.frame.get()));
+    // Saved here: a thread frame is freed by the time run_loop returns.
+    let caller = t.frame.get();
+    entry.set_previous(FramePtr::from_raw(caller));
     entry.set_entry(true);
     t.frame.set(entry.as_raw());
     let r = run_loop(entry, throw);
-    t.frame.set(entry.previous().map_or(std::ptr::null_mut(), |p| p.as_raw()));
+    t.frame.set(caller);
     r
 }
 
 /// Ends an entry frame: thread frames are popped, generator frames kept.
 fn retire(f: FramePtr) {
     if f.owner() == FrameOwner::Thread {
+        // The caller is the current frame while the locals are dropped, so
+        // finalizers that run then see it (as in CPython).
         let prev = f.previous();
-        f.release();
         ts().frame.set(prev.map_or(std::ptr::null_mut(), |p| p.as_raw()));
+        f.release();
     }
 }
 
@@ -595,9 +599,9 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(v));
                         }
                         let prev = f.previous().expect("non-entry frame has a caller");
+                        ts().frame.set(prev.as_raw());
                         f.release();
                         f = prev;
-                        ts().frame.set(f.as_raw());
                         f.push(v);
                         continue 'frame;
                     }
@@ -822,9 +826,9 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
             return Err(err);
         }
         let prev = f.previous().expect("non-entry frame has a caller");
+        ts().frame.set(prev.as_raw());
         f.release();
         f = prev;
-        ts().frame.set(f.as_raw());
         pending = Some((err, true));
     }
 }

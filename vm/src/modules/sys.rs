@@ -295,6 +295,7 @@ pub fn init(cfg: &Config) -> PyResult<PyRef> {
     let m = new_module("sys");
     let mo = m.downcast::<ModuleObj>().expect("module");
     mo.add_functions(&m, FUNCS);
+    crate::unraisable::install(mo, &m);
     *SYS.borrow_mut() = Some(m.clone());
     let stdout = crate::modules::stdio::new_stream(1, cfg.unbuffered);
     let stderr = crate::modules::stdio::new_stream(2, cfg.unbuffered);

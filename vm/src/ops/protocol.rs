@@ -229,7 +229,7 @@ pub fn collect_vec(obj: &Obj) -> PyResult<Vec<PyRef>> {
     };
     let mut out = crate::util::mem::vec_with_capacity(hint)?;
     while let Some(x) = next(&it)? {
-        out.push(x);
+        crate::util::mem::push(&mut out, x)?;
     }
     Ok(out)
 }

@@ -280,8 +280,8 @@ fn sm_init(o: &Obj, a: Args) -> PyResult<()> {
     let [f] = args::parse(a, name, &["function", "/"], 1)?;
     let f = f.expect("function");
     wrapper_of(o).func.set_opt(Some(f.to_owned()));
-    // Copy __doc__, __name__ etc. like functools.wraps (CPython 3.10+).
-    for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    // Copy __doc__, __name__, __annotations__ etc. like functools.wraps (CPython 3.10+).
+    for attr in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
         if let Some(v) = ops::lookup_attr(f, attr)? {
             let d = crate::types::instance::get_or_create_dict(o);
             if let Some(d) = d {

@@ -34,12 +34,19 @@ unsafe impl PyPayload for SeqIterObj {
 
 /// An iterator over a sequence by index.
 pub fn new_seq_iter(seq: &Obj) -> PyRef {
-    let ty: &TypeObj = if seq.class().is(&crate::types::list::LIST_TYPE) {
+    // Subclasses get the iterator of their base (which reads the items
+    // directly, whatever `__getitem__` the subclass defines), as in CPython.
+    let t = seq.class();
+    let ty: &TypeObj = if t.is_subtype(&crate::types::list::LIST_TYPE) {
         &LIST_ITER_TYPE
-    } else if seq.class().is(&crate::types::tuple::TUPLE_TYPE) {
+    } else if t.is_subtype(&crate::types::tuple::TUPLE_TYPE) {
         &TUPLE_ITER_TYPE
-    } else if seq.class().is(&crate::types::str::STR_TYPE) {
-        &STR_ITER_TYPE
+    } else if t.is_subtype(&crate::types::str::STR_TYPE) {
+        // Exact ASCII strings have their own iterator type in CPython 3.11.
+        match seq.downcast_exact::<StrObj>() {
+            Some(s) if s.is_ascii() => &STR_ASCII_ITER_TYPE,
+            _ => &STR_ITER_TYPE,
+        }
     } else {
         &SEQ_ITER_TYPE
     };
@@ -59,16 +66,13 @@ fn seqiter_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let it = seqiter(o);
     let Some(seq) = it.seq.get_clone() else { return Ok(None) };
     let i = it.index.get();
-    let item = if let Some(l) = seq.downcast_exact::<ListObj>() {
-        l.get(i)
-    } else if let Some(t) = seq.downcast_exact::<TupleObj>() {
-        t.as_slice().get(i).cloned()
-    } else if let Some(s) = seq.downcast_exact::<StrObj>() {
-        if i < s.char_len() {
-            Some(crate::types::str::char_str(s.char_at(i)))
-        } else {
-            None
-        }
+    let ty = o.class();
+    let item = if ty.is(&LIST_ITER_TYPE) {
+        seq.downcast::<ListObj>().and_then(|l| l.get(i))
+    } else if ty.is(&TUPLE_ITER_TYPE) {
+        seq.downcast::<TupleObj>().and_then(|t| t.as_slice().get(i).cloned())
+    } else if ty.is(&STR_ITER_TYPE) || ty.is(&STR_ASCII_ITER_TYPE) {
+        seq.downcast::<StrObj>().and_then(|s| (i < s.char_len()).then(|| crate::types::str::char_str(s.char_at(i))))
     } else {
         match ops::getitem(&seq, &int::from_usize(i)) {
             Ok(v) => Some(v),
@@ -141,7 +145,8 @@ macro_rules! seq_iter_type {
 seq_iter_type!(SEQ_ITER_TYPE, "iterator");
 seq_iter_type!(LIST_ITER_TYPE, "list_iterator");
 seq_iter_type!(TUPLE_ITER_TYPE, "tuple_iterator");
-seq_iter_type!(STR_ITER_TYPE, "str_ascii_iterator");
+seq_iter_type!(STR_ITER_TYPE, "str_iterator");
+seq_iter_type!(STR_ASCII_ITER_TYPE, "str_ascii_iterator");
 
 /// A reverse iterator over a sequence (`reversed(seq)` / `list.__reversed__`).
 pub fn new_reversed_seq_iter(seq: &Obj, len: usize) -> PyRef {

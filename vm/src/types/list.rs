@@ -56,6 +56,11 @@ impl ListObj {
         self.items.with_mut(|v| v.push(item));
     }
 
+    /// Appends, with MemoryError if the list cannot grow.
+    pub fn try_push(&self, item: PyRef) -> PyResult<()> {
+        self.items.with_mut(|v| crate::util::mem::push(v, item))
+    }
+
     /// A snapshot of the items.
     pub fn to_vec(&self) -> Vec<PyRef> {
         self.items.get_clone()
@@ -343,7 +348,7 @@ fn list_clear_slot(obj: &Obj) {
 
 fn list_append(a: Args) -> PyResult {
     let [s, x] = args::exact::<2>(a, "append")?;
-    this(s).push(x.to_owned());
+    this(s).try_push(x.to_owned())?;
     Ok(none())
 }
 

@@ -84,6 +84,7 @@ pub fn extra_static_types() -> Vec<&'static typeobj::TypeObj> {
         &iterators::LIST_ITER_TYPE.0,
         &iterators::TUPLE_ITER_TYPE.0,
         &iterators::STR_ITER_TYPE.0,
+        &iterators::STR_ASCII_ITER_TYPE.0,
         &iterators::REVERSED_TYPE.0,
         &iterators::LIST_REVITER_TYPE.0,
         &iterators::CALLABLE_ITER_TYPE.0,
@@ -120,7 +121,7 @@ pub use self::bool::{false_, new_bool, true_};
 
 /// Declares a static (builtin) type.
 ///
-/// ```ignore
+/// ```text
 /// static_type! {
 ///     pub static LIST_TYPE: ListObj = "list" {
 ///         flags: BASETYPE | HAVE_GC | LIST_SUBCLASS,

@@ -242,7 +242,8 @@ fn s_class(obj: &Obj, value: Option<&Obj>) -> PyResult<()> {
 }
 
 fn m_reduce_ex(a: Args) -> PyResult {
-    let [s, _proto] = args::exact::<2>(a, "__reduce_ex__")?;
+    let [s, proto] = args::exact::<2>(a, "__reduce_ex__")?;
+    let proto = crate::types::int::expect_i64(proto, "int")?;
     // A class overriding `__reduce__` is reduced by it, as in CPython.
     if let Some(r) = s.class().lookup_str("__reduce__") {
         if !OBJECT_TYPE.lookup_str("__reduce__").is_some_and(|base| base.is(&r)) {
@@ -250,12 +251,16 @@ fn m_reduce_ex(a: Args) -> PyResult {
             return ops::call0(&bound);
         }
     }
-    crate::types::object_reduce::reduce(s)
+    if proto >= 2 {
+        crate::types::object_reduce::reduce(s)
+    } else {
+        crate::types::object_reduce::reduce_old(s, proto)
+    }
 }
 
 fn m_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
-    crate::types::object_reduce::reduce(s)
+    crate::types::object_reduce::reduce_old(s, 0)
 }
 
 fn m_getstate(a: Args) -> PyResult {

@@ -62,7 +62,7 @@ fn slot_names(t: &crate::types::typeobj::TypeObj) -> PyResult<Vec<String>> {
     Ok(out)
 }
 
-/// `object.__reduce_ex__(2)`: `(copyreg.__newobj__, (cls,), state)`.
+/// `object.__reduce_ex__(2)`: `(copyreg.__newobj__, (cls, *newargs), state, listitems, dictitems)`.
 pub fn reduce(o: &Obj) -> PyResult {
     let t = o.class();
     if t.is_static() && !t.is(&crate::types::object::OBJECT_TYPE) {
@@ -82,5 +82,20 @@ pub fn reduce(o: &Obj) -> PyResult {
         Some(g) => ops::call0(&g)?,
         None => getstate(o)?,
     };
-    Ok(new_tuple(vec![newobj, args, state]))
+    // Lists and dicts (subclasses included) carry their items separately.
+    let listitems = if o.class().is_subtype(&crate::types::list::LIST_TYPE) { ops::iter(o)? } else { none() };
+    let dictitems = if o.class().is_subtype(&crate::types::dict_type::DICT_TYPE) {
+        ops::iter(&*ops::call_method(o, "items", &[])?)?
+    } else {
+        none()
+    };
+    Ok(new_tuple(vec![newobj, args, state, listitems, dictitems]))
+}
+
+/// `object.__reduce_ex__(proto)` below protocol 2 and `object.__reduce__()`:
+/// `copyreg._reduce_ex(obj, proto)`.
+pub fn reduce_old(o: &Obj, proto: i64) -> PyResult {
+    let copyreg = crate::import::import_module("copyreg")?;
+    let f = ops::getattr_str(&copyreg, "_reduce_ex")?;
+    ops::call(&f, &[o, &crate::types::int::new_int(proto)], None)
 }

@@ -817,8 +817,66 @@ fn s_annotations(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 fn g_basicsize(o: &Obj) -> PyResult {
     Ok(int::from_usize(this(o).basicsize.get()))
 }
+/// The `__dictoffset__` of the first builtin (static) type on the MRO of `t`.
+fn static_base_dict_offset(t: &TypeObj) -> Option<isize> {
+    let mro = t.mro_tuple()?;
+    let mro = mro.downcast::<crate::types::tuple::TupleObj>()?;
+    let base = mro.as_slice().iter().filter_map(|c| c.downcast::<TypeObj>()).find(|c| c.is_static())?;
+    Some(base.dict_offset.get() as isize)
+}
+
+/// `type.__flags__` in CPython's bit positions (`Py_TPFLAGS_*`), which
+/// library code tests (`copyreg` checks HEAPTYPE, `inspect` IS_ABSTRACT).
 fn g_flags(o: &Obj) -> PyResult {
-    Ok(int::new_int(this(o).flags.get() as i64))
+    use crate::types::typeobj::flags as f;
+    let t = this(o);
+    let own = t.flags.get();
+    const MAP: &[(u64, u64)] = &[
+        (f::SEQUENCE, 1 << 5),
+        (f::MAPPING, 1 << 6),
+        (f::IMMUTABLE, 1 << 8),
+        (f::HEAPTYPE, 1 << 9),
+        (f::BASETYPE, 1 << 10),
+        (f::READY, 1 << 12),
+        (f::HAVE_GC, 1 << 14),
+        (f::METHOD_DESCRIPTOR, 1 << 17),
+        (f::IS_ABSTRACT, 1 << 20),
+    ];
+    let mut bits: u64 = MAP.iter().filter(|(e, _)| own & e != 0).map(|(_, c)| c).sum();
+    // The fast-subclass bits already sit at CPython's positions (24..=31).
+    bits |= own & 0xff00_0000;
+    use crate::types as ty;
+    // MANAGED_DICT: the instance dict is the class's own, not a builtin
+    // base's (exceptions and functions carry theirs) and not after the items
+    // of a variable-size base (int, tuple, bytes).
+    let var_sized = [&ty::int::INT_TYPE.0, &ty::tuple::TUPLE_TYPE.0, &ty::bytes::BYTES_TYPE.0];
+    if own & f::HEAPTYPE != 0
+        && t.dict_offset.get() != 0
+        && static_base_dict_offset(t).is_none_or(|o| o == 0)
+        && !var_sized.iter().any(|b| t.is_subtype(b))
+    {
+        bits |= 1 << 4;
+    }
+    let match_self: [&TypeObj; 11] = [
+        &ty::bool::BOOL_TYPE,
+        &ty::bytearray::BYTEARRAY_TYPE,
+        &ty::bytes::BYTES_TYPE,
+        &ty::dict_type::DICT_TYPE,
+        &ty::float::FLOAT_TYPE,
+        &ty::set::FROZENSET_TYPE,
+        &ty::int::INT_TYPE,
+        &ty::list::LIST_TYPE,
+        &ty::set::SET_TYPE,
+        &ty::str::STR_TYPE,
+        &ty::tuple::TUPLE_TYPE,
+    ];
+    if match_self.iter().any(|m| t.is_subtype(m)) {
+        bits |= 1 << 22; // MATCH_SELF: `case int(x)` matches the subject itself
+    }
+    if own & f::HEAPTYPE == 0 {
+        bits |= 1 << 19; // VALID_VERSION_TAG
+    }
+    Ok(int::new_int(bits as i64))
 }
 fn g_dictoffset(o: &Obj) -> PyResult {
     Ok(int::new_int(this(o).dict_offset.get() as i64))

@@ -17,3 +17,14 @@ pub fn string_with_capacity(n: usize) -> PyResult<String> {
     s.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
     Ok(s)
 }
+
+/// Appends `x`, growing the vector fallibly (amortised doubling): MemoryError
+/// when the allocator refuses, as for a CPython list that cannot grow.
+#[inline]
+pub fn push<T>(v: &mut Vec<T>, x: T) -> PyResult<()> {
+    if v.len() == v.capacity() {
+        v.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+    }
+    v.push(x);
+    Ok(())
+}
