@@ -384,11 +384,51 @@ fn sigint_raises_keyboard_interrupt() {
     }
 }
 
+#[test]
+fn sigint_interrupts_blocking_calls() {
+    // Ctrl-C ends a long sleep and a read from stdin at once, as in CPython
+    // (a sleep that ran to its end would outlast the process time limit).
+    let sleeping = "import time\ntry:\n    print('ready', flush=True)\n    time.sleep(1000)\nexcept KeyboardInterrupt:\n    print('woken')\n";
+    let reading =
+        "try:\n    print('ready', flush=True)\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n";
+    for interp in interpreters() {
+        let out = interrupt(&interp, sleeping);
+        assert_eq!((out.stdout.as_str(), out.code()), ("ready\nwoken\n", Some(0)), "{:?}", interp.kind);
+        let out = interrupt_with_stdin(&interp, reading, Stdio::piped());
+        assert_eq!((out.stdout.as_str(), out.code()), ("ready\ninterrupted\n", Some(0)), "{:?}", interp.kind);
+    }
+}
+
 /// Runs `code`, waits for its "ready" line, then sends it SIGINT.
 fn interrupt(interp: &Interp, code: &str) -> Out {
+    interrupt_with_stdin(interp, code, Stdio::null())
+}
+
+/// Waits (up to 10 s) until a thread of process `pid` sleeps in a pipe read,
+/// as the kernel reports in /proc/PID/task/TID/wchan. A signal sent earlier
+/// could land between the "ready" line and the read, which nothing would
+/// then interrupt (in CPython as in Ember).
+fn wait_until_reading_pipe(pid: u32) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+        if tasks
+            .into_iter()
+            .any(|t| std::fs::read_to_string(t.path().join("wchan")).is_ok_and(|w| w.contains("pipe_read")))
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// [`interrupt`] with the given stdin (a pipe stays open, unwritten, until
+/// the program has finished; the signal is sent once the program reads it).
+fn interrupt_with_stdin(interp: &Interp, code: &str, stdin: Stdio) -> Out {
     let mut cmd = run(&["-c", code]).command(interp);
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn");
+    let _stdin = child.stdin.take();
     let mut stdout = child.stdout.take().expect("stdout");
     let stderr = drain(child.stderr.take().expect("stderr"));
     let mut first = Vec::new();
@@ -397,6 +437,9 @@ fn interrupt(interp: &Interp, code: &str) -> Out {
         first.push(byte[0]);
     }
     assert_eq!(first, b"ready\n", "{:?}", interp.kind);
+    if _stdin.is_some() {
+        wait_until_reading_pipe(child.id());
+    }
     let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
     assert!(killed.success());
     let rest = drain(stdout);

@@ -1,6 +1,7 @@
 //! The `ember` command: CPython's command-line conventions over ember-vm.
 
 mod repl;
+mod signals;
 
 #[global_allocator]
 static GLOBAL: ember_vm::object::sysalloc::EmberAlloc = ember_vm::object::sysalloc::EmberAlloc;
@@ -579,31 +580,6 @@ fn dump_bytecode(prog: &str, program: &Program) -> u8 {
     }
 }
 
-// The C library's signal interface (the binary links libc through std).
-extern "C" {
-    fn signal(signum: i32, handler: usize) -> usize;
-    fn raise(sig: i32) -> i32;
-}
-const SIGINT: i32 = 2;
-const SIG_DFL: usize = 0;
-
-/// SIGINT handler: the eval loop raises KeyboardInterrupt at its next check.
-extern "C" fn on_sigint(_sig: i32) {
-    ember_vm::modules::signal::note_sigint();
-}
-
-/// Dies by SIGINT (CPython's exit after an unhandled KeyboardInterrupt);
-/// returns 130 if the signal did not end the process.
-fn exit_sigint() -> u8 {
-    // SAFETY: restoring the default disposition and raising a signal have no
-    // memory-safety preconditions.
-    unsafe {
-        signal(SIGINT, SIG_DFL);
-        raise(SIGINT);
-    }
-    130
-}
-
 /// Native stack reserved for the interpreter thread (virtual memory; pages
 /// are only touched as recursion goes deeper).
 const STACK_SIZE: usize = 1 << 30;
@@ -623,17 +599,15 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // SAFETY: the handler only performs an atomic store (async-signal-safe).
-    unsafe {
-        signal(SIGINT, on_sigint as extern "C" fn(i32) as usize);
-    }
+    signals::install_handler();
     let handle = std::thread::Builder::new().name("ember".into()).stack_size(STACK_SIZE).spawn(move || {
         let here = ember_vm::eval::frame::stack_pointer();
         ember_vm::eval::set_native_stack_limit(here.saturating_sub(STACK_SIZE - STACK_MARGIN));
         run(opts)
     });
+    signals::block_in_this_thread();
     match handle.map(|h| h.join()) {
-        Ok(Ok(_)) if UNHANDLED_SIGINT.load(Ordering::Relaxed) => ExitCode::from(exit_sigint()),
+        Ok(Ok(_)) if UNHANDLED_SIGINT.load(Ordering::Relaxed) => ExitCode::from(signals::die_by_sigint()),
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
             eprintln!("Fatal Python error: the interpreter thread failed");

@@ -25,6 +25,22 @@ pub fn check_pending() -> PyResult<()> {
     Ok(())
 }
 
+/// Sleeps for `d`, ending early with KeyboardInterrupt when Ctrl-C arrives
+/// (checked every few milliseconds, since the sleep itself resumes after
+/// the signal handler runs).
+pub fn sleep(d: std::time::Duration) -> PyResult<()> {
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(5);
+    let deadline = std::time::Instant::now() + d;
+    loop {
+        check_pending()?;
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            return Ok(());
+        }
+        std::thread::sleep((deadline - now).min(SLICE));
+    }
+}
+
 pub fn init() -> PyResult<PyRef> {
     Ok(new_module("_signal"))
 }

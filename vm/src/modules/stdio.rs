@@ -99,19 +99,26 @@ impl StdStreamObj {
         r.map_err(|e| crate::modules::sys::os_error(&e))
     }
 
-    fn fill(&self) -> bool {
+    /// Reads more input; false at end of file. Ctrl-C while waiting raises
+    /// KeyboardInterrupt (the read is not restarted after SIGINT).
+    fn fill(&self) -> PyResult<bool> {
         if self.eof.get() {
-            return false;
+            return Ok(false);
         }
         let mut chunk = [0u8; 4096];
-        match std::io::stdin().lock().read(&mut chunk) {
-            Ok(0) | Err(_) => {
-                self.eof.set(true);
-                false
-            }
-            Ok(n) => {
-                self.pending.with_mut(|p| p.extend_from_slice(&chunk[..n]));
-                true
+        loop {
+            // A Ctrl-C that came before the read started would not interrupt it.
+            crate::modules::signal::check_pending()?;
+            match std::io::stdin().lock().read(&mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => crate::modules::signal::check_pending()?,
+                Ok(0) | Err(_) => {
+                    self.eof.set(true);
+                    return Ok(false);
+                }
+                Ok(n) => {
+                    self.pending.with_mut(|p| p.extend_from_slice(&chunk[..n]));
+                    return Ok(true);
+                }
             }
         }
     }
@@ -130,7 +137,7 @@ impl StdStreamObj {
             if limit.is_some_and(|l| have >= l) {
                 return Ok(self.take_pending(limit.unwrap_or(have)));
             }
-            if !self.fill() {
+            if !self.fill()? {
                 return Ok(self.take_pending(have));
             }
         }
@@ -141,10 +148,10 @@ impl StdStreamObj {
         String::from_utf8_lossy(&bytes).into_owned()
     }
 
-    fn read_all(&self) -> String {
-        while self.fill() {}
+    fn read_all(&self) -> PyResult<String> {
+        while self.fill()? {}
         let n = self.pending.with(|p| p.len());
-        self.take_pending(n)
+        Ok(self.take_pending(n))
     }
 }
 
@@ -206,7 +213,7 @@ fn m_read(a: Args) -> PyResult {
     if st.fd != 0 {
         return Err(PyErr::new(&crate::types::exceptions::OS_ERROR, "not readable"));
     }
-    Ok(from_string(st.read_all()))
+    Ok(from_string(st.read_all()?))
 }
 fn m_readlines(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "readlines")?;

@@ -183,7 +183,7 @@ fn f_sleep(a: Args) -> PyResult {
     if ns < 0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
+    crate::modules::signal::sleep(std::time::Duration::from_nanos(ns as u64))?;
     Ok(none())
 }
 

@@ -547,10 +547,24 @@ impl TypeObj {
 
     /// The type's version tag, assigning a fresh one if needed (0 if the tag
     /// space is exhausted, which disables caching for the type).
+    ///
+    /// Invariant: a type has a tag only while every type on its MRO has one.
+    /// [`TypeObj::modified`] relies on it: it stops at a type whose tag is
+    /// already 0, so tags are given to the bases first.
     pub fn version_tag(&self) -> u32 {
         let v = self.version.get();
         if v != 0 {
             return v;
+        }
+        // Before its MRO is set a type is not cached.
+        let Some(mro) = self.mro_tuple() else { return 0 };
+        let Some(mro) = mro.downcast::<crate::types::tuple::TupleObj>() else { return 0 };
+        for base in mro.as_slice() {
+            if let Some(b) = base.downcast::<TypeObj>() {
+                if !std::ptr::eq(b, self) && b.version_tag() == 0 {
+                    return 0;
+                }
+            }
         }
         let next = NEXT_VERSION.get();
         if next == u32::MAX {
