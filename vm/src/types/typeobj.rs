@@ -551,11 +551,18 @@ impl TypeObj {
     /// Invariant: a type has a tag only while every type on its MRO has one.
     /// [`TypeObj::modified`] relies on it: it stops at a type whose tag is
     /// already 0, so tags are given to the bases first.
+    #[inline(always)]
     pub fn version_tag(&self) -> u32 {
         let v = self.version.get();
         if v != 0 {
             return v;
         }
+        self.assign_version_tag()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn assign_version_tag(&self) -> u32 {
         // Before its MRO is set a type is not cached.
         let Some(mro) = self.mro_tuple() else { return 0 };
         let Some(mro) = mro.downcast::<crate::types::tuple::TupleObj>() else { return 0 };
