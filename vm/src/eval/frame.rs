@@ -550,9 +550,58 @@ impl FramePtr {
     }
     /// Pops the top `n` items, oldest first.
     pub fn pop_n(&self, n: usize) -> Vec<PyRef> {
-        let mut v: Vec<PyRef> = (0..n).map(|_| self.pop()).collect();
-        v.reverse();
-        v
+        self.take_top(n).collect()
+    }
+
+    /// Moves the top `n` items off the value stack, deepest first (for
+    /// building a tuple in place). Nothing may push on this frame while the
+    /// iterator lives; items it does not yield are dropped with it.
+    pub fn take_top(&self, n: usize) -> TakeTop {
+        let f = self.fm();
+        debug_assert!(n <= self.depth(), "value stack take out of range");
+        // SAFETY: the `n` slots below `sp` are initialised stack slots of this
+        // frame; lowering `sp` hands their ownership to the iterator.
+        let start = unsafe { f.sp.sub(n) };
+        f.sp = start;
+        TakeTop { next: start, left: n }
+    }
+}
+
+/// Items moved off a value stack by [`FramePtr::take_top`].
+pub struct TakeTop {
+    next: *mut Option<PyRef>,
+    left: usize,
+}
+
+impl Iterator for TakeTop {
+    type Item = PyRef;
+    #[inline]
+    fn next(&mut self) -> Option<PyRef> {
+        if self.left == 0 {
+            return None;
+        }
+        // SAFETY: each of the `left` slots from `next` on is initialised and
+        // owned by the iterator; it is read (moved out) exactly once.
+        let v = unsafe {
+            let v = ptr::read(self.next);
+            self.next = self.next.add(1);
+            v
+        };
+        self.left -= 1;
+        Some(v.unwrap_or_else(|| crate::runtime::fatal("NULL taken from the value stack")))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for TakeTop {}
+
+impl Drop for TakeTop {
+    fn drop(&mut self) {
+        for v in self.by_ref() {
+            drop(v);
+        }
     }
 }
 

@@ -421,8 +421,12 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                         f.push(crate::types::slice::new_slice(start, stop, step));
                     }
                     Opcode::BUILD_TUPLE => {
-                        let items = f.pop_n(arg as usize);
-                        f.push(new_tuple(items));
+                        let t = if arg == 0 {
+                            crate::types::tuple::empty_tuple()
+                        } else {
+                            crate::object::varobj::TupleObj::alloc(&TUPLE_TYPE, f.take_top(arg as usize))
+                        };
+                        f.push(t);
                     }
                     Opcode::BUILD_LIST => {
                         let items = f.pop_n(arg as usize);

@@ -359,7 +359,7 @@ fn enumerate_next(o: &Obj) -> PyResult<Option<PyRef>> {
     };
     let old = it.count.replace(next);
     drop(old);
-    Ok(Some(new_tuple(vec![idx, item])))
+    Ok(Some(TupleObj::alloc(&crate::types::tuple::TUPLE_TYPE, [idx, item].into_iter())))
 }
 
 fn zip_new(t: &TypeObj, a: Args) -> PyResult {
