@@ -822,7 +822,7 @@ fn static_base_dict_offset(t: &TypeObj) -> Option<isize> {
     let mro = t.mro_tuple()?;
     let mro = mro.downcast::<crate::types::tuple::TupleObj>()?;
     let base = mro.as_slice().iter().filter_map(|c| c.downcast::<TypeObj>()).find(|c| c.is_static())?;
-    Some(base.dict_offset.get() as isize)
+    Some(base.dict_offset.get())
 }
 
 /// `type.__flags__` in CPython's bit positions (`Py_TPFLAGS_*`), which
