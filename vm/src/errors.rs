@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use crate::object::{AsObj, Obj, PyRef, Static};
 use crate::ops;
-use crate::runtime::PyErr;
 use crate::types::code::CodeObj;
 use crate::types::exceptions::{self, ExceptionObj};
 use crate::types::frame_obj::FrameObj;
@@ -406,12 +405,6 @@ fn write_chain_in_group(out: &mut String, exc: &Obj, seen: &mut Vec<usize>, marg
 pub fn print_exception(exc: &Obj) {
     let text = format_exception(exc);
     crate::modules::sys::write_stderr(&text);
-}
-
-/// Reports an exception that cannot be raised (finalisers, `__del__`)
-/// through `sys.unraisablehook`.
-pub fn write_unraisable(err: &PyErr, what: &str, obj: Option<&Obj>) {
-    crate::unraisable::write_unraisable(err, what, obj);
 }
 
 /// Keeps AsObj imported for payload conversions in this module.

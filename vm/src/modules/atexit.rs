@@ -74,7 +74,7 @@ pub fn run_exitfuncs() -> PyResult<()> {
             if e.matches(&crate::types::exceptions::SYSTEM_EXIT) {
                 last_exit = Some(e);
             } else {
-                crate::errors::write_unraisable(&e, "Exception ignored in atexit callback", Some(&h.func));
+                crate::unraisable::write_unraisable(&e, "Exception ignored in atexit callback", Some(&h.func));
             }
         }
     }

@@ -404,7 +404,7 @@ fn gen_finalize(o: &Obj) {
     }
     let saved = ts().take_raised_for_finalizer();
     if let Err(e) = gen_close(o) {
-        crate::errors::write_unraisable(&e, "Exception ignored in", Some(o));
+        crate::unraisable::write_unraisable(&e, "Exception ignored in", Some(o));
     }
     ts().restore_after_finalizer(saved);
 }

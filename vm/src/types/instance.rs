@@ -91,7 +91,7 @@ pub fn finalize_instance(obj: &Obj) {
     // Errors in __del__ are reported and ignored, with the current exception saved.
     let saved = crate::runtime::ts().take_raised_for_finalizer();
     if let Err(e) = ops::call_method_obj(&del, obj, &[]) {
-        crate::errors::write_unraisable(&e, "Exception ignored in", Some(&del));
+        crate::unraisable::write_unraisable(&e, "Exception ignored in", Some(&del));
     }
     crate::runtime::ts().restore_after_finalizer(saved);
 }
