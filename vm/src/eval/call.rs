@@ -4,13 +4,14 @@
 use ember_compiler::code::code_flags;
 
 use crate::eval::frame::{push_frame, FrameInit, FramePtr, GenFrame};
-use crate::object::Obj;
+use crate::object::{Obj, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::code::CodeObj;
 use crate::types::dict::{new_dict, DictObj};
 use crate::types::function::FunctionObj;
 use crate::types::str::StrObj;
 use crate::types::tuple::{tuple_from_refs, TupleObj};
+use crate::types::typeobj::{Args, TypeObj};
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -265,4 +266,77 @@ pub fn prepare_call(func_obj: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -
         return Err(e);
     }
     Ok(Prepared::Frame(fp))
+}
+
+/// `cls(args)` for a class with `object.__new__` and a Python `__init__`,
+/// called through `type` itself: allocates the instance and prepares the
+/// `__init__` frame, so the eval loop runs it without a native call. None when
+/// the class does not qualify (the caller makes a normal call).
+pub fn prepare_init_call(
+    callable: &Obj,
+    args: &[&Obj],
+    kwnames: Option<&TupleObj>,
+) -> Option<PyResult<(PyRef, Prepared)>> {
+    if !callable.class().is(&crate::types::typeobj::TYPE_TYPE) {
+        return None;
+    }
+    let t = callable.downcast::<TypeObj>()?;
+    let object_new = crate::types::object::object_new as crate::types::typeobj::NewFn as usize;
+    if t.new.get().map(|f| f as usize) != Some(object_new) || !crate::types::slot_funcs::is_slot_init(t.init.get()) {
+        return None;
+    }
+    let init = t.lookup(init_name().downcast::<StrObj>()?)?;
+    if !init.class().is(&crate::types::function::FUNCTION_TYPE) {
+        return None;
+    }
+    let nkw = kwnames.map_or(0, |k| k.len());
+    let obj = match crate::types::object::object_new(t, Args { all: args, nargs: args.len() - nkw, kwnames }) {
+        Ok(o) => o,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(prepare_method_call(&init, &obj, args, kwnames).map(|p| (obj.clone(), p)))
+}
+
+/// [`prepare_call`] with `self_` before `args`, without building a new
+/// argument array in the common all-positional case.
+fn prepare_method_call(func_obj: &Obj, self_: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<Prepared> {
+    let func = func_obj.downcast::<FunctionObj>().expect("function");
+    let code_ref = func.code();
+    let code = code_ref.downcast::<CodeObj>().expect("code");
+    let simple = code_flags::GENERATOR
+        | code_flags::COROUTINE
+        | code_flags::ASYNC_GENERATOR
+        | code_flags::VARARGS
+        | code_flags::VARKEYWORDS;
+    if code.flags & simple == 0
+        && args.len() + 1 == code.arg_count as usize
+        && kwnames.is_none_or(|k| k.is_empty())
+        && code.kwonly_arg_count == 0
+    {
+        let fp = push_frame(FrameInit {
+            code: code_ref.clone(),
+            func: Some(func_obj.to_owned()),
+            globals: &func.globals,
+            builtins: &func.builtins,
+            locals: None,
+        })?;
+        drop(fp.replace_local(0, Some(self_.to_owned())));
+        for (j, a) in args.iter().enumerate() {
+            drop(fp.replace_local(j + 1, Some((*a).to_owned())));
+        }
+        return Ok(Prepared::Frame(fp));
+    }
+    let mut all: Vec<&Obj> = Vec::with_capacity(args.len() + 1);
+    all.push(self_);
+    all.extend_from_slice(args);
+    prepare_call(func_obj, &all, kwnames)
+}
+
+fn init_name() -> PyRef {
+    crate::types::str::intern("__init__")
+}
+
+/// The error for an `__init__` that returned something other than None.
+pub fn init_returned(v: &Obj) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", v.class().name()))
 }

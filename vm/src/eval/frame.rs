@@ -56,6 +56,10 @@ pub struct Frame {
     owner: FrameOwner,
     /// Returning from this frame returns from the eval loop invocation.
     is_entry: bool,
+    /// The frame runs `__init__` for an instance creation inlined by `CALL`:
+    /// its return value must be None and is replaced by the instance, which
+    /// the caller already holds on its value stack.
+    init_call: bool,
     /// The heap frame object, if Python asked for one.
     frame_obj: Option<PyRef>,
     slots: [Option<PyRef>; 0],
@@ -200,6 +204,7 @@ unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FrameP
         stack_size,
         owner,
         is_entry: false,
+        init_call: false,
         frame_obj: None,
         slots: [],
         code: init.code,
@@ -230,6 +235,76 @@ pub fn push_frame(init: FrameInit) -> PyResult<FramePtr> {
     let mem = DATA_STACK.alloc(bytes);
     // SAFETY: freshly allocated memory of the right size.
     Ok(unsafe { init_frame(mem, init, FrameOwner::Thread) })
+}
+
+/// The call fast path: pushes the frame for the plain Python function lying
+/// `nargs + 1` slots below the top of `caller`'s value stack, when the function
+/// binds exactly `nargs` positional arguments and nothing else. The arguments
+/// move from the caller's stack into the new frame's first locals and the
+/// function moves into the frame (no reference counting); with `pop_null`
+/// the NULL below the function is popped too. Returns None, touching nothing,
+/// when the function needs the general binding of `eval::call`.
+pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResult<Option<FramePtr>> {
+    use crate::types::function::FunctionObj;
+    let Some(func) = caller.top(nargs + 1).downcast_exact::<FunctionObj>() else { return Ok(None) };
+    let code_ref = func.code();
+    let code = code_ref.downcast::<CodeObj>().expect("function code");
+    const SPECIAL: u32 = ember_compiler::code::code_flags::GENERATOR
+        | ember_compiler::code::code_flags::COROUTINE
+        | ember_compiler::code::code_flags::ASYNC_GENERATOR
+        | ember_compiler::code::code_flags::VARARGS
+        | ember_compiler::code::code_flags::VARKEYWORDS;
+    if code.flags & SPECIAL != 0 || code.arg_count as usize != nargs || code.kwonly_arg_count != 0 {
+        return Ok(None);
+    }
+    let t = ts();
+    let depth = t.depth.get() + 1;
+    if depth > t.recursion_limit.get() {
+        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    t.depth.set(depth);
+    crate::gc::maybe_collect();
+    let nlocalsplus = code.nlocalsplus();
+    let stack_size = code.stack_size;
+    let mem = DATA_STACK.alloc(FRAME_HEADER + SLOT * (nlocalsplus + stack_size as usize));
+    let header = Frame {
+        globals: &*func.globals as *const Obj,
+        builtins: &*func.builtins as *const Obj,
+        locals: None,
+        func: None,
+        previous: ptr::null_mut(),
+        lasti: -1,
+        sp: ptr::null_mut(),
+        nlocalsplus: nlocalsplus as u32,
+        stack_size,
+        owner: FrameOwner::Thread,
+        is_entry: false,
+        init_call: false,
+        frame_obj: None,
+        slots: [],
+        code: code_ref,
+    };
+    // SAFETY: `mem` has room for the header and all slots. The caller's top
+    // `nargs` stack slots are initialised (verified bytecode put the function
+    // and its arguments there); they are moved, not copied: the caller's `sp`
+    // drops below them, so each reference has exactly one owner afterwards.
+    unsafe {
+        ptr::write(mem as *mut Frame, header);
+        let slots = mem.add(FRAME_HEADER) as *mut Option<PyRef>;
+        let cf = caller.fm();
+        cf.sp = cf.sp.sub(nargs);
+        ptr::copy_nonoverlapping(cf.sp, slots, nargs);
+        for i in nargs..nlocalsplus {
+            ptr::write(slots.add(i), None);
+        }
+        (*(mem as *mut Frame)).sp = slots.add(nlocalsplus);
+        let new = FramePtr(NonNull::new_unchecked(mem as *mut Frame));
+        new.fm().func = caller.pop_opt();
+        if pop_null {
+            drop(caller.pop_opt());
+        }
+        Ok(Some(new))
+    }
 }
 
 /// A frame owned by a generator object.
@@ -390,6 +465,14 @@ impl FramePtr {
     #[inline(always)]
     pub fn set_entry(&self, e: bool) {
         self.fm().is_entry = e;
+    }
+    #[inline(always)]
+    pub fn is_init_call(&self) -> bool {
+        self.f().init_call
+    }
+    #[inline(always)]
+    pub fn set_init_call(&self, e: bool) {
+        self.fm().init_call = e;
     }
     pub fn owner(&self) -> FrameOwner {
         self.f().owner

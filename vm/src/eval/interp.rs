@@ -5,8 +5,8 @@
 use ember_compiler::bytecode::{BinaryOp, CompareOp, Opcode};
 use ember_compiler::code::local_kind;
 
-use crate::eval::call::{prepare_call, Prepared};
-use crate::eval::frame::{FrameOwner, FramePtr};
+use crate::eval::call::{init_returned, prepare_call, prepare_init_call, Prepared};
+use crate::eval::frame::{push_call_frame, FrameOwner, FramePtr};
 use crate::eval::helpers as h;
 use crate::object::{AsObj, Obj, PyRef};
 use crate::ops;
@@ -314,14 +314,14 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::LOAD_ATTR => {
                         let name = code.names[arg as usize].downcast::<StrObj>().expect("name");
-                        let v = tri!(ops::getattr_s(f.top(1), name));
+                        let v = tri!(code.attr_cache[arg as usize].load_attr(f.top(1), name));
                         drop(f.replace_top(1, Some(v)));
                     }
                     Opcode::STORE_ATTR => {
                         let obj = f.pop();
                         let v = f.pop();
                         let name = code.names[arg as usize].downcast::<StrObj>().expect("name");
-                        tri!(ops::setattr_s(&obj, name, Some(&v)));
+                        tri!(code.attr_cache[arg as usize].store_attr(&obj, name, v));
                     }
                     Opcode::DELETE_ATTR => {
                         let obj = f.pop();
@@ -331,13 +331,12 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::LOAD_METHOD => {
                         let name = code.names[arg as usize].downcast::<StrObj>().expect("name");
                         let obj = f.pop();
-                        match tri!(h::load_method(&obj, name)) {
-                            Some(meth) => {
+                        match tri!(code.attr_cache[arg as usize].load_method(&obj, name)) {
+                            (Some(meth), self_) => {
                                 f.push(meth);
-                                f.push(obj);
+                                f.push(self_);
                             }
-                            None => {
-                                let v = tri!(ops::getattr_s(&obj, name));
+                            (None, v) => {
                                 f.push_opt(None);
                                 f.push(v);
                             }
@@ -603,10 +602,16 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(v));
                         }
                         let prev = f.previous().expect("non-entry frame has a caller");
+                        let init_call = f.is_init_call();
                         ts().frame.set(prev.as_raw());
                         f.release();
                         f = prev;
-                        f.push(v);
+                        if !init_call {
+                            f.push(v);
+                        } else if !v.is_none() {
+                            // Raised in the caller, as by `type.__call__`.
+                            pending = Some((init_returned(&v), true));
+                        }
                         continue 'frame;
                     }
                     Opcode::YIELD_VALUE => {
@@ -778,6 +783,15 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                                 drop(f.replace_top(argc + 1, Some(self_)));
                             }
                         }
+                        let has_self = f.peek(argc + 2).is_some();
+                        if kw.is_none() {
+                            if let Some(new) = tri!(push_call_frame(f, argc + usize::from(has_self), !has_self)) {
+                                new.set_previous(Some(f));
+                                f = new;
+                                ts().frame.set(f.as_raw());
+                                continue 'frame;
+                            }
+                        }
                         let (callable, nargs) = match f.peek(argc + 2) {
                             None => (f.top(argc + 1).to_owned(), argc),
                             Some(x) => (x.to_owned(), argc + 1),
@@ -793,6 +807,21 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                                     continue 'frame;
                                 }
                                 Prepared::Done(v) => f.push(v),
+                            }
+                        } else if let Some(r) = prepare_init_call(&callable, f.top_slice(nargs), kwt) {
+                            f.drop_n(argc + 2);
+                            let (obj, prepared) = tri!(r);
+                            f.push(obj);
+                            match prepared {
+                                Prepared::Frame(new) => {
+                                    new.set_init_call(true);
+                                    new.set_previous(Some(f));
+                                    f = new;
+                                    ts().frame.set(f.as_raw());
+                                    continue 'frame;
+                                }
+                                Prepared::Done(v) if v.is_none() => {}
+                                Prepared::Done(v) => break 'error (init_returned(&v), true),
                             }
                         } else {
                             let r = ops::call(&callable, f.top_slice(nargs), kwt);

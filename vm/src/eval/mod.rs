@@ -1,6 +1,7 @@
 //! The interpreter: frames ([`frame`]), the eval loop ([`interp`]), argument
 //! binding ([`call`]) and entry points for running code.
 
+pub mod attr_cache;
 pub mod call;
 pub mod frame;
 pub mod helpers;

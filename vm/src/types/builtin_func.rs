@@ -340,7 +340,7 @@ unsafe impl PyPayload for GetSetDescrObj {
 }
 
 impl GetSetDescrObj {
-    fn owner(&self) -> &TypeObj {
+    pub(crate) fn owner(&self) -> &TypeObj {
         // SAFETY: as for method descriptors.
         unsafe { &*self.owner.get() }
     }
@@ -425,7 +425,7 @@ unsafe impl PyPayload for MemberDescrObj {
 }
 
 impl MemberDescrObj {
-    fn owner(&self) -> &TypeObj {
+    pub(crate) fn owner(&self) -> &TypeObj {
         // SAFETY: member descriptors live in their owner's dict.
         unsafe { &*self.owner.get() }
     }

@@ -36,6 +36,8 @@ pub struct CodeObj {
     pub docstring: Option<PyRef>,
     /// One `LOAD_GLOBAL` cache entry per name (see [`GlobalCache`]).
     pub global_cache: Box<[GlobalCache]>,
+    /// One attribute cache entry per name (`LOAD_ATTR`, `STORE_ATTR`, `LOAD_METHOD`).
+    pub attr_cache: Box<[crate::eval::attr_cache::AttrCache]>,
 }
 
 /// What `LOAD_GLOBAL` last found for one name: valid while the globals and
@@ -135,6 +137,7 @@ fn new_code(u: &CodeUnit) -> PyRef {
         exception_table: u.exception_table.clone().into_boxed_slice(),
         docstring: u.docstring.as_ref().map(|d| new_str(d)),
         global_cache: u.names.iter().map(|_| GlobalCache::default()).collect(),
+        attr_cache: u.names.iter().map(|_| Default::default()).collect(),
     };
     crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0)
 }
@@ -348,6 +351,7 @@ fn code_replace(a: crate::types::typeobj::Args) -> PyResult {
         exception_table: c.exception_table.clone(),
         docstring: c.docstring.clone(),
         global_cache: c.names.iter().map(|_| GlobalCache::default()).collect(),
+        attr_cache: c.names.iter().map(|_| Default::default()).collect(),
     };
     Ok(crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0))
 }

@@ -81,6 +81,36 @@ impl Table {
         i
     }
 
+    /// Entry index of the str `key` (non-str keys never match).
+    #[inline]
+    fn find_str(&self, key: &StrObj) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let hash = key.hash_value();
+        let mask = self.mask();
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    if let Some(k) = &e.key {
+                        if k.is(key.as_obj()) || k.downcast::<StrObj>().is_some_and(|k| k.eq_str(key)) {
+                            return Some(ix as usize);
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     fn insert_new(&mut self, hash: i64, key: PyRef, value: PyRef) {
         if self.usable_left == 0 {
             self.resize(self.used * 3);
@@ -254,33 +284,45 @@ impl DictObj {
     /// Lookup by a str key; never runs Python code (non-str keys never match).
     #[inline]
     pub fn get_str(&self, key: &StrObj) -> Option<PyRef> {
-        let hash = key.hash_value();
+        self.table.with(|t| t.find_str(key).and_then(|ix| t.entries[ix].value.clone()))
+    }
+
+    /// [`DictObj::get_str`] trying entry `hint` first (an attribute cache's
+    /// guess, by key identity) and updating it on a hit elsewhere.
+    #[inline]
+    pub fn get_str_hinted(&self, key: &StrObj, hint: &Cell<u32>) -> Option<PyRef> {
         self.table.with(|t| {
-            if t.indices.is_empty() {
-                return None;
-            }
-            let mask = t.mask();
-            let mut i = (hash as usize) & mask;
-            let mut perturb = hash as u64;
-            loop {
-                let ix = t.indices[i];
-                if ix == EMPTY {
-                    return None;
+            if let Some(Entry { key: Some(k), value, .. }) = t.entries.get(hint.get() as usize) {
+                if k.is(key.as_obj()) {
+                    return value.clone();
                 }
-                if ix != DUMMY {
-                    let e = &t.entries[ix as usize];
-                    if e.hash == hash {
-                        if let Some(k) = &e.key {
-                            if k.is(key.as_obj()) || k.downcast::<StrObj>().is_some_and(|k| k.eq_str(key)) {
-                                return e.value.clone();
-                            }
-                        }
-                    }
-                }
-                perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
+            let ix = t.find_str(key)?;
+            hint.set(ix as u32);
+            t.entries[ix].value.clone()
         })
+    }
+
+    /// `self[key] = value` for a str key, trying entry `hint` first (see
+    /// [`DictObj::get_str_hinted`]).
+    #[inline]
+    pub fn set_str_hinted(&self, key: &StrObj, value: PyRef, hint: &Cell<u32>) {
+        let replaced = self.table.with_mut(|t| match t.entries.get_mut(hint.get() as usize) {
+            Some(Entry { key: Some(k), value: slot, .. }) if k.is(key.as_obj()) => Ok(slot.replace(value)),
+            _ => Err(value),
+        });
+        match replaced {
+            Ok(old) => {
+                self.bump();
+                drop(old);
+            }
+            Err(value) => {
+                self.set_str(key.as_obj(), value);
+                if let Some(ix) = self.table.with(|t| t.find_str(key)) {
+                    hint.set(ix as u32);
+                }
+            }
+        }
     }
 
     /// Lookup by a Rust string.

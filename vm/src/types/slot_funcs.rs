@@ -94,6 +94,11 @@ fn slot_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
     call_required(o, "__next__", &[]).map(Some)
 }
 
+/// The `init` slot of classes defining `__init__` in Python.
+pub fn is_slot_init(f: Option<crate::types::typeobj::InitFn>) -> bool {
+    f.is_some_and(|f| f as usize == slot_init as crate::types::typeobj::InitFn as usize)
+}
+
 fn slot_init(o: &Obj, args: Args) -> PyResult<()> {
     let Some(f) = o.class().lookup_str("__init__") else { return Ok(()) };
     let mut all: Vec<&Obj> = Vec::with_capacity(args.all.len() + 1);

@@ -293,8 +293,13 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     if !winner.is(meta) {
         if let Some(new) = winner.new.get() {
             if new as usize != type_new as *const () as usize {
-                let all: Vec<&Obj> = vec![name, bases, ns];
-                return new(winner, Args { all: &all, nargs: 3, kwnames: None });
+                // The keywords go along (`type(name, bases, ns, **kw)` with a
+                // metaclass among the bases).
+                let mut all: Vec<&Obj> = vec![name, bases, ns];
+                all.extend(kwds.iter().map(|(_, v)| &**v));
+                let names = crate::types::tuple::new_tuple(kwds.iter().map(|(k, _)| k.clone()).collect());
+                let kwnames = if kwds.is_empty() { None } else { names.downcast::<TupleObj>() };
+                return new(winner, Args { all: &all, nargs: 3, kwnames });
             }
         }
     }

@@ -1,0 +1,252 @@
+//! Attribute caches for `LOAD_ATTR`, `STORE_ATTR` and `LOAD_METHOD`: one entry
+//! per name of a code object, remembering what the generic attribute protocol
+//! found on the receiver's type the last time.
+//!
+//! **Invariant:** an entry describes the type whose version tag it records.
+//! Version tags are unique for the life of the process and a type loses its tag
+//! whenever its dict, bases or MRO change (see `types::typeobj`), so while the
+//! receiver's type has the recorded tag, the MRO lookup of the name gives the
+//! same object and the type's `getattro`/`setattro` slots are the recorded ones.
+//! Instance dicts are never trusted: the fast paths still look there (with an
+//! entry-index hint), exactly where `object.__getattribute__` would.
+
+use std::cell::Cell;
+
+use crate::object::{alloc, Obj, PyCell, PyRef};
+use crate::ops;
+use crate::runtime::PyResult;
+use crate::types::builtin_func::MemberDescrObj;
+use crate::types::dict::DictObj;
+use crate::types::instance;
+use crate::types::object::{generic_getattr, generic_setattr};
+use crate::types::str::StrObj;
+use crate::types::typeobj::{flags, TypeObj};
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Kind {
+    /// Nothing cached (or not cacheable).
+    #[default]
+    None,
+    /// The MRO has no such name: the instance dict decides.
+    Dict,
+    /// The MRO holds `value`, not a data descriptor: an instance dict entry
+    /// shadows it.
+    Shadowable,
+    /// A `__slots__` member at byte offset `hint`.
+    Slot,
+    /// A data descriptor (`__get__` and `__set__`), e.g. a property.
+    Data,
+}
+
+/// The type uses `object.__getattribute__`.
+const GENERIC_GET: u8 = 1;
+/// The type uses `object.__setattr__`.
+const GENERIC_SET: u8 = 2;
+/// A `Slot` entry that may be assigned.
+const WRITABLE: u8 = 4;
+/// A `Shadowable` value that is a method descriptor (`LOAD_METHOD` may skip binding).
+const METHOD: u8 = 8;
+
+/// One cache entry (see the module documentation).
+#[derive(Default)]
+pub struct AttrCache {
+    version: Cell<u32>,
+    kind: Cell<Kind>,
+    flags: Cell<u8>,
+    /// Instance-dict entry index guess, or a slot's byte offset.
+    hint: Cell<u32>,
+    value: PyCell<Option<PyRef>>,
+}
+
+#[inline(always)]
+fn is_generic_get(t: &TypeObj) -> bool {
+    match t.getattro.get() {
+        None => true,
+        Some(g) => g as usize == generic_getattr as fn(&Obj, &StrObj) -> PyResult as usize,
+    }
+}
+
+#[inline(always)]
+fn is_generic_set(t: &TypeObj) -> bool {
+    t.setattro.get().map(|s| s as usize)
+        == Some(generic_setattr as fn(&Obj, &StrObj, Option<&Obj>) -> PyResult<()> as usize)
+}
+
+impl AttrCache {
+    /// The entry's kind and flags if it describes `ty`.
+    #[inline(always)]
+    fn probe(&self, ty: &TypeObj) -> Option<(Kind, u8)> {
+        let v = ty.version.get();
+        if v != 0 && v == self.version.get() {
+            Some((self.kind.get(), self.flags.get()))
+        } else {
+            None
+        }
+    }
+
+    fn cached_value(&self) -> Option<PyRef> {
+        self.value.with(|v| v.clone())
+    }
+
+    /// Records what the MRO of `ty` holds for `name`.
+    #[cold]
+    #[inline(never)]
+    fn fill(&self, ty: &TypeObj, name: &StrObj) {
+        let version = ty.version_tag();
+        let descr = if version == 0 { None } else { ty.lookup(name) };
+        let mut fl = 0;
+        if is_generic_get(ty) {
+            fl |= GENERIC_GET;
+        }
+        if is_generic_set(ty) {
+            fl |= GENERIC_SET;
+        }
+        let mut hint = 0;
+        let (kind, value) = match descr {
+            _ if version == 0 || !name.is_interned() => (Kind::None, None),
+            None => (Kind::Dict, None),
+            Some(d) => {
+                let dt = d.class();
+                if let Some(m) = d.downcast_exact::<MemberDescrObj>().filter(|m| ty.is_subtype(m.owner())) {
+                    hint = m.offset as u32;
+                    if !m.readonly {
+                        fl |= WRITABLE;
+                    }
+                    (Kind::Slot, None)
+                } else if dt.descr_set.get().is_some() {
+                    let kind = if dt.descr_get.get().is_some() { Kind::Data } else { Kind::None };
+                    (kind, Some(d))
+                } else {
+                    if dt.has_flag(flags::METHOD_DESCRIPTOR) {
+                        fl |= METHOD;
+                    }
+                    (Kind::Shadowable, Some(d))
+                }
+            }
+        };
+        // The lookup reads dicts with str keys only, but stay safe if the
+        // type changed meanwhile.
+        let version = if ty.version.get() == version { version } else { 0 };
+        let old = self.value.replace(value);
+        self.version.set(version);
+        self.kind.set(kind);
+        self.flags.set(fl);
+        self.hint.set(hint);
+        drop(old);
+    }
+
+    /// The instance-dict value of `name`, if any.
+    #[inline(always)]
+    fn in_instance_dict(&self, obj: &Obj, name: &StrObj) -> Option<PyRef> {
+        let d = instance::get_dict(obj)?;
+        d.downcast::<DictObj>()?.get_str_hinted(name, &self.hint)
+    }
+
+    /// `obj.name`.
+    #[inline(always)]
+    pub fn load_attr(&self, obj: &Obj, name: &StrObj) -> PyResult {
+        let ty = obj.class();
+        if let Some((kind, fl)) = self.probe(ty) {
+            if fl & GENERIC_GET != 0 {
+                match kind {
+                    Kind::Dict => {
+                        if let Some(v) = self.in_instance_dict(obj, name) {
+                            return Ok(v);
+                        }
+                    }
+                    Kind::Shadowable => {
+                        if let Some(v) = self.in_instance_dict(obj, name) {
+                            return Ok(v);
+                        }
+                        if let Some(d) = self.cached_value() {
+                            return match d.class().descr_get.get() {
+                                Some(get) => get(&d, Some(obj), Some(ty)),
+                                None => Ok(d),
+                            };
+                        }
+                    }
+                    Kind::Slot => {
+                        if let Some(v) = alloc::read_field(obj, self.hint.get() as usize) {
+                            return Ok(v);
+                        }
+                    }
+                    Kind::Data => {
+                        if let Some(d) = self.cached_value() {
+                            if let Some(get) = d.class().descr_get.get() {
+                                return get(&d, Some(obj), Some(ty));
+                            }
+                        }
+                    }
+                    Kind::None => {}
+                }
+            }
+            return ops::getattr_s(obj, name);
+        }
+        self.fill(ty, name);
+        ops::getattr_s(obj, name)
+    }
+
+    /// `LOAD_METHOD`: `(Some(method), obj)` for an unbound method descriptor
+    /// to call with `obj` prepended, else `(None, attribute)`.
+    #[inline(always)]
+    pub fn load_method(&self, obj: &Obj, name: &StrObj) -> PyResult<(Option<PyRef>, PyRef)> {
+        let ty = obj.class();
+        let (kind, fl) = match self.probe(ty) {
+            Some(hit) => hit,
+            None => {
+                self.fill(ty, name);
+                self.probe(ty).unwrap_or((Kind::None, 0))
+            }
+        };
+        if kind == Kind::Shadowable && fl & (GENERIC_GET | METHOD) == GENERIC_GET | METHOD {
+            if let Some(v) = self.in_instance_dict(obj, name) {
+                return Ok((None, v));
+            }
+            if let Some(m) = self.cached_value() {
+                return Ok((Some(m), obj.to_owned()));
+            }
+        }
+        if kind != Kind::None {
+            return self.load_attr(obj, name).map(|v| (None, v));
+        }
+        if let Some(m) = crate::eval::helpers::load_method(obj, name)? {
+            return Ok((Some(m), obj.to_owned()));
+        }
+        ops::getattr_s(obj, name).map(|v| (None, v))
+    }
+
+    /// `obj.name = value`.
+    #[inline(always)]
+    pub fn store_attr(&self, obj: &Obj, name: &StrObj, value: PyRef) -> PyResult<()> {
+        let ty = obj.class();
+        if let Some((kind, fl)) = self.probe(ty) {
+            if fl & GENERIC_SET != 0 {
+                match kind {
+                    Kind::Dict | Kind::Shadowable => {
+                        if let Some(d) = instance::get_or_create_dict(obj) {
+                            if let Some(d) = d.downcast::<DictObj>() {
+                                d.set_str_hinted(name, value, &self.hint);
+                                return Ok(());
+                            }
+                        }
+                    }
+                    Kind::Slot if fl & WRITABLE != 0 => {
+                        drop(alloc::swap_field(obj, self.hint.get() as usize, Some(value)));
+                        return Ok(());
+                    }
+                    Kind::Data => {
+                        if let Some(d) = self.cached_value() {
+                            if let Some(set) = d.class().descr_set.get() {
+                                return set(&d, obj, Some(&value));
+                            }
+                        }
+                    }
+                    Kind::Slot | Kind::None => {}
+                }
+            }
+            return ops::setattr_s(obj, name, Some(&value));
+        }
+        self.fill(ty, name);
+        ops::setattr_s(obj, name, Some(&value))
+    }
+}
