@@ -222,6 +222,18 @@ pub fn alloc_float(value: crate::types::float::FloatObj) -> PyRef {
     }
 }
 
+/// Allocates an exact `int` with a machine-word value: like [`alloc_float`].
+#[inline]
+pub fn alloc_int(value: crate::types::int::IntObj) -> PyRef {
+    let base = raw_alloc(std::mem::size_of::<crate::types::int::IntObj>());
+    // SAFETY: as `alloc_float`: `base` holds `size_of::<IntObj>()` bytes, 8-aligned;
+    // `value` carries a complete header, and int is static and not GC-tracked.
+    unsafe {
+        ptr::write(base as *mut crate::types::int::IntObj, value);
+        PyRef::from_raw(base as *mut Obj)
+    }
+}
+
 /// Links a GC-enabled object into the collector's list.
 ///
 /// # Safety
@@ -296,6 +308,16 @@ pub unsafe fn dealloc(ptr: *mut Obj) {
         // The inverse of `alloc_float`: no finaliser, payload or GC head.
         // SAFETY: the block came from `raw_alloc` with this size.
         unsafe { raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::float::FloatObj>()) };
+        return;
+    }
+    if ptr::eq(ty_ptr, &crate::types::int::INT_TYPE.0) {
+        // Exact ints have no finaliser or GC head; the payload may own a big integer.
+        // SAFETY: the object is dead and was allocated with `size_of::<IntObj>()` bytes
+        // (`alloc_int`, or `alloc_object` with int's basicsize, which is the same).
+        unsafe {
+            ptr::drop_in_place(ptr as *mut crate::types::int::IntObj);
+            raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::int::IntObj>());
+        }
         return;
     }
     // SAFETY: the object keeps its type alive.

@@ -122,7 +122,7 @@ pub fn new_int(v: i64) -> PyRef {
     if (SMALL_MIN..=SMALL_MAX).contains(&v) {
         return SMALL_INTS[(v - SMALL_MIN) as usize].to_ref();
     }
-    crate::object::alloc::alloc_object(&INT_TYPE, IntObj { ob: Obj::new(&INT_TYPE.0), value: v, big: None }, 0)
+    crate::object::alloc::alloc_int(IntObj { ob: Obj::new(&INT_TYPE.0), value: v, big: None })
 }
 
 /// Creates an int from a big integer (normalised to a machine word if it fits).
