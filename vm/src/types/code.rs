@@ -330,6 +330,14 @@ fn code_replace(a: crate::types::typeobj::Args) -> PyResult {
             }
         }
     }
+    // Argument binding writes one local per parameter, `*args` and `**kwargs`.
+    let params = c.arg_count as usize
+        + c.kwonly_arg_count as usize
+        + usize::from(flags & ember_compiler::code::code_flags::VARARGS != 0)
+        + usize::from(flags & ember_compiler::code::code_flags::VARKEYWORDS != 0);
+    if params > c.nlocalsplus() {
+        return Err(PyErr::value_error("code: co_varnames is too small"));
+    }
     let obj = CodeObj {
         ob: Obj::new(&CODE_TYPE.0),
         code: c.code.clone(),
