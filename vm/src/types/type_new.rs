@@ -384,7 +384,8 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     let mut member_names: Vec<String> = Vec::new();
     if let Some(names) = &slot_list {
         add_dict = false;
-        let mut seen = std::collections::HashSet::new();
+        // A name listed twice gets two slots, the second one's descriptor
+        // winning (as in CPython).
         for n in names {
             if n == "__dict__" {
                 if base_has_dict || add_dict {
@@ -397,9 +398,6 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
                 continue;
             }
             let m = mangle(&name_s, n);
-            if !seen.insert(m.clone()) {
-                return Err(PyErr::type_error(format!("duplicate slot name {m}")));
-            }
             if d.get_by_str(&m).is_some() {
                 return Err(PyErr::value_error(format!("'{m}' in __slots__ conflicts with class variable")));
             }
