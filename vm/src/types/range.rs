@@ -76,6 +76,9 @@ fn range_new(_t: &TypeObj, a: Args) -> PyResult {
         return Err(PyErr::type_error("range() takes no keyword arguments"));
     }
     let p = &a.all[..a.nargs];
+    if let Some(r) = machine_word_range(p) {
+        return Ok(r);
+    }
     let (start, stop, step) = match p.len() {
         1 => (BigInt::zero(), as_index(p[0])?, BigInt::from(1)),
         2 => (as_index(p[0])?, as_index(p[1])?, BigInt::from(1)),
@@ -87,6 +90,32 @@ fn range_new(_t: &TypeObj, a: Args) -> PyResult {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
     Ok(new_range(start, stop, step))
+}
+
+/// `range(...)` of exact ints that fit a machine word, without big-integer
+/// arithmetic (None when another path must decide, including for errors).
+fn machine_word_range(p: &[&Obj]) -> Option<PyRef> {
+    let word = |o: &Obj| o.downcast_exact::<int::IntObj>().and_then(|i| i.as_i64());
+    let (start, stop, step) = match p {
+        [stop] => (0, word(stop)?, 1),
+        [start, stop] => (word(start)?, word(stop)?, 1),
+        [start, stop, step] => (word(start)?, word(stop)?, word(step)?),
+        _ => return None,
+    };
+    let (lo, hi, step_abs) = match step {
+        0 => return None,
+        s if s > 0 => (start as i128, stop as i128, s as i128),
+        s => (stop as i128, start as i128, -(s as i128)),
+    };
+    let len = if lo < hi { (hi - lo - 1) / step_abs + 1 } else { 0 };
+    let obj = RangeObj {
+        ob: Obj::new(&RANGE_TYPE.0),
+        start: int::new_int(start),
+        stop: int::new_int(stop),
+        step: int::new_int(step),
+        len: int::from_u64(len as u64),
+    };
+    Some(crate::object::alloc::alloc_object(&RANGE_TYPE, obj, 0))
 }
 
 fn this(o: &Obj) -> &RangeObj {
