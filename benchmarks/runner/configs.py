@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 
 # The JIT's contract with this runner (the JIT work implements it):
-#  * `ember -X jit -c "import emberjit; print(emberjit.is_enabled())"` exits 0 and
+#  * `ember -X jit -c "import cinderjit; print(cinderjit.is_enabled())"` (the JIT
+#    module keeps Cinder's name and API) exits 0 and
 #    prints True when the binary has a JIT; only then are the two JIT
 #    configurations run.
 #  * `-X jit` compiles every function it finds worth compiling;
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 #    `module:qualname` a line (benchmarks/jitlists/<program>.txt).
 #  * `-X jit-stats-file=PATH` makes Ember write a JSON object to PATH at exit with
 #    at least compiled_functions, compile_time_ms and code_bytes.
-JIT_PROBE = ["-X", "jit", "-c", "import emberjit; print(emberjit.is_enabled())"]
+JIT_PROBE = ["-X", "jit", "-c", "import cinderjit; print(cinderjit.is_enabled())"]
 PROBE_TIMEOUT = 60
 
 # The version line each interpreter reports (sys only: Ember may lack platform).
@@ -80,11 +81,11 @@ def probe_jit(ember):
         return False, f"JIT probe failed to run: {exc}"
     answer = out.stdout.strip()
     if out.returncode == 0 and answer == "True":
-        return True, "the Ember binary reports a JIT (emberjit.is_enabled() is True)"
+        return True, "the Ember binary reports a JIT (cinderjit.is_enabled() is True)"
     if out.returncode != 0:
         last = (out.stderr.strip().splitlines() or ["no output"])[-1]
         return False, f"the Ember binary has no JIT (probe exited {out.returncode}: {last})"
-    return False, f"the Ember binary reports no JIT (emberjit.is_enabled() printed {answer!r})"
+    return False, f"the Ember binary reports no JIT (cinderjit.is_enabled() printed {answer!r})"
 
 
 def configurations(ember, with_pypy=True):
