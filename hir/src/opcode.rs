@@ -1,0 +1,409 @@
+//! The HIR opcode table, declared once.
+//!
+//! Every HIR instruction kind appears exactly once in the `hir_opcodes!` table
+//! below with:
+//! - its operand types (a fixed list, optionally followed by a variadic tail),
+//! - its output: none, a fixed type, the type carried by its immediate, the type
+//!   of its first operand, or the join of its operands (phis),
+//! - the ownership of its output: `Owned` (a new reference the function must
+//!   release), `Borrowed` (no reference is created: the value is kept alive by
+//!   something else, e.g. a constant by the code object or an argument by the
+//!   frame) or `Unowned` (no output, or a primitive that is not an object),
+//! - which operands it steals (the instruction takes over the caller's reference),
+//! - flags: `DEOPT` (it carries a `FrameState` and may leave compiled code for the
+//!   interpreter, which includes raising an exception: the interpreter's handler
+//!   takes over), `TERMINATOR` (ends a block), `MAY_STORE` (may run arbitrary code
+//!   or write memory other code can see), `PURE` (no effect besides its output),
+//! - the kind of immediate it carries ([`ImmKind`]).
+//!
+//! The printer, the parser, the verifier and refcount insertion read this table;
+//! `match`es over [`Opcode`] have no `_` arm, so a new opcode must be handled by
+//! every consumer. Types are written in the lattice's text form and parsed once.
+
+use std::sync::OnceLock;
+
+use crate::types::Type;
+
+/// What an instruction's output owns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ownership {
+    /// A new reference, released by a later `Decref` (or stolen).
+    Owned,
+    /// No new reference: the value is kept alive by something else.
+    Borrowed,
+    /// No object output (no output, or a primitive value).
+    Unowned,
+}
+
+/// How an instruction's output type is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputSpec {
+    /// The instruction has no output.
+    None,
+    /// Always this type (lattice text form).
+    Fixed(&'static str),
+    /// The type carried by the immediate (`LoadConst`, `GuardType`, boxing).
+    FromImm,
+    /// The type of operand 0 (`Assign`).
+    FromOperand,
+    /// The join of all operand types (`Phi`).
+    Join,
+}
+
+/// The immediate operand an instruction carries besides its SSA operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImmKind {
+    /// No immediate.
+    None,
+    /// A localsplus index (arguments, locals, cells).
+    Local,
+    /// An index into the code object's `names`.
+    Name,
+    /// A type (a constant's specialised type, a guard's type, a box/unbox type).
+    Type,
+    /// A count or small flag word.
+    Count,
+    /// A bytecode `BinaryOp`.
+    BinaryOp,
+    /// A bytecode `CompareOp`.
+    CompareOp,
+    /// One successor block.
+    Target,
+    /// Two successor blocks (true, false).
+    Targets,
+    /// The predecessor each operand of a `Phi` comes from, in operand order.
+    Preds,
+}
+
+/// Instruction flags.
+pub mod flags {
+    /// Carries a FrameState; may leave compiled code (guards, errors).
+    pub const DEOPT: u32 = 1 << 0;
+    /// Ends a basic block.
+    pub const TERMINATOR: u32 = 1 << 1;
+    /// May run arbitrary code or write memory that other code can observe.
+    pub const MAY_STORE: u32 = 1 << 2;
+    /// Depends only on its operands and has no effect: may be folded or removed.
+    pub const PURE: u32 = 1 << 3;
+}
+
+/// Which operands an instruction steals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Steals {
+    /// None: the caller keeps its references.
+    None,
+    /// Operand 0.
+    First,
+    /// Every operand (e.g. the items a `MakeList` stores).
+    All,
+}
+
+/// The static facts of one opcode, as declared in the table.
+#[derive(Debug)]
+pub struct OpInfo {
+    pub name: &'static str,
+    /// Types of the fixed operands.
+    pub operands: &'static [&'static str],
+    /// Type of every operand after the fixed ones, if the opcode is variadic.
+    pub variadic: Option<&'static str>,
+    pub output: OutputSpec,
+    pub ownership: Ownership,
+    pub steals: Steals,
+    pub flags: u32,
+    pub imm: ImmKind,
+    pub doc: &'static str,
+}
+
+macro_rules! hir_opcodes {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            operands: [$($operand:literal),*] $(+ $variadic:literal)?,
+            output: $output:expr,
+            ownership: $own:ident,
+            steals: $steals:ident,
+            flags: $flags:expr,
+            imm: $imm:ident $(,)?
+        }
+    )*) => {
+        /// An HIR instruction kind. See the module documentation.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Opcode {
+            $( $(#[doc = $doc])* $name, )*
+        }
+
+        impl Opcode {
+            /// Every opcode, in table order.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name),*];
+
+            /// The table entry.
+            pub fn info(self) -> &'static OpInfo {
+                match self {
+                    $( Opcode::$name => {
+                        static INFO: OpInfo = OpInfo {
+                            name: stringify!($name),
+                            operands: &[$($operand),*],
+                            variadic: hir_opcodes!(@opt $($variadic)?),
+                            output: $output,
+                            ownership: Ownership::$own,
+                            steals: Steals::$steals,
+                            flags: $flags,
+                            imm: ImmKind::$imm,
+                            doc: concat!($($doc, "\n"),*),
+                        };
+                        &INFO
+                    } )*
+                }
+            }
+        }
+    };
+    (@opt $v:literal) => { Some($v) };
+    (@opt) => { None };
+}
+
+use flags::{DEOPT, MAY_STORE, PURE, TERMINATOR};
+use OutputSpec::{Fixed, FromImm, FromOperand, Join};
+
+hir_opcodes! {
+    // --- values of the frame ---------------------------------------------
+
+    /// The function's argument or local at the given localsplus index on entry.
+    LoadArg { operands: [], output: Fixed("OptObject"), ownership: Borrowed, steals: None, flags: PURE, imm: Local }
+    /// A constant; its value is the immediate type's specialisation.
+    LoadConst { operands: [], output: FromImm, ownership: Borrowed, steals: None, flags: PURE, imm: Type }
+    /// The function object being run.
+    LoadCurrentFunc { operands: [], output: Fixed("Func"), ownership: Borrowed, steals: None, flags: PURE, imm: None }
+    /// A copy of operand 0 (SSA renaming; removed by simplification).
+    Assign { operands: ["Top"], output: FromOperand, ownership: Borrowed, steals: None, flags: PURE, imm: None }
+    /// Merges one value per predecessor; must start its block.
+    Phi { operands: [] + "Top", output: Join, ownership: Borrowed, steals: None, flags: PURE, imm: Preds }
+
+    // --- guards and checks -------------------------------------------------
+
+    /// Operand 0 refined to the immediate type; deopts if it is not of it.
+    GuardType { operands: ["OptObject"], output: FromImm, ownership: Borrowed, steals: None, flags: DEOPT, imm: Type }
+    /// Operand 0 if it is the object named by the immediate constant; deopts otherwise.
+    GuardIs { operands: ["OptObject"], output: FromImm, ownership: Borrowed, steals: None, flags: DEOPT, imm: Type }
+    /// Operand 0 if it is bound; otherwise deopts (the interpreter raises
+    /// UnboundLocalError for the local named by the immediate).
+    CheckVar { operands: ["OptObject"], output: Fixed("Object"), ownership: Borrowed, steals: None, flags: DEOPT, imm: Local }
+    /// A point where the interpreter's state is recorded (removed once every
+    /// deopting instruction has its own FrameState).
+    Snapshot { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
+
+    // --- reference counts (inserted by RefcountInsertion) -----------------
+
+    /// Adds a reference to operand 0.
+    Incref { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
+    /// Releases a reference to operand 0 (may run a finaliser).
+    Decref { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: MAY_STORE, imm: None }
+    /// Releases a reference to operand 0 unless it is null.
+    XDecref { operands: ["OptObject"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: MAY_STORE, imm: None }
+
+    // --- generic Python operations (runtime helpers) ---------------------
+
+    /// The global (or builtin) named by the immediate.
+    LoadGlobal { operands: [], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// `obj.name`.
+    LoadAttr { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// `obj.name = value` (operands: obj, value).
+    StoreAttr { operands: ["Object", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// The callable for `obj.name(...)`: an unbound method, or the bound attribute
+    /// (then `GetSecondOutput` gives null).
+    LoadMethod { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// The second result of the preceding instruction named by operand 0
+    /// (`LoadMethod`'s self, or null).
+    GetSecondOutput { operands: ["Top"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: 0, imm: None }
+    /// The bytecode call protocol: operands `[X, Y, args...]` where a null `X` calls
+    /// `Y(args...)` and otherwise `X(Y, args...)`; the immediate is the argument count.
+    CallMethod { operands: ["OptObject", "Object"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// `callable(args...)`: operand 0 is the callable.
+    VectorCall { operands: ["Object"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// `lhs op rhs` for the bytecode operator in the immediate (in-place forms too).
+    BinaryOp { operands: ["Object", "Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: BinaryOp }
+    /// `lhs op rhs` for a comparison operator.
+    Compare { operands: ["Object", "Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: CompareOp }
+    /// `-x`, `+x`, `~x` (immediate: 0, 1, 2).
+    UnaryOp { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// `bool(x)` as a machine boolean.
+    IsTruthy { operands: ["Object"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `lhs is rhs`.
+    IsSame { operands: ["OptObject", "OptObject"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: PURE, imm: None }
+    /// `item in container` (operands: item, container).
+    Contains { operands: ["Object", "Object"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `container[key]`.
+    LoadSubscr { operands: ["Object", "Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `container[key] = value` (operands: container, key, value).
+    StoreSubscr { operands: ["Object", "Object", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `iter(x)`.
+    GetIter { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `next(it)`, or null when the iterator is exhausted.
+    ForIter { operands: ["Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+
+    // --- building objects --------------------------------------------------
+
+    /// A list of the operands (stolen).
+    MakeList { operands: [] + "Object", output: Fixed("ListExact"), ownership: Owned, steals: All, flags: DEOPT, imm: None }
+    /// A tuple of the operands (stolen).
+    MakeTuple { operands: [] + "Object", output: Fixed("TupleExact"), ownership: Owned, steals: All, flags: DEOPT, imm: None }
+    /// A dict of alternating keys and values.
+    MakeDict { operands: [] + "Object", output: Fixed("DictExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// Appends operand 1 to the list in operand 0.
+    ListAppend { operands: ["List", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT, imm: None }
+    /// The concatenation of the operands (all str).
+    BuildString { operands: [] + "Unicode", output: Fixed("UnicodeExact"), ownership: Owned, steals: None, flags: DEOPT, imm: None }
+    /// `format(value, spec)` after the conversion in the immediate (operands:
+    /// value, spec or null).
+    FormatValue { operands: ["Object", "OptObject"], output: Fixed("UnicodeExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+
+    // --- primitive values (introduced by specialisation) ------------------
+
+    /// The machine value inside an exact int or float (immediate: CInt64 or CDouble).
+    PrimitiveUnbox { operands: ["Object"], output: FromImm, ownership: Unowned, steals: None, flags: PURE, imm: Type }
+    /// A new object for a machine value (immediate: the object type to create).
+    PrimitiveBox { operands: ["Primitive"], output: FromImm, ownership: Owned, steals: None, flags: DEOPT, imm: Type }
+    /// Machine-integer arithmetic; deopts on overflow (and on a zero divisor).
+    IntBinaryOp { operands: ["CInt64", "CInt64"], output: Fixed("CInt64"), ownership: Unowned, steals: None, flags: DEOPT, imm: BinaryOp }
+    /// Floating-point arithmetic (IEEE, no exceptions).
+    DoubleBinaryOp { operands: ["CDouble", "CDouble"], output: Fixed("CDouble"), ownership: Unowned, steals: None, flags: PURE, imm: BinaryOp }
+    /// A comparison of two machine values of the same type.
+    PrimitiveCompare { operands: ["Primitive", "Primitive"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: PURE, imm: CompareOp }
+    /// The length of an exact list or tuple.
+    SequenceLen { operands: ["Object"], output: Fixed("CInt64"), ownership: Unowned, steals: None, flags: PURE, imm: None }
+
+    // --- control flow -------------------------------------------------------
+
+    /// Continues at the target block.
+    Branch { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR, imm: Target }
+    /// Continues at the first target if operand 0 is true, else at the second.
+    CondBranch { operands: ["CBool"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR, imm: Targets }
+    /// Returns operand 0 (stolen) to the caller.
+    Return { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: TERMINATOR, imm: None }
+    /// Leaves compiled code for the interpreter unconditionally.
+    Deopt { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR | DEOPT, imm: None }
+    /// Control never reaches here.
+    Unreachable { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR, imm: None }
+}
+
+/// Parsed operand and output types per opcode, built once from the table's text.
+struct ParsedTypes {
+    operands: Vec<Vec<Type>>,
+    variadic: Vec<Option<Type>>,
+    output: Vec<Option<Type>>,
+}
+
+fn parsed() -> &'static ParsedTypes {
+    static PARSED: OnceLock<ParsedTypes> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let parse = |s: &str| Type::parse(s).unwrap_or_else(|e| panic!("opcode table type {s:?}: {e}"));
+        ParsedTypes {
+            operands: Opcode::ALL.iter().map(|op| op.info().operands.iter().map(|s| parse(s)).collect()).collect(),
+            variadic: Opcode::ALL.iter().map(|op| op.info().variadic.map(parse)).collect(),
+            output: Opcode::ALL
+                .iter()
+                .map(|op| match op.info().output {
+                    Fixed(s) => Some(parse(s)),
+                    OutputSpec::None | FromImm | FromOperand | Join => None,
+                })
+                .collect(),
+        }
+    })
+}
+
+impl Opcode {
+    /// The declared type of operand `i`, or None past the end of a fixed list.
+    pub fn operand_type(self, i: usize) -> Option<Type> {
+        let p = parsed();
+        let k = self as usize;
+        p.operands[k].get(i).cloned().or_else(|| p.variadic[k].clone())
+    }
+
+    /// Number of fixed operands, and whether more may follow.
+    pub fn arity(self) -> (usize, bool) {
+        let info = self.info();
+        (info.operands.len(), info.variadic.is_some())
+    }
+
+    /// The fixed output type, for opcodes whose output type is fixed.
+    pub fn fixed_output(self) -> Option<Type> {
+        parsed().output[self as usize].clone()
+    }
+
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    pub fn has(self, flag: u32) -> bool {
+        self.info().flags & flag != 0
+    }
+
+    pub fn is_terminator(self) -> bool {
+        self.has(TERMINATOR)
+    }
+
+    pub fn can_deopt(self) -> bool {
+        self.has(DEOPT)
+    }
+
+    pub fn has_output(self) -> bool {
+        self.info().output != OutputSpec::None
+    }
+
+    /// The opcode with this table name.
+    pub fn from_name(name: &str) -> Option<Opcode> {
+        Opcode::ALL.iter().copied().find(|op| op.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_type_parses() {
+        for op in Opcode::ALL {
+            let (n, variadic) = op.arity();
+            for i in 0..n {
+                assert!(op.operand_type(i).is_some(), "{op:?} operand {i}");
+            }
+            assert_eq!(op.operand_type(n).is_some(), variadic, "{op:?}");
+            if let Fixed(_) = op.info().output {
+                assert!(op.fixed_output().is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for op in Opcode::ALL {
+            assert_eq!(Opcode::from_name(op.name()), Some(*op));
+        }
+        let mut names: Vec<_> = Opcode::ALL.iter().map(|o| o.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Opcode::ALL.len());
+    }
+
+    #[test]
+    fn table_rules() {
+        for op in Opcode::ALL {
+            let info = op.info();
+            // Owned outputs are objects; terminators produce nothing.
+            if info.ownership == Ownership::Owned {
+                assert!(op.has_output(), "{op:?}");
+            }
+            if op.is_terminator() {
+                assert!(!op.has_output(), "{op:?}");
+            }
+            // A pure instruction neither deopts nor stores.
+            if op.has(PURE) {
+                assert!(!op.has(DEOPT) && !op.has(MAY_STORE), "{op:?}");
+            }
+            // Branch targets only on terminators.
+            if matches!(info.imm, ImmKind::Target | ImmKind::Targets) {
+                assert!(op.is_terminator(), "{op:?}");
+            }
+            assert!(!info.doc.is_empty(), "{op:?} is undocumented");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Ember's JIT driver. See `ARCHITECTURE.md` ("jit/").
+
+pub mod jitlist;
