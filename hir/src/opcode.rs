@@ -187,6 +187,10 @@ hir_opcodes! {
     /// Operand 0 if it is bound; otherwise deopts (the interpreter raises
     /// UnboundLocalError for the local named by the immediate).
     CheckVar { operands: ["OptObject"], output: Fixed("Object"), ownership: Borrowed, steals: None, flags: DEOPT, imm: Local }
+    /// Operand 0, known (not checked) to be of the immediate type.
+    RefineType { operands: ["Top"], output: FromImm, ownership: Borrowed, steals: None, flags: PURE, imm: Type }
+    /// Handles pending signals (Ctrl-C) at a loop's back edge; deopts to raise.
+    CheckSignals { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
     /// A point where the interpreter's state is recorded (removed once every
     /// deopting instruction has its own FrameState).
     Snapshot { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
@@ -208,15 +212,15 @@ hir_opcodes! {
     LoadAttr { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
     /// `obj.name = value` (operands: obj, value).
     StoreAttr { operands: ["Object", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
-    /// The callable for `obj.name(...)`: an unbound method, or the bound attribute
-    /// (then `GetSecondOutput` gives null).
-    LoadMethod { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
-    /// The second result of the preceding instruction named by operand 0
-    /// (`LoadMethod`'s self, or null).
+    /// The first of `LOAD_METHOD`'s two stack results for `obj.name`: the unbound
+    /// method, or null when the attribute had to be bound (see `GetSecondOutput`).
+    LoadMethod { operands: ["Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// The second result of the instruction whose output is operand 0
+    /// (`LoadMethod`: `obj` itself when it gave a method, else the attribute).
     GetSecondOutput { operands: ["Top"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: 0, imm: None }
     /// The bytecode call protocol: operands `[X, Y, args...]` where a null `X` calls
     /// `Y(args...)` and otherwise `X(Y, args...)`; the immediate is the argument count.
-    CallMethod { operands: ["OptObject", "Object"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    CallMethod { operands: ["OptObject", "OptObject"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
     /// `callable(args...)`: operand 0 is the callable.
     VectorCall { operands: ["Object"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
     /// `lhs op rhs` for the bytecode operator in the immediate (in-place forms too).
@@ -268,6 +272,8 @@ hir_opcodes! {
     DoubleBinaryOp { operands: ["CDouble", "CDouble"], output: Fixed("CDouble"), ownership: Unowned, steals: None, flags: PURE, imm: BinaryOp }
     /// A comparison of two machine values of the same type.
     PrimitiveCompare { operands: ["Primitive", "Primitive"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: PURE, imm: CompareOp }
+    /// The negation of a machine boolean.
+    BoolNot { operands: ["CBool"], output: Fixed("CBool"), ownership: Unowned, steals: None, flags: PURE, imm: None }
     /// The length of an exact list or tuple.
     SequenceLen { operands: ["Object"], output: Fixed("CInt64"), ownership: Unowned, steals: None, flags: PURE, imm: None }
 

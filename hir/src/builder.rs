@@ -1,0 +1,668 @@
+//! Bytecode -> HIR, by abstract interpretation of the value stack.
+//!
+//! The bytecode is split into basic blocks (leaders: instruction 0, jump targets,
+//! and the instruction after a jump or terminator). Blocks reachable from the
+//! start are translated in reverse post-order, each into one HIR block, carrying
+//! an abstract state: one SSA value per local (a `Nullptr` constant while
+//! unbound) and one entry per value-stack slot (`None` for the call protocol's
+//! NULL). A block with several incoming edges starts with one phi per local and
+//! per stack slot, filled in as its predecessors are translated; phis that merge
+//! a single value are removed later by PhiElimination.
+//!
+//! Every instruction that can deopt gets a [`FrameState`] describing the
+//! interpreter's state *before* the bytecode instruction it came from, with
+//! `next_instr` at that instruction: a failed guard re-executes it in the
+//! interpreter, and an error raised by a runtime helper is unwound from it there,
+//! so tracebacks and exception handlers are the interpreter's.
+//!
+//! Exception handlers are not translated (control reaches them only through the
+//! interpreter). Generators, cells and opcodes not handled yet make the build
+//! fail with a reason; such functions run interpreted.
+
+use std::collections::HashMap;
+
+use ember_compiler::bytecode::{decode, flags as bcflags, BinaryOp, CompareOp, Opcode as Bc};
+use ember_compiler::code::{code_flags, CodeUnit};
+
+use crate::ir::{Block, FrameState, Function, Imm, Inst, Value};
+use crate::opcode::Opcode;
+use crate::types::Type;
+
+/// Why a function cannot be compiled (it then runs interpreted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError(pub String);
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn unsupported<T>(what: impl Into<String>) -> Result<T, BuildError> {
+    Err(BuildError(what.into()))
+}
+
+/// One decoded bytecode instruction.
+#[derive(Clone, Copy, Debug)]
+struct Ins {
+    /// Index of the instruction's own word (after any EXTENDED_ARG prefixes):
+    /// what the interpreter's `lasti` holds while running it.
+    at: u32,
+    op: Bc,
+    arg: u32,
+}
+
+/// The abstract interpreter state.
+#[derive(Clone, Debug)]
+struct State {
+    locals: Vec<Value>,
+    stack: Vec<Option<Value>>,
+}
+
+/// Per bytecode block: where it starts, its HIR block, and how it is entered.
+struct BcBlock {
+    /// Index into the instruction list.
+    first: usize,
+    hir: Block,
+    /// Number of reachable incoming edges.
+    preds: usize,
+    /// The entry state once known; for join blocks, the phis.
+    entry: Option<State>,
+    /// For join blocks: the phi instructions, locals first, then stack slots.
+    phis: Vec<Inst>,
+}
+
+/// Builds the HIR of the function in `unit`. `const_type(k)` gives the type of
+/// constant `k` (a value constant, or an object constant with its address), or
+/// None if the JIT cannot load it.
+pub fn build(unit: &CodeUnit, name: &str, const_type: &dyn Fn(usize) -> Option<Type>) -> Result<Function, BuildError> {
+    if unit.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+        return unsupported("generators and coroutines run interpreted");
+    }
+    let ins = decode_all(&unit.code)?;
+    let mut b = Builder::new(unit, name, ins, const_type)?;
+    b.run()?;
+    b.finish_phis();
+    Ok(b.f)
+}
+
+fn decode_all(code: &[u32]) -> Result<Vec<Ins>, BuildError> {
+    let mut out = Vec::new();
+    let mut ext = 0u32;
+    for (w, &word) in code.iter().enumerate() {
+        let (byte, low) = decode(word);
+        let Some(op) = Bc::from_u8(byte) else { return unsupported(format!("invalid opcode {byte} at {w}")) };
+        let arg = (ext << 24) | low;
+        if op == Bc::EXTENDED_ARG {
+            ext = arg;
+            continue;
+        }
+        ext = 0;
+        out.push(Ins { at: w as u32, op, arg });
+    }
+    Ok(out)
+}
+
+struct Builder<'a> {
+    unit: &'a CodeUnit,
+    ins: Vec<Ins>,
+    const_type: &'a dyn Fn(usize) -> Option<Type>,
+    f: Function,
+    /// Bytecode blocks by the index of their first instruction.
+    blocks: Vec<BcBlock>,
+    /// Instruction index -> bytecode block index, for block leaders.
+    leader: HashMap<usize, usize>,
+    /// Word index -> instruction index.
+    word_to_ins: HashMap<u32, usize>,
+    /// The `Nullptr` constant for unbound locals and NULL operands.
+    null: Value,
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        unit: &'a CodeUnit,
+        name: &str,
+        ins: Vec<Ins>,
+        const_type: &'a dyn Fn(usize) -> Option<Type>,
+    ) -> Result<Builder<'a>, BuildError> {
+        let word_to_ins: HashMap<u32, usize> = ins.iter().enumerate().map(|(i, x)| (x.at, i)).collect();
+        let mut f = Function::new(name);
+        let (_, null) = f.append(f.entry, Opcode::LoadConst, vec![], Imm::Type(Type::NULLPTR));
+        let mut b = Builder {
+            unit,
+            ins,
+            const_type,
+            f,
+            blocks: Vec::new(),
+            leader: HashMap::new(),
+            word_to_ins,
+            null: null.expect("LoadConst has an output"),
+        };
+        b.find_blocks()?;
+        Ok(b)
+    }
+
+    fn target(&self, word: u32) -> Result<usize, BuildError> {
+        self.word_to_ins.get(&word).copied().ok_or_else(|| BuildError(format!("jump to {word}, not an instruction")))
+    }
+
+    /// Successor instruction indices of the block ending at instruction `last`.
+    fn successors(&self, last: usize) -> Result<Vec<usize>, BuildError> {
+        let x = self.ins[last];
+        let fl = x.op.flags();
+        let mut out = Vec::new();
+        if fl & bcflags::JUMP != 0 {
+            out.push(self.target(x.arg)?);
+        }
+        let ends = fl & bcflags::TERMINATOR != 0 || matches!(x.op, Bc::JUMP | Bc::JUMP_BACKWARD);
+        if !ends {
+            if last + 1 >= self.ins.len() {
+                return unsupported("control falls off the end of the code");
+            }
+            out.push(last + 1);
+        }
+        Ok(out)
+    }
+
+    fn find_blocks(&mut self) -> Result<(), BuildError> {
+        let mut leaders = vec![false; self.ins.len() + 1];
+        leaders[0] = true;
+        for (i, x) in self.ins.iter().enumerate() {
+            if x.op.flags() & bcflags::JUMP != 0 {
+                leaders[self.target(x.arg)?] = true;
+            }
+            if x.op.flags() & (bcflags::JUMP | bcflags::TERMINATOR) != 0 {
+                leaders[i + 1] = true;
+            }
+        }
+        // Reachable blocks by a depth-first walk from the start, counting edges.
+        let mut order = Vec::new();
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut stack = vec![0usize];
+        let mut edges: Vec<(usize, usize)> = Vec::new();
+        while let Some(start) = stack.pop() {
+            if seen.contains_key(&start) {
+                continue;
+            }
+            seen.insert(start, order.len());
+            order.push(start);
+            let mut last = start;
+            while !leaders[last + 1] {
+                last += 1;
+            }
+            for s in self.successors(last)? {
+                edges.push((start, s));
+                if !seen.contains_key(&s) {
+                    stack.push(s);
+                }
+            }
+        }
+        order.sort_unstable();
+        for (k, &start) in order.iter().enumerate() {
+            let hir = if k == 0 { self.f.entry } else { self.f.new_block() };
+            self.blocks.push(BcBlock { first: start, hir, preds: 0, entry: None, phis: Vec::new() });
+            self.leader.insert(start, k);
+        }
+        for (_, to) in edges {
+            let k = self.leader[&to];
+            self.blocks[k].preds += 1;
+        }
+        Ok(())
+    }
+
+    fn run(&mut self) -> Result<(), BuildError> {
+        let nlocals = self.unit.localsplus_names.len();
+        let mut locals = Vec::with_capacity(nlocals);
+        let nargs = self.unit.arg_count as usize
+            + self.unit.kwonly_arg_count as usize
+            + usize::from(self.unit.flags & code_flags::VARARGS != 0)
+            + usize::from(self.unit.flags & code_flags::VARKEYWORDS != 0);
+        for i in 0..nlocals {
+            if i < nargs {
+                let (_, v) = self.f.append(self.f.entry, Opcode::LoadArg, vec![], Imm::Local(i as u32));
+                let v = v.expect("LoadArg has an output");
+                // Parameters are bound on entry.
+                self.f.set_value_type(v, Type::OBJECT);
+                locals.push(v);
+            } else {
+                locals.push(self.null);
+            }
+        }
+        // The entry block may itself be a loop header: give it a predecessor of
+        // its own so its phis have an entry operand.
+        if self.blocks[0].preds > 0 {
+            let first = self.f.new_block();
+            let entry = self.f.entry;
+            // Move the entry's instructions (constants, arguments) to a new first block.
+            let insts = std::mem::take(&mut self.f.blocks[entry.index()].insts);
+            for &i in &insts {
+                self.f.inst_mut(i).block = first;
+            }
+            self.f.blocks[first.index()].insts = insts;
+            self.f.entry = first;
+            let state = State { locals, stack: Vec::new() };
+            self.edge(first, 0, state)?;
+            let (_, _) = self.f.append(first, Opcode::Branch, vec![], Imm::Target(self.blocks[0].hir));
+        } else {
+            self.blocks[0].entry = Some(State { locals, stack: Vec::new() });
+        }
+        // A block is translated once its entry state is known; a block whose only
+        // predecessor comes later in the code (reached by a backward jump) waits
+        // for a later sweep.
+        let mut done = vec![false; self.blocks.len()];
+        loop {
+            let mut progress = false;
+            for (k, finished) in done.iter_mut().enumerate() {
+                if *finished {
+                    continue;
+                }
+                let Some(state) = self.blocks[k].entry.clone() else { continue };
+                *finished = true;
+                progress = true;
+                self.translate_block(k, state)?;
+            }
+            if !progress {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records an edge from HIR block `from` into bytecode block `to_ins` with `state`.
+    fn edge(&mut self, from: Block, to_ins: usize, state: State) -> Result<(), BuildError> {
+        let k = self.leader[&to_ins];
+        if self.blocks[k].preds <= 1 && k != 0 {
+            self.blocks[k].entry = Some(state);
+            return Ok(());
+        }
+        if self.blocks[k].entry.is_none() {
+            // First edge into a join: one phi per local and per non-NULL stack slot.
+            // Until all edges are known a local's phi may be unbound (OptObject) and
+            // a stack slot's holds some object; `finish_phis` narrows them.
+            let hir = self.blocks[k].hir;
+            let mut phis = Vec::new();
+            let mut entry = State { locals: Vec::new(), stack: Vec::new() };
+            for _ in 0..state.locals.len() {
+                let (i, v) = self.f.append(hir, Opcode::Phi, vec![], Imm::Preds(Vec::new()));
+                let v = v.expect("phi output");
+                self.f.set_value_type(v, Type::OPT_OBJECT);
+                phis.push(i);
+                entry.locals.push(v);
+            }
+            for slot in &state.stack {
+                match slot {
+                    None => entry.stack.push(None),
+                    Some(_) => {
+                        let (i, v) = self.f.append(hir, Opcode::Phi, vec![], Imm::Preds(Vec::new()));
+                        let v = v.expect("phi output");
+                        self.f.set_value_type(v, Type::OBJECT);
+                        phis.push(i);
+                        entry.stack.push(Some(v));
+                    }
+                }
+            }
+            self.blocks[k].phis = phis;
+            self.blocks[k].entry = Some(entry);
+        }
+        let entry = self.blocks[k].entry.as_ref().expect("join entry");
+        let nulls_agree = entry.stack.len() == state.stack.len()
+            && entry.stack.iter().zip(&state.stack).all(|(a, b)| a.is_none() == b.is_none());
+        if !nulls_agree || entry.locals.len() != state.locals.len() {
+            return unsupported("inconsistent stack at a join");
+        }
+        let incoming: Vec<Value> = state.locals.iter().copied().chain(state.stack.iter().flatten().copied()).collect();
+        for (&phi, v) in self.blocks[k].phis.clone().iter().zip(incoming) {
+            let inst = self.f.inst_mut(phi);
+            inst.operands.push(v);
+            if let Imm::Preds(p) = &mut inst.imm {
+                p.push(from);
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives every phi the join of its operands' types (to a fixed point, since
+    /// phis feed each other around loops).
+    fn finish_phis(&mut self) {
+        let phis: Vec<Inst> = self.blocks.iter().flat_map(|b| b.phis.iter().copied()).collect();
+        // Start from Bottom so that phis feeding each other reach the least fixed point.
+        for &p in &phis {
+            let out = self.f.inst(p).output.expect("phi output");
+            self.f.set_value_type(out, Type::BOTTOM);
+        }
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &p in &phis {
+                let inst = self.f.inst(p);
+                let mut t = Type::BOTTOM;
+                for v in &inst.operands {
+                    t |= self.f.value_type(*v).clone();
+                }
+                let out = inst.output.expect("phi output");
+                if *self.f.value_type(out) != t {
+                    self.f.set_value_type(out, t);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    fn translate_block(&mut self, k: usize, mut st: State) -> Result<(), BuildError> {
+        let hir = self.blocks[k].hir;
+        let mut i = self.blocks[k].first;
+        loop {
+            let x = self.ins[i];
+            let next_is_leader = i + 1 >= self.ins.len() || self.leader.contains_key(&(i + 1));
+            let ended = self.translate(hir, &mut st, x, i)?;
+            if ended {
+                return Ok(());
+            }
+            if next_is_leader {
+                // Falls through into the next block.
+                self.edge(hir, i + 1, st)?;
+                let target = self.blocks[self.leader[&(i + 1)]].hir;
+                self.f.append(hir, Opcode::Branch, vec![], Imm::Target(target));
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+
+    fn fs(&self, st: &State, x: Ins) -> FrameState {
+        FrameState { next_instr: x.at, locals: st.locals.iter().map(|v| Some(*v)).collect(), stack: st.stack.clone() }
+    }
+
+    /// Appends a deopting instruction with the frame state `fs`.
+    fn deopting(
+        &mut self,
+        b: Block,
+        op: Opcode,
+        operands: Vec<Value>,
+        imm: Imm,
+        fs: &FrameState,
+        at: u32,
+    ) -> Option<Value> {
+        let (i, v) = self.f.append(b, op, operands, imm);
+        let inst = self.f.inst_mut(i);
+        inst.frame_state = Some(fs.clone());
+        inst.bc_offset = Some(at);
+        v
+    }
+
+    fn plain(&mut self, b: Block, op: Opcode, operands: Vec<Value>, imm: Imm, at: u32) -> Option<Value> {
+        let (i, v) = self.f.append(b, op, operands, imm);
+        self.f.inst_mut(i).bc_offset = Some(at);
+        v
+    }
+
+    fn pop(st: &mut State) -> Result<Value, BuildError> {
+        match st.stack.pop() {
+            Some(Some(v)) => Ok(v),
+            Some(None) => unsupported("a NULL used as a value"),
+            None => unsupported("stack underflow"),
+        }
+    }
+
+    fn pop_opt(&self, st: &mut State) -> Result<Value, BuildError> {
+        match st.stack.pop() {
+            Some(v) => Ok(v.unwrap_or(self.null)),
+            None => unsupported("stack underflow"),
+        }
+    }
+
+    fn block_of(&self, word: u32) -> Result<(usize, Block), BuildError> {
+        let i = self.target(word)?;
+        Ok((i, self.blocks[self.leader[&i]].hir))
+    }
+
+    /// Translates one instruction; true if it ended the block.
+    fn translate(&mut self, b: Block, st: &mut State, x: Ins, idx: usize) -> Result<bool, BuildError> {
+        let fs = self.fs(st, x);
+        let at = x.at;
+        let out = |v: Option<Value>| v.expect("opcode has an output");
+        match x.op {
+            Bc::NOP => {}
+            Bc::POP_TOP => {
+                st.stack.pop();
+            }
+            Bc::PUSH_NULL => st.stack.push(None),
+            Bc::COPY => {
+                let n = x.arg as usize;
+                let v = st.stack[st.stack.len() - n];
+                st.stack.push(v);
+            }
+            Bc::SWAP => {
+                let n = st.stack.len();
+                st.stack.swap(n - 1, n - x.arg as usize);
+            }
+            Bc::LOAD_CONST => {
+                let Some(t) = (self.const_type)(x.arg as usize) else {
+                    return unsupported(format!("constant {} cannot be loaded by the JIT yet", x.arg));
+                };
+                let v = self.plain(b, Opcode::LoadConst, vec![], Imm::Type(t), at);
+                st.stack.push(v);
+            }
+            Bc::LOAD_FAST => {
+                let i = x.arg as usize;
+                let v = st.locals[i];
+                let v = if self.f.value_type(v).is_subtype(&Type::OBJECT) {
+                    v
+                } else {
+                    let checked = out(self.deopting(b, Opcode::CheckVar, vec![v], Imm::Local(i as u32), &fs, at));
+                    st.locals[i] = checked;
+                    checked
+                };
+                st.stack.push(Some(v));
+            }
+            Bc::STORE_FAST => {
+                let v = Self::pop(st)?;
+                st.locals[x.arg as usize] = v;
+            }
+            Bc::DELETE_FAST => {
+                let i = x.arg as usize;
+                let v = st.locals[i];
+                if !self.f.value_type(v).is_subtype(&Type::OBJECT) {
+                    self.deopting(b, Opcode::CheckVar, vec![v], Imm::Local(i as u32), &fs, at);
+                }
+                st.locals[i] = self.null;
+            }
+            Bc::LOAD_GLOBAL => {
+                if x.arg & 1 != 0 {
+                    st.stack.push(None);
+                }
+                let v = self.deopting(b, Opcode::LoadGlobal, vec![], Imm::Name(x.arg >> 1), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::LOAD_ATTR => {
+                let obj = Self::pop(st)?;
+                let v = self.deopting(b, Opcode::LoadAttr, vec![obj], Imm::Name(x.arg), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::STORE_ATTR => {
+                let obj = Self::pop(st)?;
+                let value = Self::pop(st)?;
+                self.deopting(b, Opcode::StoreAttr, vec![obj, value], Imm::Name(x.arg), &fs, at);
+            }
+            Bc::LOAD_METHOD => {
+                let obj = Self::pop(st)?;
+                let m = out(self.deopting(b, Opcode::LoadMethod, vec![obj], Imm::Name(x.arg), &fs, at));
+                let second = self.plain(b, Opcode::GetSecondOutput, vec![m], Imm::None, at);
+                st.stack.push(Some(m));
+                st.stack.push(second);
+            }
+            Bc::CALL => {
+                let argc = x.arg as usize;
+                let mut args = Vec::with_capacity(argc + 2);
+                for _ in 0..argc {
+                    args.push(Self::pop(st)?);
+                }
+                let y = self.pop_opt(st)?;
+                let xx = self.pop_opt(st)?;
+                args.push(y);
+                args.push(xx);
+                args.reverse();
+                let v = self.deopting(b, Opcode::CallMethod, args, Imm::Count(argc as u32), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::BINARY_OP => {
+                let Some(op) = BinaryOp::from_u32(x.arg) else { return unsupported("bad BINARY_OP argument") };
+                let r = Self::pop(st)?;
+                let l = Self::pop(st)?;
+                let v = self.deopting(b, Opcode::BinaryOp, vec![l, r], Imm::BinaryOp(op), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::COMPARE_OP => {
+                let Some(op) = CompareOp::from_u32(x.arg) else { return unsupported("bad COMPARE_OP argument") };
+                let r = Self::pop(st)?;
+                let l = Self::pop(st)?;
+                let v = self.deopting(b, Opcode::Compare, vec![l, r], Imm::CompareOp(op), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::UNARY_NEGATIVE | Bc::UNARY_POSITIVE | Bc::UNARY_INVERT => {
+                let which = match x.op {
+                    Bc::UNARY_NEGATIVE => 0,
+                    Bc::UNARY_POSITIVE => 1,
+                    _ => 2,
+                };
+                let v = Self::pop(st)?;
+                let r = self.deopting(b, Opcode::UnaryOp, vec![v], Imm::Count(which), &fs, at);
+                st.stack.push(r);
+            }
+            Bc::UNARY_NOT => {
+                let v = Self::pop(st)?;
+                let t = out(self.deopting(b, Opcode::IsTruthy, vec![v], Imm::None, &fs, at));
+                let n = out(self.plain(b, Opcode::BoolNot, vec![t], Imm::None, at));
+                let r = self.box_bool(b, n, &fs, at);
+                st.stack.push(Some(r));
+            }
+            Bc::IS_OP | Bc::CONTAINS_OP => {
+                let r = Self::pop(st)?;
+                let l = Self::pop(st)?;
+                let mut c = if x.op == Bc::IS_OP {
+                    out(self.plain(b, Opcode::IsSame, vec![l, r], Imm::None, at))
+                } else {
+                    out(self.deopting(b, Opcode::Contains, vec![l, r], Imm::None, &fs, at))
+                };
+                if x.arg == 1 {
+                    c = out(self.plain(b, Opcode::BoolNot, vec![c], Imm::None, at));
+                }
+                let r = self.box_bool(b, c, &fs, at);
+                st.stack.push(Some(r));
+            }
+            Bc::BINARY_SUBSCR => {
+                let key = Self::pop(st)?;
+                let container = Self::pop(st)?;
+                let v = self.deopting(b, Opcode::LoadSubscr, vec![container, key], Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::STORE_SUBSCR => {
+                let key = Self::pop(st)?;
+                let container = Self::pop(st)?;
+                let value = Self::pop(st)?;
+                self.deopting(b, Opcode::StoreSubscr, vec![container, key, value], Imm::None, &fs, at);
+            }
+            Bc::BUILD_LIST | Bc::BUILD_TUPLE => {
+                let n = x.arg as usize;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(Self::pop(st)?);
+                }
+                items.reverse();
+                let op = if x.op == Bc::BUILD_LIST { Opcode::MakeList } else { Opcode::MakeTuple };
+                let v = self.deopting(b, op, items, Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::LIST_APPEND => {
+                let v = Self::pop(st)?;
+                let Some(Some(list)) = st.stack.get(st.stack.len() - x.arg as usize).copied() else {
+                    return unsupported("LIST_APPEND without a list");
+                };
+                // The compiler emits LIST_APPEND only for the list a comprehension
+                // built with BUILD_LIST; a phi may have hidden that.
+                let list = if self.f.value_type(list).is_subtype(&Type::LIST) {
+                    list
+                } else {
+                    out(self.plain(b, Opcode::RefineType, vec![list], Imm::Type(Type::LIST_EXACT), at))
+                };
+                self.deopting(b, Opcode::ListAppend, vec![list, v], Imm::None, &fs, at);
+            }
+            Bc::GET_ITER => {
+                let v = Self::pop(st)?;
+                let it = self.deopting(b, Opcode::GetIter, vec![v], Imm::None, &fs, at);
+                st.stack.push(it);
+            }
+            Bc::FOR_ITER => {
+                let it = st
+                    .stack
+                    .last()
+                    .copied()
+                    .flatten()
+                    .ok_or_else(|| BuildError("FOR_ITER without an iterator".into()))?;
+                let n = out(self.deopting(b, Opcode::ForIter, vec![it], Imm::None, &fs, at));
+                let done = out(self.plain(b, Opcode::IsSame, vec![n, self.null], Imm::None, at));
+                let exit_edge = self.f.new_block();
+                let body_edge = self.f.new_block();
+                self.f.append(b, Opcode::CondBranch, vec![done], Imm::Targets(exit_edge, body_edge));
+                let (exit_ins, exit_block) = self.block_of(x.arg)?;
+                let mut exit_state = st.clone();
+                exit_state.stack.pop();
+                self.edge(exit_edge, exit_ins, exit_state)?;
+                self.f.append(exit_edge, Opcode::Branch, vec![], Imm::Target(exit_block));
+                let item = out(self.plain(body_edge, Opcode::RefineType, vec![n], Imm::Type(Type::OBJECT), at));
+                let mut body_state = st.clone();
+                body_state.stack.push(Some(item));
+                let body_ins = idx + 1;
+                let body_block = self.blocks[self.leader[&body_ins]].hir;
+                self.edge(body_edge, body_ins, body_state)?;
+                self.f.append(body_edge, Opcode::Branch, vec![], Imm::Target(body_block));
+                return Ok(true);
+            }
+            Bc::POP_JUMP_IF_FALSE | Bc::POP_JUMP_IF_TRUE | Bc::POP_JUMP_IF_NONE | Bc::POP_JUMP_IF_NOT_NONE => {
+                let v = Self::pop(st)?;
+                let c = match x.op {
+                    Bc::POP_JUMP_IF_FALSE | Bc::POP_JUMP_IF_TRUE => {
+                        out(self.deopting(b, Opcode::IsTruthy, vec![v], Imm::None, &fs, at))
+                    }
+                    _ => {
+                        let none = out(self.plain(b, Opcode::LoadConst, vec![], Imm::Type(Type::NONE_TYPE), at));
+                        out(self.plain(b, Opcode::IsSame, vec![v, none], Imm::None, at))
+                    }
+                };
+                let (jump_ins, jump_block) = self.block_of(x.arg)?;
+                let fall_ins = idx + 1;
+                let fall_block = self.blocks[self.leader[&fall_ins]].hir;
+                let jump_when_true = matches!(x.op, Bc::POP_JUMP_IF_TRUE | Bc::POP_JUMP_IF_NONE);
+                let targets = if jump_when_true {
+                    Imm::Targets(jump_block, fall_block)
+                } else {
+                    Imm::Targets(fall_block, jump_block)
+                };
+                self.f.append(b, Opcode::CondBranch, vec![c], targets);
+                self.edge(b, jump_ins, st.clone())?;
+                self.edge(b, fall_ins, st.clone())?;
+                return Ok(true);
+            }
+            Bc::JUMP | Bc::JUMP_BACKWARD => {
+                if x.op == Bc::JUMP_BACKWARD {
+                    self.deopting(b, Opcode::CheckSignals, vec![], Imm::None, &fs, at);
+                }
+                let (to_ins, to_block) = self.block_of(x.arg)?;
+                self.f.append(b, Opcode::Branch, vec![], Imm::Target(to_block));
+                self.edge(b, to_ins, st.clone())?;
+                return Ok(true);
+            }
+            Bc::RETURN_VALUE => {
+                let v = Self::pop(st)?;
+                self.plain(b, Opcode::Return, vec![v], Imm::None, at);
+                return Ok(true);
+            }
+            other => return unsupported(format!("{other} is not supported by the JIT yet")),
+        }
+        Ok(false)
+    }
+
+    fn box_bool(&mut self, b: Block, c: Value, fs: &FrameState, at: u32) -> Value {
+        self.deopting(b, Opcode::PrimitiveBox, vec![c], Imm::Type(Type::BOOL), fs, at).expect("box output")
+    }
+}

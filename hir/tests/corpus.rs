@@ -1,0 +1,78 @@
+//! Builds HIR for every function in the differential test corpus
+//! (`runtime-tests/cases/*.py`): the builder never panics, and every function it
+//! accepts verifies and round-trips through the text form. Prints the share of
+//! functions built and the most common reasons for refusing the rest.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ember_compiler::code::{CodeUnit, Constant};
+use ember_hir::builder::build;
+use ember_hir::text::{parse, print};
+use ember_hir::types::Type;
+use ember_hir::verify::verify;
+
+fn const_type(c: &Constant) -> Option<Type> {
+    match c {
+        Constant::None => Some(Type::NONE_TYPE),
+        Constant::Bool(b) => Some(Type::bool_const(*b)),
+        Constant::Int(i) => i.to_string().parse::<i64>().ok().map(Type::long_const),
+        Constant::Float(f) => Some(Type::float_const(*f)),
+        Constant::Str(s) => Some(Type::unicode_const(s)),
+        _ => None,
+    }
+}
+
+fn functions<'a>(unit: &'a CodeUnit, out: &mut Vec<&'a CodeUnit>) {
+    for c in &unit.consts {
+        if let Constant::Code(inner) = c {
+            // Class bodies stay interpreted; their methods are functions.
+            if inner.flags & ember_compiler::code::code_flags::OPTIMIZED != 0 {
+                out.push(inner);
+            }
+            functions(inner, out);
+        }
+    }
+}
+
+#[test]
+fn corpus_functions_build_and_verify() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime-tests/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("cases dir").map(|e| e.expect("entry").path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "py"));
+    paths.sort();
+    let (mut built, mut total) = (0usize, 0usize);
+    let mut reasons: HashMap<String, usize> = HashMap::new();
+    for path in paths {
+        let source = std::fs::read_to_string(&path).expect("read case");
+        let Ok(module) = ember_compiler::compile(&source, &path.display().to_string(), ember_compiler::Mode::Exec)
+        else {
+            continue; // cases about syntax errors
+        };
+        let mut units = Vec::new();
+        functions(&module, &mut units);
+        for unit in units {
+            total += 1;
+            let consts = &unit.consts;
+            match build(unit, &unit.qualname, &|k| consts.get(k).and_then(const_type)) {
+                Ok(f) => {
+                    built += 1;
+                    let text = print(&f);
+                    if let Err(e) = verify(&f) {
+                        panic!("{}: {}: {e}\n{text}", path.display(), unit.qualname);
+                    }
+                    let again = parse(&text).unwrap_or_else(|e| panic!("{}: {e}", unit.qualname));
+                    assert_eq!(print(&again), text, "{}: {}", path.display(), unit.qualname);
+                }
+                Err(e) => *reasons.entry(e.0).or_default() += 1,
+            }
+        }
+    }
+    assert!(total > 1000, "expected the corpus to define many functions, found {total}");
+    let mut top: Vec<_> = reasons.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1));
+    println!("built {built} of {total} functions ({:.1}%)", 100.0 * built as f64 / total as f64);
+    for (reason, n) in top.iter().take(12) {
+        println!("  {n:5}  {reason}");
+    }
+}
