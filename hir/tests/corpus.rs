@@ -70,7 +70,7 @@ fn corpus_functions_build_and_verify() {
     }
     assert!(total > 1000, "expected the corpus to define many functions, found {total}");
     let mut top: Vec<_> = reasons.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|r| std::cmp::Reverse(r.1));
     println!("built {built} of {total} functions ({:.1}%)", 100.0 * built as f64 / total as f64);
     for (reason, n) in top.iter().take(12) {
         println!("  {n:5}  {reason}");
