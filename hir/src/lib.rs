@@ -6,11 +6,13 @@
 //! - [`opcode`]: the opcode table, declared once.
 //! - [`ir`]: functions, blocks, instructions, values, frame states.
 //! - [`text`]: the text form (printer and parser).
+//! - [`passes`]: the optimisation passes and their pipeline.
 //! - [`verify`]: the verifier.
 
 pub mod builder;
 pub mod ir;
 pub mod opcode;
+pub mod passes;
 pub mod text;
 pub mod types;
 pub mod verify;

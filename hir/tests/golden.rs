@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! === suite: builder
-//! === passes:
+//! === passes: PhiElimination, DeadCodeElimination
 //! === case: return_argument
 //! def f(x):
 //!     return x
@@ -15,7 +15,7 @@
 //! ```
 //!
 //! Each case's input is Python source; the first function it defines is built
-//! into HIR (then the suite's passes run, once passes exist) and printed; the
+//! into HIR, the suite's passes run in order (verified after each) and it is printed; the
 //! output must equal the expected section, and must parse back and verify. A case
 //! whose function cannot be compiled expects `error: <reason>`. Run with
 //! `EMBER_BLESS=1` to rewrite the expected sections from the current output.
@@ -85,13 +85,19 @@ fn first_function(unit: &CodeUnit) -> Option<&CodeUnit> {
 }
 
 fn run_case(case: &Case, passes: &str) -> String {
-    assert!(passes.is_empty(), "passes are not implemented yet: '{passes}'");
+    let passes: Vec<&str> = passes.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
     let module = ember_compiler::compile(&case.input, "case.py", ember_compiler::Mode::Exec)
         .unwrap_or_else(|e| panic!("case {}: {e:?}", case.name));
     let unit = first_function(&module).unwrap_or_else(|| panic!("case {} defines no function", case.name));
     let consts = &unit.consts;
     match build(unit, &unit.qualname, &|k| consts.get(k).and_then(const_type)) {
-        Ok(f) => {
+        Ok(mut f) => {
+            verify(&f).unwrap_or_else(|e| panic!("case {} (as built): {e}\n{}", case.name, print(&f)));
+            for name in &passes {
+                let pass = ember_hir::passes::find(name).unwrap_or_else(|| panic!("case {}: unknown pass {name}", case.name));
+                (pass.run)(&mut f);
+                verify(&f).unwrap_or_else(|e| panic!("case {} after {name}: {e}\n{}", case.name, print(&f)));
+            }
             let text = print(&f);
             verify(&f).unwrap_or_else(|e| panic!("case {}: {e}\n{text}", case.name));
             let reparsed = parse(&text).unwrap_or_else(|e| panic!("case {}: {e}\n{text}", case.name));
