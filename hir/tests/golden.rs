@@ -18,7 +18,8 @@
 //! into HIR, the suite's passes run in order (verified after each) and it is printed; the
 //! output must equal the expected section, and must parse back and verify. A case
 //! whose function cannot be compiled expects `error: <reason>`. Run with
-//! `EMBER_BLESS=1` to rewrite the expected sections from the current output.
+//! `EMBER_BLESS=1` to rewrite the expected sections from the current output
+//! (`EMBER_BLESS=simplify` rewrites only `simplify.txt`).
 
 use std::path::{Path, PathBuf};
 
@@ -94,7 +95,8 @@ fn run_case(case: &Case, passes: &str) -> String {
         Ok(mut f) => {
             verify(&f).unwrap_or_else(|e| panic!("case {} (as built): {e}\n{}", case.name, print(&f)));
             for name in &passes {
-                let pass = ember_hir::passes::find(name).unwrap_or_else(|| panic!("case {}: unknown pass {name}", case.name));
+                let pass =
+                    ember_hir::passes::find(name).unwrap_or_else(|| panic!("case {}: unknown pass {name}", case.name));
                 (pass.run)(&mut f);
                 verify(&f).unwrap_or_else(|e| panic!("case {} after {name}: {e}\n{}", case.name, print(&f)));
             }
@@ -121,12 +123,15 @@ fn suite_files() -> Vec<PathBuf> {
 
 #[test]
 fn hir_golden_files() {
-    let bless = std::env::var_os("EMBER_BLESS").is_some();
+    // EMBER_BLESS=1 rewrites every file; EMBER_BLESS=name rewrites only name.txt.
+    let bless_value = std::env::var("EMBER_BLESS").ok();
     let mut failures = Vec::new();
     let mut total = 0;
     for file in suite_files() {
         let text = std::fs::read_to_string(&file).expect("read suite");
         let suite = parse_suite(&text, &file);
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let bless = bless_value.as_deref().is_some_and(|v| v == "1" || v == stem);
         let mut out = suite.header.join("\n");
         out.push('\n');
         for case in &suite.cases {
@@ -148,7 +153,7 @@ fn hir_golden_files() {
         }
     }
     assert!(total > 0, "no HIR golden cases found");
-    if !bless {
+    if bless_value.is_none() {
         assert!(
             failures.is_empty(),
             "{} of {total} HIR golden cases differ (EMBER_BLESS=1 rewrites them):\n{}",

@@ -8,7 +8,9 @@ use crate::ir::Function;
 
 pub mod clean_cfg;
 pub mod dce;
+pub mod guard_type_removal;
 pub mod phi_elim;
+pub mod simplify;
 
 /// A pass: its name (as golden files write it) and its entry point.
 pub struct Pass {
@@ -18,13 +20,15 @@ pub struct Pass {
 
 /// Every pass, by name.
 pub const PASSES: &[Pass] = &[
+    Pass { name: "Simplify", run: simplify::run },
+    Pass { name: "GuardTypeRemoval", run: guard_type_removal::run },
     Pass { name: "PhiElimination", run: phi_elim::run },
     Pass { name: "DeadCodeElimination", run: dce::run },
     Pass { name: "CleanCFG", run: clean_cfg::run },
 ];
 
 /// The order the JIT runs the passes in.
-pub const PIPELINE: &[&str] = &["PhiElimination", "DeadCodeElimination", "CleanCFG"];
+pub const PIPELINE: &[&str] = &["Simplify", "GuardTypeRemoval", "PhiElimination", "DeadCodeElimination", "CleanCFG"];
 
 /// The pass called `name`.
 pub fn find(name: &str) -> Option<&'static Pass> {

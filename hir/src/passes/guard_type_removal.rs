@@ -1,0 +1,38 @@
+//! GuardTypeRemoval: drops type guards that cannot fail.
+//!
+//! A `GuardType<T> v` whose operand's type is already within `T` is replaced by
+//! `v` (its uses, operands and FrameStates, read `v` instead). A guard repeated
+//! on the same value with the same type later in the same block is replaced by
+//! the first guard's output.
+
+use std::collections::HashMap;
+
+use crate::ir::{Function, Imm, Value};
+use crate::opcode::Opcode;
+use crate::passes::simplify::replace_uses;
+use crate::types::Type;
+
+/// Runs the pass.
+pub fn run(f: &mut Function) {
+    for b in f.block_ids().collect::<Vec<_>>() {
+        let mut seen: HashMap<(Value, Type), Value> = HashMap::new();
+        for i in f.blocks[b.index()].insts.clone() {
+            let inst = f.inst(i).clone();
+            if inst.op != Opcode::GuardType {
+                continue;
+            }
+            let (Imm::Type(t), Some(out)) = (&inst.imm, inst.output) else { continue };
+            let v = inst.operands[0];
+            let replacement = if f.value_type(v).is_subtype(t) { Some(v) } else { seen.get(&(v, t.clone())).copied() };
+            match replacement {
+                Some(r) => {
+                    replace_uses(f, out, r);
+                    f.blocks[b.index()].insts.retain(|x| *x != i);
+                }
+                None => {
+                    seen.insert((v, t.clone()), out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Simplify: local rewrites driven by types and constants, to a fixed point.
+//!
+//! - `CheckVar v` / `RefineType<T> v` when `v`'s type already fits: uses of the
+//!   output become uses of `v`.
+//! - `IsTruthy` of a boxed machine boolean is that boolean; of a bool or None
+//!   constant, a `CBool` constant. `BoolNot` of a constant or of a `BoolNot`
+//!   folds.
+//! - `IsSame v v` is true; `IsSame` of two distinct immortal constants is false.
+//! - `BinaryOp` add/subtract/multiply and `Compare` of two int constants fold to a
+//!   constant when the result fits a machine word (Python semantics are exact for
+//!   these, so nothing can raise).
+//! - `CondBranch` on a constant becomes a `Branch`; the untaken successor's phis
+//!   lose that edge's operand (unreachable blocks are left to DCE/CleanCFG).
+//!
+//! Folded instructions are removed from their blocks; their outputs' uses
+//! (operands and FrameStates) are redirected first.
+
+use ember_compiler::bytecode::{BinaryOp, CompareOp};
+
+use crate::ir::{Block, Function, Imm, Inst, Value};
+use crate::opcode::Opcode;
+use crate::types::Type;
+
+/// Runs the pass.
+pub fn run(f: &mut Function) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in f.block_ids().collect::<Vec<_>>() {
+            let insts = f.blocks[b.index()].insts.clone();
+            for i in insts {
+                if f.blocks[b.index()].insts.contains(&i) && simplify_one(f, b, i) {
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+/// Every use of `old` (operands and frame states) becomes `new`.
+pub(crate) fn replace_uses(f: &mut Function, old: Value, new: Value) {
+    for inst in &mut f.insts {
+        for v in &mut inst.operands {
+            if *v == old {
+                *v = new;
+            }
+        }
+        if let Some(fs) = &mut inst.frame_state {
+            for v in fs.locals.iter_mut().chain(fs.stack.iter_mut()).flatten() {
+                if *v == old {
+                    *v = new;
+                }
+            }
+        }
+    }
+}
+
+fn remove(f: &mut Function, b: Block, i: Inst) {
+    f.blocks[b.index()].insts.retain(|x| *x != i);
+}
+
+/// Replaces instruction `i` (in block `b`) by the existing value `v`.
+fn forward(f: &mut Function, b: Block, i: Inst, v: Value) -> bool {
+    if let Some(out) = f.inst(i).output {
+        replace_uses(f, out, v);
+    }
+    remove(f, b, i);
+    true
+}
+
+/// Replaces instruction `i` by a constant of type `t` loaded just before it.
+fn constant(f: &mut Function, b: Block, i: Inst, t: Type) -> bool {
+    let pos = f.blocks[b.index()].insts.iter().position(|x| *x == i).expect("instruction in its block");
+    let (_, c) = f.insert(b, pos, Opcode::LoadConst, vec![], Imm::Type(t));
+    let c = c.expect("LoadConst output");
+    forward(f, b, i, c)
+}
+
+fn defining_op(f: &Function, v: Value) -> Option<(Opcode, Inst)> {
+    let def = f.values.get(v.index())?.def;
+    let inst = f.insts.get(def.index())?;
+    Some((inst.op, def))
+}
+
+fn long_const(t: &Type) -> Option<i64> {
+    if t.is_subtype(&Type::LONG_EXACT) {
+        t.as_i64()
+    } else {
+        None
+    }
+}
+
+fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
+    let inst = f.inst(i).clone();
+    let ty = |k: usize| f.value_type(inst.operands[k]).clone();
+    match inst.op {
+        Opcode::CheckVar if ty(0).is_subtype(&Type::OBJECT) => forward(f, b, i, inst.operands[0]),
+        Opcode::RefineType => match &inst.imm {
+            Imm::Type(t) if ty(0).is_subtype(t) => forward(f, b, i, inst.operands[0]),
+            _ => false,
+        },
+        Opcode::IsTruthy => {
+            let v = inst.operands[0];
+            if let Some((Opcode::PrimitiveBox, def)) = defining_op(f, v) {
+                if f.inst(def).imm == Imm::Type(Type::BOOL) {
+                    let c = f.inst(def).operands[0];
+                    return forward(f, b, i, c);
+                }
+            }
+            let t = ty(0);
+            if t.is_subtype(&Type::NONE_TYPE) {
+                return constant(f, b, i, Type::cbool_const(false));
+            }
+            match t.as_bool() {
+                Some(x) if t.is_subtype(&Type::BOOL) => constant(f, b, i, Type::cbool_const(x)),
+                _ => false,
+            }
+        }
+        Opcode::BoolNot => {
+            let v = inst.operands[0];
+            if let Some((Opcode::BoolNot, def)) = defining_op(f, v) {
+                let inner = f.inst(def).operands[0];
+                return forward(f, b, i, inner);
+            }
+            match ty(0).as_bool() {
+                Some(x) => constant(f, b, i, Type::cbool_const(!x)),
+                None => false,
+            }
+        }
+        Opcode::IsSame => {
+            let (l, r) = (inst.operands[0], inst.operands[1]);
+            if l == r {
+                return constant(f, b, i, Type::cbool_const(true));
+            }
+            let (lt, rt) = (ty(0), ty(1));
+            // Two constants that cannot be the same object.
+            if lt.is_constant() && rt.is_constant() && !lt.could_be(&rt) {
+                return constant(f, b, i, Type::cbool_const(false));
+            }
+            false
+        }
+        Opcode::BinaryOp => {
+            let (Some(x), Some(y), Imm::BinaryOp(op)) = (long_const(&ty(0)), long_const(&ty(1)), &inst.imm) else {
+                return false;
+            };
+            let r = match op.base() {
+                BinaryOp::Add => x.checked_add(y),
+                BinaryOp::Subtract => x.checked_sub(y),
+                BinaryOp::Multiply => x.checked_mul(y),
+                _ => None,
+            };
+            match r {
+                Some(r) => constant(f, b, i, Type::long_const(r)),
+                None => false,
+            }
+        }
+        Opcode::Compare => {
+            let (Some(x), Some(y), Imm::CompareOp(op)) = (long_const(&ty(0)), long_const(&ty(1)), &inst.imm) else {
+                return false;
+            };
+            let r = match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            };
+            constant(f, b, i, Type::bool_const(r))
+        }
+        Opcode::CondBranch => {
+            let Some(taken) = ty(0).as_bool().filter(|_| ty(0).is_subtype(&Type::CBOOL)) else { return false };
+            let Imm::Targets(t, e) = inst.imm else { return false };
+            let (keep, drop) = if taken { (t, e) } else { (e, t) };
+            let ins = f.inst_mut(i);
+            ins.op = Opcode::Branch;
+            ins.operands.clear();
+            ins.imm = Imm::Target(keep);
+            if keep != drop {
+                drop_phi_edge(f, drop, b);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Removes the operands that phis in `block` take from predecessor `pred`.
+pub(crate) fn drop_phi_edge(f: &mut Function, block: Block, pred: Block) {
+    for i in f.blocks[block.index()].insts.clone() {
+        let inst = f.inst_mut(i);
+        if inst.op != Opcode::Phi {
+            break;
+        }
+        if let Imm::Preds(preds) = &mut inst.imm {
+            if let Some(k) = preds.iter().position(|p| *p == pred) {
+                preds.remove(k);
+                inst.operands.remove(k);
+            }
+        }
+    }
+}
