@@ -199,6 +199,8 @@ hir_opcodes! {
 
     /// Adds a reference to operand 0.
     Incref { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
+    /// Adds a reference to operand 0 unless it is null.
+    XIncref { operands: ["OptObject"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
     /// Releases a reference to operand 0 (may run a finaliser).
     Decref { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: MAY_STORE, imm: None }
     /// Releases a reference to operand 0 unless it is null.

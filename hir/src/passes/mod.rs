@@ -10,6 +10,7 @@ pub mod clean_cfg;
 pub mod dce;
 pub mod guard_type_removal;
 pub mod phi_elim;
+pub mod refcount;
 pub mod simplify;
 
 /// A pass: its name (as golden files write it) and its entry point.
@@ -25,10 +26,12 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "PhiElimination", run: phi_elim::run },
     Pass { name: "DeadCodeElimination", run: dce::run },
     Pass { name: "CleanCFG", run: clean_cfg::run },
+    Pass { name: "RefcountInsertion", run: refcount::run },
 ];
 
 /// The order the JIT runs the passes in.
-pub const PIPELINE: &[&str] = &["Simplify", "GuardTypeRemoval", "PhiElimination", "DeadCodeElimination", "CleanCFG"];
+pub const PIPELINE: &[&str] =
+    &["Simplify", "GuardTypeRemoval", "PhiElimination", "DeadCodeElimination", "CleanCFG", "RefcountInsertion"];
 
 /// The pass called `name`.
 pub fn find(name: &str) -> Option<&'static Pass> {
