@@ -7,6 +7,7 @@
 //! can deopt carry a [`FrameState`]: what the interpreter needs to resume at a
 //! bytecode offset (the values of the locals and of the value stack).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use ember_compiler::bytecode::{BinaryOp, CompareOp};
@@ -241,5 +242,106 @@ impl Function {
     /// Every block, in index order.
     pub fn block_ids(&self) -> impl Iterator<Item = Block> {
         (0..self.blocks.len() as u32).map(Block)
+    }
+}
+
+/// Helpers for passes: walking uses, replacing values, editing blocks.
+///
+/// "Placed" instructions are the ones listed in some block; an instruction
+/// removed from its block stays in the instruction table (numbers are stable)
+/// but is no longer part of the function.
+impl Function {
+    /// Every value `i` uses: its operands, then the values its FrameState
+    /// mentions (a value may appear more than once).
+    pub fn used_values(&self, i: Inst) -> impl Iterator<Item = Value> + '_ {
+        let inst = self.inst(i);
+        inst.operands.iter().copied().chain(inst.frame_state.iter().flat_map(|fs| fs.values()))
+    }
+
+    /// Replaces every use of a key of `map` by placed instructions (operands
+    /// and FrameStates) with its value, following chains (`a -> b`, `b -> c`
+    /// replaces `a` with `c`). The map must not contain a cycle. Types are not
+    /// checked: a replacement's type should be within the replaced value's.
+    pub fn replace_uses(&mut self, map: &HashMap<Value, Value>) {
+        if map.is_empty() {
+            return;
+        }
+        let resolve = |mut v: Value| {
+            while let Some(&next) = map.get(&v) {
+                v = next;
+            }
+            v
+        };
+        for b in 0..self.blocks.len() {
+            for k in 0..self.blocks[b].insts.len() {
+                let i = self.blocks[b].insts[k];
+                let inst = &mut self.insts[i.index()];
+                for v in inst.operands.iter_mut() {
+                    *v = resolve(*v);
+                }
+                if let Some(fs) = &mut inst.frame_state {
+                    for v in fs.locals.iter_mut().chain(fs.stack.iter_mut()).flatten() {
+                        *v = resolve(*v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes `i` out of its block's instruction list (it stays in the table).
+    pub fn remove_inst(&mut self, i: Inst) {
+        let b = self.inst(i).block;
+        self.blocks[b.index()].insts.retain(|&x| x != i);
+    }
+
+    /// The phis starting `block`.
+    pub fn phis(&self, block: Block) -> Vec<Inst> {
+        self.blocks[block.index()].insts.iter().copied().take_while(|&i| self.inst(i).op == Opcode::Phi).collect()
+    }
+
+    /// `v` if its type is within `ty`; otherwise a `RefineType<ty> v` inserted
+    /// into `block` at `pos`. Used when a value replaces one of a narrower type
+    /// that is known to be equal to it (e.g. a phi whose operands are all `v`),
+    /// so that no use sees a wider type than before.
+    pub fn value_within(&mut self, v: Value, ty: &Type, block: Block, pos: usize) -> Value {
+        if self.value_type(v).is_subtype(ty) {
+            return v;
+        }
+        let (_, out) = self.insert(block, pos, Opcode::RefineType, vec![v], Imm::Type(ty.clone()));
+        out.expect("RefineType has an output")
+    }
+
+    /// Makes `block`'s terminator branch to `to` wherever it branched to `from`.
+    pub fn retarget(&mut self, block: Block, from: Block, to: Block) {
+        let Some(t) = self.terminator(block) else { return };
+        let swap = |b: &mut Block| {
+            if *b == from {
+                *b = to;
+            }
+        };
+        match &mut self.inst_mut(t).imm {
+            Imm::Target(b) => swap(b),
+            Imm::Targets(x, y) => {
+                swap(x);
+                swap(y);
+            }
+            _ => {}
+        }
+    }
+
+    /// Which blocks are reachable from the entry, indexed by block number.
+    pub fn reachable(&self) -> Vec<bool> {
+        let mut seen = vec![false; self.blocks.len()];
+        let mut stack = vec![self.entry];
+        seen[self.entry.index()] = true;
+        while let Some(b) = stack.pop() {
+            for s in self.successors(b) {
+                if s.index() < seen.len() && !seen[s.index()] {
+                    seen[s.index()] = true;
+                    stack.push(s);
+                }
+            }
+        }
+        seen
     }
 }
