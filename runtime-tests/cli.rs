@@ -391,7 +391,11 @@ fn sigint_interrupts_blocking_calls() {
     let sleeping = "import time\ntry:\n    print('ready', flush=True)\n    time.sleep(1000)\nexcept KeyboardInterrupt:\n    print('woken')\n";
     let reading =
         "try:\n    print('ready', flush=True)\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n";
+    // A loop whose only back edge is a conditional jump.
+    let spinning = "n = 0\ntry:\n    print('ready', flush=True)\n    while True:\n        n = n + 1\n        if n < 0:\n            break\nexcept KeyboardInterrupt:\n    print('stopped')\n";
     for interp in interpreters() {
+        let out = interrupt(&interp, spinning);
+        assert_eq!((out.stdout.as_str(), out.code()), ("ready\nstopped\n", Some(0)), "{:?}", interp.kind);
         let out = interrupt(&interp, sleeping);
         assert_eq!((out.stdout.as_str(), out.code()), ("ready\nwoken\n", Some(0)), "{:?}", interp.kind);
         let out = interrupt_with_stdin(&interp, reading, Stdio::piped());

@@ -194,6 +194,15 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
             }
             let mut kwnames: Option<PyRef> = None;
             let mut ext: u32 = 0;
+            // A conditional jump back to a loop's start handles pending signals,
+            // as JUMP_BACKWARD does (a loop may have no unconditional back edge).
+            macro_rules! backward_check {
+                ($target:expr) => {
+                    if ($target as usize) < ip {
+                        tri!(crate::eval::check_signals());
+                    }
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -533,22 +542,26 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::POP_JUMP_IF_FALSE => {
                         let v = f.pop();
                         if !tri!(truthy(&v)) {
+                            backward_check!(arg);
                             ip = arg as usize;
                         }
                     }
                     Opcode::POP_JUMP_IF_TRUE => {
                         let v = f.pop();
                         if tri!(truthy(&v)) {
+                            backward_check!(arg);
                             ip = arg as usize;
                         }
                     }
                     Opcode::POP_JUMP_IF_NONE => {
                         if f.pop().is_none() {
+                            backward_check!(arg);
                             ip = arg as usize;
                         }
                     }
                     Opcode::POP_JUMP_IF_NOT_NONE => {
                         if !f.pop().is_none() {
+                            backward_check!(arg);
                             ip = arg as usize;
                         }
                     }
