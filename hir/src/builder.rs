@@ -619,6 +619,11 @@ impl<'a> Builder<'a> {
                 return Ok(true);
             }
             Bc::POP_JUMP_IF_FALSE | Bc::POP_JUMP_IF_TRUE | Bc::POP_JUMP_IF_NONE | Bc::POP_JUMP_IF_NOT_NONE => {
+                if x.arg < x.at {
+                    // A conditional back edge: the interpreter checks signals when
+                    // it takes it; compiled code checks before branching.
+                    self.deopting(b, Opcode::CheckSignals, vec![], Imm::None, &fs, at);
+                }
                 let v = Self::pop(st)?;
                 let c = match x.op {
                     Bc::POP_JUMP_IF_FALSE | Bc::POP_JUMP_IF_TRUE => {
