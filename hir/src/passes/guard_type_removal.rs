@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use crate::ir::{Function, Imm, Value};
 use crate::opcode::Opcode;
-use crate::passes::simplify::replace_uses;
 use crate::types::Type;
 
 /// Runs the pass.
@@ -26,7 +25,7 @@ pub fn run(f: &mut Function) {
             let replacement = if f.value_type(v).is_subtype(t) { Some(v) } else { seen.get(&(v, t.clone())).copied() };
             match replacement {
                 Some(r) => {
-                    replace_uses(f, out, r);
+                    f.replace_uses(&HashMap::from([(out, r)]));
                     f.blocks[b.index()].insts.retain(|x| *x != i);
                 }
                 None => {

@@ -15,6 +15,8 @@
 //! Folded instructions are removed from their blocks; their outputs' uses
 //! (operands and FrameStates) are redirected first.
 
+use std::collections::HashMap;
+
 use ember_compiler::bytecode::{BinaryOp, CompareOp};
 
 use crate::ir::{Block, Function, Imm, Inst, Value};
@@ -37,34 +39,12 @@ pub fn run(f: &mut Function) {
     }
 }
 
-/// Every use of `old` (operands and frame states) becomes `new`.
-pub(crate) fn replace_uses(f: &mut Function, old: Value, new: Value) {
-    for inst in &mut f.insts {
-        for v in &mut inst.operands {
-            if *v == old {
-                *v = new;
-            }
-        }
-        if let Some(fs) = &mut inst.frame_state {
-            for v in fs.locals.iter_mut().chain(fs.stack.iter_mut()).flatten() {
-                if *v == old {
-                    *v = new;
-                }
-            }
-        }
-    }
-}
-
-fn remove(f: &mut Function, b: Block, i: Inst) {
-    f.blocks[b.index()].insts.retain(|x| *x != i);
-}
-
 /// Replaces instruction `i` (in block `b`) by the existing value `v`.
 fn forward(f: &mut Function, b: Block, i: Inst, v: Value) -> bool {
     if let Some(out) = f.inst(i).output {
-        replace_uses(f, out, v);
+        f.replace_uses(&HashMap::from([(out, v)]));
     }
-    remove(f, b, i);
+    f.remove_inst(i);
     true
 }
 
