@@ -40,7 +40,7 @@ pub fn run(f: &mut Function) {
 }
 
 /// Replaces instruction `i` (in block `b`) by the existing value `v`.
-fn forward(f: &mut Function, b: Block, i: Inst, v: Value) -> bool {
+fn forward(f: &mut Function, i: Inst, v: Value) -> bool {
     if let Some(out) = f.inst(i).output {
         f.replace_uses(&HashMap::from([(out, v)]));
     }
@@ -53,7 +53,7 @@ fn constant(f: &mut Function, b: Block, i: Inst, t: Type) -> bool {
     let pos = f.blocks[b.index()].insts.iter().position(|x| *x == i).expect("instruction in its block");
     let (_, c) = f.insert(b, pos, Opcode::LoadConst, vec![], Imm::Type(t));
     let c = c.expect("LoadConst output");
-    forward(f, b, i, c)
+    forward(f, i, c)
 }
 
 fn defining_op(f: &Function, v: Value) -> Option<(Opcode, Inst)> {
@@ -74,9 +74,9 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
     let inst = f.inst(i).clone();
     let ty = |k: usize| f.value_type(inst.operands[k]).clone();
     match inst.op {
-        Opcode::CheckVar if ty(0).is_subtype(&Type::OBJECT) => forward(f, b, i, inst.operands[0]),
+        Opcode::CheckVar if ty(0).is_subtype(&Type::OBJECT) => forward(f, i, inst.operands[0]),
         Opcode::RefineType => match &inst.imm {
-            Imm::Type(t) if ty(0).is_subtype(t) => forward(f, b, i, inst.operands[0]),
+            Imm::Type(t) if ty(0).is_subtype(t) => forward(f, i, inst.operands[0]),
             _ => false,
         },
         Opcode::IsTruthy => {
@@ -84,7 +84,7 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
             if let Some((Opcode::PrimitiveBox, def)) = defining_op(f, v) {
                 if f.inst(def).imm == Imm::Type(Type::BOOL) {
                     let c = f.inst(def).operands[0];
-                    return forward(f, b, i, c);
+                    return forward(f, i, c);
                 }
             }
             let t = ty(0);
@@ -100,7 +100,7 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
             let v = inst.operands[0];
             if let Some((Opcode::BoolNot, def)) = defining_op(f, v) {
                 let inner = f.inst(def).operands[0];
-                return forward(f, b, i, inner);
+                return forward(f, i, inner);
             }
             match ty(0).as_bool() {
                 Some(x) => constant(f, b, i, Type::cbool_const(!x)),
