@@ -662,6 +662,61 @@ impl<'a> Builder<'a> {
                 self.plain(b, Opcode::Return, vec![v], Imm::None, at);
                 return Ok(true);
             }
+            Bc::FORMAT_VALUE => {
+                let spec = if x.arg & 4 != 0 { Self::pop(st)? } else { self.null };
+                let v = Self::pop(st)?;
+                let r = self.deopting(b, Opcode::FormatValue, vec![v, spec], Imm::Count(x.arg & 3), &fs, at);
+                st.stack.push(r);
+            }
+            Bc::BUILD_STRING => {
+                let mut parts = Vec::with_capacity(x.arg as usize);
+                for _ in 0..x.arg {
+                    let v = Self::pop(st)?;
+                    // The compiler joins only FORMAT_VALUE results and str constants.
+                    let v = if self.f.value_type(v).is_subtype(&Type::UNICODE) {
+                        v
+                    } else {
+                        out(self.plain(b, Opcode::RefineType, vec![v], Imm::Type(Type::UNICODE_EXACT), at))
+                    };
+                    parts.push(v);
+                }
+                parts.reverse();
+                let r = self.deopting(b, Opcode::BuildString, parts, Imm::None, &fs, at);
+                st.stack.push(r);
+            }
+            Bc::BUILD_MAP => {
+                let mut items = Vec::with_capacity(2 * x.arg as usize);
+                for _ in 0..2 * x.arg {
+                    items.push(Self::pop(st)?);
+                }
+                items.reverse();
+                let d = self.deopting(b, Opcode::MakeDict, items, Imm::None, &fs, at);
+                st.stack.push(d);
+            }
+            Bc::JUMP_IF_TRUE_OR_POP | Bc::JUMP_IF_FALSE_OR_POP => {
+                let v = st.stack.last().copied().flatten().ok_or_else(|| BuildError("nothing to test".into()))?;
+                let c = out(self.deopting(b, Opcode::IsTruthy, vec![v], Imm::None, &fs, at));
+                let (jump_ins, jump_block) = self.block_of(x.arg)?;
+                let fall_ins = idx + 1;
+                let fall_block = self.blocks[self.leader[&fall_ins]].hir;
+                let targets = if x.op == Bc::JUMP_IF_TRUE_OR_POP {
+                    Imm::Targets(jump_block, fall_block)
+                } else {
+                    Imm::Targets(fall_block, jump_block)
+                };
+                self.f.append(b, Opcode::CondBranch, vec![c], targets);
+                // The jump keeps the value on the stack; falling through pops it.
+                self.edge(b, jump_ins, st.clone())?;
+                let mut popped = st.clone();
+                popped.stack.pop();
+                self.edge(b, fall_ins, popped)?;
+                return Ok(true);
+            }
+            Bc::RAISE_VARARGS => {
+                // Raising is the interpreter's business: hand it the frame here.
+                self.deopting(b, Opcode::Deopt, vec![], Imm::None, &fs, at);
+                return Ok(true);
+            }
             other => return unsupported(format!("{other} is not supported by the JIT yet")),
         }
         Ok(false)
