@@ -116,6 +116,9 @@ struct Builder<'a> {
     word_to_ins: HashMap<u32, usize>,
     /// The `Nullptr` constant for unbound locals and NULL operands.
     null: Value,
+    /// The constant index a `KW_NAMES` set for the next `CALL`, and where that
+    /// `KW_NAMES` is.
+    kw_names: Option<(u32, u32)>,
 }
 
 impl<'a> Builder<'a> {
@@ -137,6 +140,7 @@ impl<'a> Builder<'a> {
             leader: HashMap::new(),
             word_to_ins,
             null: null.expect("LoadConst has an output"),
+            kw_names: None,
         };
         b.find_blocks()?;
         Ok(b)
@@ -282,10 +286,12 @@ impl<'a> Builder<'a> {
             let hir = self.blocks[k].hir;
             let mut phis = Vec::new();
             let mut entry = State { locals: Vec::new(), stack: Vec::new() };
-            for _ in 0..state.locals.len() {
+            for local in &state.locals {
                 let (i, v) = self.f.append(hir, Opcode::Phi, vec![], Imm::Preds(Vec::new()));
                 let v = v.expect("phi output");
-                self.f.set_value_type(v, Type::OPT_OBJECT);
+                // A cell variable holds its cell for the whole call.
+                let cell = self.f.value_type(*local).is_subtype(&Type::CELL);
+                self.f.set_value_type(v, if cell { Type::CELL } else { Type::OPT_OBJECT });
                 phis.push(i);
                 entry.locals.push(v);
             }
@@ -437,11 +443,8 @@ impl<'a> Builder<'a> {
                 st.stack.swap(n - 1, n - x.arg as usize);
             }
             Bc::LOAD_CONST => {
-                let Some(t) = (self.const_type)(x.arg as usize) else {
-                    return unsupported(format!("constant {} cannot be loaded by the JIT yet", x.arg));
-                };
-                let v = self.plain(b, Opcode::LoadConst, vec![], Imm::Type(t), at);
-                st.stack.push(v);
+                let v = self.load_const(b, x.arg, at)?;
+                st.stack.push(Some(v));
             }
             Bc::LOAD_FAST => {
                 let i = x.arg as usize;
@@ -491,8 +494,10 @@ impl<'a> Builder<'a> {
                 st.stack.push(Some(m));
                 st.stack.push(second);
             }
+            Bc::KW_NAMES => self.kw_names = Some((x.arg, x.at)),
             Bc::CALL => {
                 let argc = x.arg as usize;
+                let kw = self.kw_names.take();
                 let mut args = Vec::with_capacity(argc + 2);
                 for _ in 0..argc {
                     args.push(Self::pop(st)?);
@@ -502,7 +507,17 @@ impl<'a> Builder<'a> {
                 args.push(y);
                 args.push(xx);
                 args.reverse();
-                let v = self.deopting(b, Opcode::CallMethod, args, Imm::Count(argc as u32), &fs, at);
+                let v = match kw {
+                    None => self.deopting(b, Opcode::CallMethod, args, Imm::Count(argc as u32), &fs, at),
+                    Some((k, kw_at)) => {
+                        let names = self.load_const(b, k, at)?;
+                        args.push(names);
+                        // The interpreter keeps the names outside its stack: a deopt
+                        // resumes at the KW_NAMES (same stack, same line) to set them.
+                        let fs = FrameState { next_instr: kw_at, ..fs.clone() };
+                        self.deopting(b, Opcode::CallMethodKw, args, Imm::Count(argc as u32), &fs, at)
+                    }
+                };
                 st.stack.push(v);
             }
             Bc::BINARY_OP => {
@@ -717,9 +732,124 @@ impl<'a> Builder<'a> {
                 self.deopting(b, Opcode::Deopt, vec![], Imm::None, &fs, at);
                 return Ok(true);
             }
+            Bc::STORE_GLOBAL => {
+                let v = Self::pop(st)?;
+                self.deopting(b, Opcode::StoreGlobal, vec![v], Imm::Name(x.arg), &fs, at);
+            }
+            Bc::UNPACK_SEQUENCE => {
+                let seq = Self::pop(st)?;
+                let t = out(self.deopting(b, Opcode::UnpackSequence, vec![seq], Imm::Count(x.arg), &fs, at));
+                // Item 0 ends on top of the stack.
+                for k in (0..x.arg).rev() {
+                    let item = self.plain(b, Opcode::LoadTupleItem, vec![t], Imm::Count(k), at);
+                    st.stack.push(item);
+                }
+            }
+            Bc::BUILD_SET => {
+                let mut items = Vec::with_capacity(x.arg as usize);
+                for _ in 0..x.arg {
+                    items.push(Self::pop(st)?);
+                }
+                items.reverse();
+                let v = self.deopting(b, Opcode::MakeSet, items, Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::BUILD_SLICE => {
+                let step = if x.arg == 3 {
+                    Self::pop(st)?
+                } else {
+                    out(self.plain(b, Opcode::LoadConst, vec![], Imm::Type(Type::NONE_TYPE), at))
+                };
+                let stop = Self::pop(st)?;
+                let start = Self::pop(st)?;
+                let v = self.deopting(b, Opcode::MakeSlice, vec![start, stop, step], Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::MAP_ADD | Bc::SET_ADD => {
+                let (op, want, exact) = if x.op == Bc::MAP_ADD {
+                    (Opcode::DictSetItem, Type::DICT, Type::DICT_EXACT)
+                } else {
+                    (Opcode::SetAdd, Type::SET, Type::SET_EXACT)
+                };
+                let v = Self::pop(st)?;
+                let mut operands = vec![v];
+                if x.op == Bc::MAP_ADD {
+                    operands.insert(0, Self::pop(st)?);
+                }
+                let Some(Some(target)) = st.stack.get(st.stack.len() - x.arg as usize).copied() else {
+                    return unsupported(format!("{} without its container", x.op));
+                };
+                // The compiler emits these only for the container a comprehension built.
+                let target = if self.f.value_type(target).is_subtype(&want) {
+                    target
+                } else {
+                    out(self.plain(b, Opcode::RefineType, vec![target], Imm::Type(exact), at))
+                };
+                operands.insert(0, target);
+                self.deopting(b, op, operands, Imm::None, &fs, at);
+            }
+            Bc::MAKE_CELL => {
+                let i = x.arg as usize;
+                let v = st.locals[i];
+                let cell = out(self.deopting(b, Opcode::MakeCell, vec![v], Imm::None, &fs, at));
+                st.locals[i] = cell;
+            }
+            Bc::COPY_FREE_VARS => {
+                let n = x.arg as usize;
+                let base = st.locals.len() - n;
+                for j in 0..n {
+                    let cell = out(self.plain(b, Opcode::LoadClosureCell, vec![], Imm::Count(j as u32), at));
+                    st.locals[base + j] = cell;
+                }
+            }
+            Bc::LOAD_CLOSURE => {
+                let cell = self.cell(st, x.arg)?;
+                st.stack.push(Some(cell));
+            }
+            Bc::LOAD_DEREF => {
+                let cell = self.cell(st, x.arg)?;
+                let v = out(self.plain(b, Opcode::LoadCellItem, vec![cell], Imm::None, at));
+                let v = out(self.deopting(b, Opcode::CheckVar, vec![v], Imm::Local(x.arg), &fs, at));
+                st.stack.push(Some(v));
+            }
+            Bc::STORE_DEREF => {
+                let cell = self.cell(st, x.arg)?;
+                let v = Self::pop(st)?;
+                self.plain(b, Opcode::SetCellItem, vec![cell, v], Imm::None, at);
+            }
+            Bc::MAKE_FUNCTION => {
+                let code = Self::pop(st)?;
+                let mut parts = vec![code];
+                for bit in [8, 4, 2, 1] {
+                    if x.arg & bit != 0 {
+                        parts.push(Self::pop(st)?);
+                    }
+                }
+                parts.reverse();
+                let v = self.deopting(b, Opcode::MakeFunction, parts, Imm::Count(x.arg), &fs, at);
+                st.stack.push(v);
+            }
             other => return unsupported(format!("{other} is not supported by the JIT yet")),
         }
         Ok(false)
+    }
+
+    /// Loads constant `k` (refusing constants the resolver cannot give).
+    fn load_const(&mut self, b: Block, k: u32, at: u32) -> Result<Value, BuildError> {
+        let Some(t) = (self.const_type)(k as usize) else {
+            return unsupported(format!("constant {k} cannot be loaded by the JIT yet"));
+        };
+        Ok(self.plain(b, Opcode::LoadConst, vec![], Imm::Type(t), at).expect("LoadConst output"))
+    }
+
+    /// The cell in local `i` (made by MAKE_CELL or COPY_FREE_VARS).
+    fn cell(&self, st: &State, i: u32) -> Result<Value, BuildError> {
+        let v = st.locals[i as usize];
+        if self.f.value_type(v).is_subtype(&Type::CELL) {
+            Ok(v)
+        } else {
+            unsupported("a cell variable whose cell is not known here")
+        }
     }
 
     fn box_bool(&mut self, b: Block, c: Value, fs: &FrameState, at: u32) -> Value {

@@ -184,8 +184,9 @@ hir_opcodes! {
     GuardType { operands: ["OptObject"], output: FromImm, ownership: Borrowed, steals: None, flags: DEOPT, imm: Type }
     /// Operand 0 if it is the object named by the immediate constant; deopts otherwise.
     GuardIs { operands: ["OptObject"], output: FromImm, ownership: Borrowed, steals: None, flags: DEOPT, imm: Type }
-    /// Operand 0 if it is bound; otherwise deopts (the interpreter raises
-    /// UnboundLocalError for the local named by the immediate).
+    /// Operand 0 if it is bound; otherwise deopts, and the interpreter re-runs the
+    /// instruction that read the local or cell named by the immediate, raising
+    /// its UnboundLocalError or NameError.
     CheckVar { operands: ["OptObject"], output: Fixed("Object"), ownership: Borrowed, steals: None, flags: DEOPT, imm: Local }
     /// Operand 0, known (not checked) to be of the immediate type.
     RefineType { operands: ["Top"], output: FromImm, ownership: Borrowed, steals: None, flags: PURE, imm: Type }
@@ -246,6 +247,32 @@ hir_opcodes! {
     /// `next(it)`, or null when the iterator is exhausted.
     ForIter { operands: ["Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
 
+    /// `callable(args..., **kw)` by the bytecode protocol with keywords: operands
+    /// `[X, Y, args..., kwnames]`, the last `len(kwnames)` arguments named by the
+    /// tuple `kwnames`; the immediate is the argument count.
+    CallMethodKw { operands: ["OptObject", "OptObject"] + "Object", output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// Sets the global named by the immediate.
+    StoreGlobal { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
+    /// The items of an iterable of exactly the immediate's length, as a tuple
+    /// (deopts so the interpreter raises otherwise).
+    UnpackSequence { operands: ["Object"], output: Fixed("TupleExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// Item `i` (the immediate) of an exact tuple known to be long enough.
+    LoadTupleItem { operands: ["Tuple"], output: Fixed("Object"), ownership: Borrowed, steals: None, flags: PURE, imm: Count }
+
+    // --- cells and closures --------------------------------------------------
+
+    /// A new cell holding operand 0 (or empty if it is null).
+    MakeCell { operands: ["OptObject"], output: Fixed("Cell"), ownership: Owned, steals: None, flags: DEOPT, imm: None }
+    /// Cell `i` (the immediate) of the running function's closure.
+    LoadClosureCell { operands: [], output: Fixed("Cell"), ownership: Borrowed, steals: None, flags: PURE, imm: Count }
+    /// The value in a cell, or null if it is empty.
+    LoadCellItem { operands: ["Cell"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: 0, imm: None }
+    /// Stores operand 1 into the cell in operand 0 (the old value is released).
+    SetCellItem { operands: ["Cell", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: MAY_STORE, imm: None }
+    /// A function from operands `[defaults?, kwdefaults?, annotations?, closure?, code]`
+    /// as the `MAKE_FUNCTION` flags in the immediate say.
+    MakeFunction { operands: [] + "Object", output: Fixed("Func"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+
     // --- building objects --------------------------------------------------
 
     /// A list of the operands (stolen).
@@ -254,6 +281,14 @@ hir_opcodes! {
     MakeTuple { operands: [] + "Object", output: Fixed("TupleExact"), ownership: Owned, steals: All, flags: DEOPT, imm: None }
     /// A dict of alternating keys and values.
     MakeDict { operands: [] + "Object", output: Fixed("DictExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// A set of the operands.
+    MakeSet { operands: [] + "Object", output: Fixed("SetExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `slice(start, stop, step)`.
+    MakeSlice { operands: ["Object", "Object", "Object"], output: Fixed("Slice"), ownership: Owned, steals: None, flags: DEOPT, imm: None }
+    /// `d[k] = v` for the dict a comprehension builds (operands: d, k, v).
+    DictSetItem { operands: ["Dict", "Object", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// Adds operand 1 to the set in operand 0.
+    SetAdd { operands: ["Set", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
     /// Appends operand 1 to the list in operand 0.
     ListAppend { operands: ["List", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT, imm: None }
     /// The concatenation of the operands (all str).

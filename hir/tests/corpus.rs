@@ -7,6 +7,8 @@
 //! functions built, the most common reasons for refusing the rest, and the
 //! total size of the built functions after each pass of the pipeline.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -16,19 +18,7 @@ use ember_hir::ir::Function;
 use ember_hir::opcode::Opcode;
 use ember_hir::passes::{find, PIPELINE};
 use ember_hir::text::{parse, print};
-use ember_hir::types::Type;
 use ember_hir::verify::verify;
-
-fn const_type(c: &Constant) -> Option<Type> {
-    match c {
-        Constant::None => Some(Type::NONE_TYPE),
-        Constant::Bool(b) => Some(Type::bool_const(*b)),
-        Constant::Int(i) => i.to_string().parse::<i64>().ok().map(Type::long_const),
-        Constant::Float(f) => Some(Type::float_const(*f)),
-        Constant::Str(s) => Some(Type::unicode_const(s)),
-        _ => None,
-    }
-}
 
 /// Non-empty blocks, placed instructions and phis, summed over functions.
 #[derive(Default)]
@@ -81,7 +71,7 @@ fn corpus_functions_build_and_verify() {
         for unit in units {
             total += 1;
             let consts = &unit.consts;
-            match build(unit, &unit.qualname, &|k| consts.get(k).and_then(const_type)) {
+            match build(unit, &unit.qualname, &|k| common::const_type(consts, k)) {
                 Ok(mut f) => {
                     built += 1;
                     let text = print(&f);

@@ -21,12 +21,13 @@
 //! `EMBER_BLESS=1` to rewrite the expected sections from the current output
 //! (`EMBER_BLESS=simplify` rewrites only `simplify.txt`).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use ember_compiler::code::{CodeUnit, Constant};
 use ember_hir::builder::build;
 use ember_hir::text::{parse, print};
-use ember_hir::types::Type;
 use ember_hir::verify::verify;
 
 struct Case {
@@ -67,17 +68,6 @@ fn parse_suite(text: &str, file: &Path) -> Suite {
     Suite { header, passes, cases }
 }
 
-fn const_type(c: &Constant) -> Option<Type> {
-    match c {
-        Constant::None => Some(Type::NONE_TYPE),
-        Constant::Bool(b) => Some(Type::bool_const(*b)),
-        Constant::Int(i) => i.to_string().parse::<i64>().ok().map(Type::long_const),
-        Constant::Float(f) => Some(Type::float_const(*f)),
-        Constant::Str(s) => Some(Type::unicode_const(s)),
-        _ => None,
-    }
-}
-
 fn first_function(unit: &CodeUnit) -> Option<&CodeUnit> {
     unit.consts.iter().find_map(|c| match c {
         Constant::Code(inner) => Some(&**inner),
@@ -91,7 +81,7 @@ fn run_case(case: &Case, passes: &str) -> String {
         .unwrap_or_else(|e| panic!("case {}: {e:?}", case.name));
     let unit = first_function(&module).unwrap_or_else(|| panic!("case {} defines no function", case.name));
     let consts = &unit.consts;
-    match build(unit, &unit.qualname, &|k| consts.get(k).and_then(const_type)) {
+    match build(unit, &unit.qualname, &|k| common::const_type(consts, k)) {
         Ok(mut f) => {
             verify(&f).unwrap_or_else(|e| panic!("case {} (as built): {e}\n{}", case.name, print(&f)));
             for name in &passes {
