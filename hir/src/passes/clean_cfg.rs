@@ -163,15 +163,9 @@ fn merge_into_predecessor(f: &mut Function, b: Block, preds: &HashMap<Block, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{parse, print};
-    use crate::verify::verify;
 
     fn run_on(text: &str) -> String {
-        let mut f = parse(text).expect("test input parses");
-        verify(&f).expect("test input verifies");
-        run(&mut f);
-        verify(&f).unwrap_or_else(|e| panic!("{e}\n{}", print(&f)));
-        print(&f)
+        crate::passes::run_on_text(run, text, true)
     }
 
     /// An empty block whose removal would give a phi two different values from

@@ -101,22 +101,15 @@ pub fn remove_dead_instructions(f: &mut Function) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{parse, print};
-    use crate::verify::verify;
 
     fn run_on(text: &str) -> String {
-        let f = parse(text).expect("test input parses");
-        verify(&f).expect("test input verifies");
-        run_unverified(text)
+        crate::passes::run_on_text(run, text, true)
     }
 
     /// For inputs that are mid-pass states the verifier rejects (a phi still
     /// naming a predecessor that became unreachable).
     fn run_unverified(text: &str) -> String {
-        let mut f = parse(text).expect("test input parses");
-        run(&mut f);
-        verify(&f).unwrap_or_else(|e| panic!("{e}\n{}", print(&f)));
-        print(&f)
+        crate::passes::run_on_text(run, text, false)
     }
 
     /// Unreachable blocks are emptied and their phi operands dropped, even when

@@ -49,3 +49,16 @@ pub fn run_passes(f: &mut Function, names: &[&str]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Test support: parses `text`, checks it verifies (unless `verified_input` is
+/// false, for mid-pass states), runs `pass`, verifies and prints the result.
+#[cfg(test)]
+pub(crate) fn run_on_text(pass: fn(&mut Function), text: &str, verified_input: bool) -> String {
+    let mut f = crate::text::parse(text).expect("test input parses");
+    if verified_input {
+        crate::verify::verify(&f).expect("test input verifies");
+    }
+    pass(&mut f);
+    crate::verify::verify(&f).unwrap_or_else(|e| panic!("{e}\n{}", crate::text::print(&f)));
+    crate::text::print(&f)
+}

@@ -74,15 +74,9 @@ pub fn run(f: &mut Function) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{parse, print};
-    use crate::verify::verify;
 
     fn run_on(text: &str) -> String {
-        let mut f = parse(text).expect("test input parses");
-        verify(&f).expect("test input verifies");
-        run(&mut f);
-        verify(&f).unwrap_or_else(|e| panic!("{e}\n{}", print(&f)));
-        print(&f)
+        crate::passes::run_on_text(run, text, true)
     }
 
     /// Two phis feeding each other around nested loops: neither is trivial
