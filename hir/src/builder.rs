@@ -72,14 +72,44 @@ struct BcBlock {
     phis: Vec<Inst>,
 }
 
-/// Builds the HIR of the function in `unit`. `const_type(k)` gives the type of
-/// constant `k` (a value constant, or an object constant with its address), or
-/// None if the JIT cannot load it.
-pub fn build(unit: &CodeUnit, name: &str, const_type: &dyn Fn(usize) -> Option<Type>) -> Result<Function, BuildError> {
+/// What the builder reads from a code object: the compiler's [`CodeUnit`] or
+/// the VM's code object provide it.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeInfo<'a> {
+    pub code: &'a [u32],
+    /// [`code_flags`] bits.
+    pub flags: u32,
+    pub arg_count: u32,
+    pub kwonly_arg_count: u32,
+    /// Number of localsplus slots.
+    pub nlocalsplus: usize,
+}
+
+impl<'a> From<&'a CodeUnit> for CodeInfo<'a> {
+    fn from(u: &'a CodeUnit) -> CodeInfo<'a> {
+        CodeInfo {
+            code: &u.code,
+            flags: u.flags,
+            arg_count: u.arg_count,
+            kwonly_arg_count: u.kwonly_arg_count,
+            nlocalsplus: u.localsplus_names.len(),
+        }
+    }
+}
+
+/// Builds the HIR of the function whose code is `unit`. `const_type(k)` gives
+/// the type of constant `k` (a value constant, or an object constant with its
+/// address), or None if the JIT cannot load it.
+pub fn build<'c>(
+    unit: impl Into<CodeInfo<'c>>,
+    name: &str,
+    const_type: &dyn Fn(usize) -> Option<Type>,
+) -> Result<Function, BuildError> {
+    let unit = unit.into();
     if unit.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
         return unsupported("generators and coroutines run interpreted");
     }
-    let ins = decode_all(&unit.code)?;
+    let ins = decode_all(unit.code)?;
     let mut b = Builder::new(unit, name, ins, const_type)?;
     b.run()?;
     b.finish_phis();
@@ -104,7 +134,7 @@ fn decode_all(code: &[u32]) -> Result<Vec<Ins>, BuildError> {
 }
 
 struct Builder<'a> {
-    unit: &'a CodeUnit,
+    unit: CodeInfo<'a>,
     ins: Vec<Ins>,
     const_type: &'a dyn Fn(usize) -> Option<Type>,
     f: Function,
@@ -123,7 +153,7 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(
-        unit: &'a CodeUnit,
+        unit: CodeInfo<'a>,
         name: &str,
         ins: Vec<Ins>,
         const_type: &'a dyn Fn(usize) -> Option<Type>,
@@ -215,7 +245,7 @@ impl<'a> Builder<'a> {
     }
 
     fn run(&mut self) -> Result<(), BuildError> {
-        let nlocals = self.unit.localsplus_names.len();
+        let nlocals = self.unit.nlocalsplus;
         let mut locals = Vec::with_capacity(nlocals);
         let nargs = self.unit.arg_count as usize
             + self.unit.kwonly_arg_count as usize

@@ -13,6 +13,7 @@ pub mod builder;
 pub mod ir;
 pub mod opcode;
 pub mod passes;
+pub mod testing;
 pub mod text;
 pub mod types;
 pub mod verify;

@@ -7,12 +7,9 @@
 //! functions built, the most common reasons for refusing the rest, and the
 //! total size of the built functions after each pass of the pipeline.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::Path;
 
-use ember_compiler::code::{CodeUnit, Constant};
 use ember_hir::builder::build;
 use ember_hir::ir::Function;
 use ember_hir::opcode::Opcode;
@@ -38,18 +35,6 @@ impl Size {
     }
 }
 
-fn functions<'a>(unit: &'a CodeUnit, out: &mut Vec<&'a CodeUnit>) {
-    for c in &unit.consts {
-        if let Constant::Code(inner) = c {
-            // Class bodies stay interpreted; their methods are functions.
-            if inner.flags & ember_compiler::code::code_flags::OPTIMIZED != 0 {
-                out.push(inner);
-            }
-            functions(inner, out);
-        }
-    }
-}
-
 #[test]
 fn corpus_functions_build_and_verify() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime-tests/cases");
@@ -67,11 +52,11 @@ fn corpus_functions_build_and_verify() {
             continue; // cases about syntax errors
         };
         let mut units = Vec::new();
-        functions(&module, &mut units);
+        ember_hir::testing::functions(&module, &mut units);
         for unit in units {
             total += 1;
             let consts = &unit.consts;
-            match build(unit, &unit.qualname, &|k| common::const_type(consts, k)) {
+            match build(unit, &unit.qualname, &|k| ember_hir::testing::const_type(consts, k)) {
                 Ok(mut f) => {
                     built += 1;
                     let text = print(&f);

@@ -21,8 +21,6 @@
 //! `EMBER_BLESS=1` to rewrite the expected sections from the current output
 //! (`EMBER_BLESS=simplify` rewrites only `simplify.txt`).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use ember_compiler::code::{CodeUnit, Constant};
@@ -81,7 +79,7 @@ fn run_case(case: &Case, passes: &str) -> String {
         .unwrap_or_else(|e| panic!("case {}: {e:?}", case.name));
     let unit = first_function(&module).unwrap_or_else(|| panic!("case {} defines no function", case.name));
     let consts = &unit.consts;
-    match build(unit, &unit.qualname, &|k| common::const_type(consts, k)) {
+    match build(unit, &unit.qualname, &|k| ember_hir::testing::const_type(consts, k)) {
         Ok(mut f) => {
             verify(&f).unwrap_or_else(|e| panic!("case {} (as built): {e}\n{}", case.name, print(&f)));
             for name in &passes {

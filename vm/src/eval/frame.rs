@@ -60,6 +60,9 @@ pub struct Frame {
     /// its return value must be None and is replaced by the instance, which
     /// the caller already holds on its value stack.
     init_call: bool,
+    /// Compiled code has been entered for this frame (a deopt back to its
+    /// first instruction must not enter it again).
+    jit_entered: bool,
     /// The heap frame object, if Python asked for one.
     frame_obj: Option<PyRef>,
     slots: [Option<PyRef>; 0],
@@ -67,6 +70,15 @@ pub struct Frame {
 
 const FRAME_HEADER: usize = std::mem::size_of::<Frame>();
 const SLOT: usize = std::mem::size_of::<Option<PyRef>>();
+
+/// Offsets in a frame that compiled code reads (the layout contract with
+/// `ember-lir`). **Invariant:** localsplus slot `i` of a frame at address `f`
+/// is the nullable object pointer at `f + SLOTS + 8 * i`, and the running
+/// function (nullable) is at `f + FUNC`.
+pub mod layout {
+    pub const SLOTS: usize = super::FRAME_HEADER;
+    pub const FUNC: usize = std::mem::offset_of!(super::Frame, func);
+}
 
 fn frame_bytes(code: &CodeObj) -> usize {
     FRAME_HEADER + SLOT * code.frame_slots()
@@ -205,6 +217,7 @@ unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FrameP
         owner,
         is_entry: false,
         init_call: false,
+        jit_entered: false,
         frame_obj: None,
         slots: [],
         code: init.code,
@@ -280,6 +293,7 @@ pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResu
         owner: FrameOwner::Thread,
         is_entry: false,
         init_call: false,
+        jit_entered: false,
         frame_obj: None,
         slots: [],
         code: code_ref,
@@ -473,6 +487,14 @@ impl FramePtr {
     #[inline(always)]
     pub fn set_init_call(&self, e: bool) {
         self.fm().init_call = e;
+    }
+    #[inline(always)]
+    pub fn jit_entered(&self) -> bool {
+        self.f().jit_entered
+    }
+    #[inline(always)]
+    pub fn set_jit_entered(&self) {
+        self.fm().jit_entered = true;
     }
     pub fn owner(&self) -> FrameOwner {
         self.f().owner

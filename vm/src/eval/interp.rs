@@ -8,6 +8,7 @@ use ember_compiler::code::local_kind;
 use crate::eval::call::{init_returned, prepare_call, prepare_init_call, Prepared};
 use crate::eval::frame::{push_call_frame, FrameOwner, FramePtr};
 use crate::eval::helpers as h;
+use crate::eval::jit_hook::{self, JitExit};
 use crate::object::{AsObj, Obj, PyRef};
 use crate::ops;
 use crate::runtime::{ts, PyErr, PyResult};
@@ -90,7 +91,7 @@ fn cell_at(f: &FramePtr, i: usize) -> PyResult<PyRef> {
 }
 
 #[inline(always)]
-fn small_int_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
+pub(crate) fn small_int_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
     let (x, y) = (a.downcast_exact::<IntObj>()?.as_i64()?, b.downcast_exact::<IntObj>()?.as_i64()?);
     let r = match op.base() {
         BinaryOp::Add => x.checked_add(y)?,
@@ -109,7 +110,7 @@ fn small_int_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
 }
 
 #[inline(always)]
-fn float_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
+pub(crate) fn float_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
     let x = match a.downcast_exact::<FloatObj>() {
         Some(f) => f.value(),
         None => a.downcast_exact::<IntObj>()?.as_i64()? as f64,
@@ -132,7 +133,7 @@ fn float_binop(a: &Obj, b: &Obj, op: BinaryOp) -> Option<PyRef> {
 }
 
 #[inline(always)]
-fn fast_compare(a: &Obj, b: &Obj, op: CompareOp) -> Option<bool> {
+pub(crate) fn fast_compare(a: &Obj, b: &Obj, op: CompareOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.downcast_exact::<IntObj>(), b.downcast_exact::<IntObj>()) {
         let (x, y) = (x.as_i64()?, y.as_i64()?);
         return Some(int::compare_result(x.cmp(&y), op));
@@ -163,7 +164,7 @@ fn fast_compare(a: &Obj, b: &Obj, op: CompareOp) -> Option<bool> {
 
 /// Truth value with fast paths for bool/None/int.
 #[inline(always)]
-fn truthy(v: &Obj) -> PyResult<bool> {
+pub(crate) fn truthy(v: &Obj) -> PyResult<bool> {
     if v.is_true_singleton() {
         return Ok(true);
     }
@@ -176,12 +177,49 @@ fn truthy(v: &Obj) -> PyResult<bool> {
     ops::is_true(v)
 }
 
+/// Returns `v` from frame `f`. The entry frame of the invocation is retired
+/// and `Err(v)` returned (the invocation ends with `v`); otherwise the frame is
+/// popped, `v` pushed on the caller's stack (or, for an inlined `__init__`
+/// that returned something other than None, the TypeError set pending in the
+/// caller) and the caller returned.
+#[inline(always)]
+fn return_from(f: FramePtr, v: PyRef, pending: &mut Option<(PyErr, bool)>) -> Result<FramePtr, PyRef> {
+    if f.is_entry() {
+        retire(f);
+        return Err(v);
+    }
+    let prev = f.previous().expect("non-entry frame has a caller");
+    let init_call = f.is_init_call();
+    ts().frame.set(prev.as_raw());
+    f.release();
+    if !init_call {
+        prev.push(v);
+    } else if !v.is_none() {
+        // Raised in the caller, as by `type.__call__`.
+        *pending = Some((init_returned(&v), true));
+    }
+    Ok(prev)
+}
+
 fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     let mut f = entry;
     let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, true));
     'frame: loop {
         let code_ref = f.code_ref().clone();
         let code = code_ref.downcast::<CodeObj>().expect("frame code");
+        if f.lasti() < 0 && pending.is_none() {
+            match jit_hook::try_enter(f, code) {
+                None | Some(JitExit::Resume) => {}
+                Some(JitExit::Return(v)) => {
+                    match return_from(f, v, &mut pending) {
+                        Ok(caller) => f = caller,
+                        Err(v) => return Ok(Exit::Return(v)),
+                    }
+                    continue 'frame;
+                }
+                Some(JitExit::Raise(e)) => pending = Some((e, true)),
+            }
+        }
         let words: &[u32] = &code.code;
         let mut ip = (f.lasti() + 1) as usize;
         // Where to look up the exception handler when it differs from `lasti`
@@ -610,20 +648,9 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::RETURN_VALUE => {
                         let v = f.pop();
-                        if f.is_entry() {
-                            retire(f);
-                            return Ok(Exit::Return(v));
-                        }
-                        let prev = f.previous().expect("non-entry frame has a caller");
-                        let init_call = f.is_init_call();
-                        ts().frame.set(prev.as_raw());
-                        f.release();
-                        f = prev;
-                        if !init_call {
-                            f.push(v);
-                        } else if !v.is_none() {
-                            // Raised in the caller, as by `type.__call__`.
-                            pending = Some((init_returned(&v), true));
+                        match return_from(f, v, &mut pending) {
+                            Ok(caller) => f = caller,
+                            Err(v) => return Ok(Exit::Return(v)),
                         }
                         continue 'frame;
                     }

@@ -3,9 +3,11 @@
 
 pub mod attr_cache;
 pub mod call;
+pub mod compiled;
 pub mod frame;
 pub mod helpers;
 pub mod interp;
+pub mod jit_hook;
 pub mod patterns;
 
 use crate::object::{Obj, PyRef};

@@ -38,6 +38,8 @@ pub struct CodeObj {
     pub global_cache: Box<[GlobalCache]>,
     /// One attribute cache entry per name (`LOAD_ATTR`, `STORE_ATTR`, `LOAD_METHOD`).
     pub attr_cache: Box<[crate::eval::attr_cache::AttrCache]>,
+    /// The JIT's state for this code (see `eval::jit_hook`).
+    pub jit: crate::eval::jit_hook::CodeJit,
 }
 
 /// What `LOAD_GLOBAL` last found for one name: valid while the globals and
@@ -138,6 +140,7 @@ fn new_code(u: &CodeUnit) -> PyRef {
         docstring: u.docstring.as_ref().map(|d| new_str(d)),
         global_cache: u.names.iter().map(|_| GlobalCache::default()).collect(),
         attr_cache: u.names.iter().map(|_| Default::default()).collect(),
+        jit: Default::default(),
     };
     crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0)
 }
@@ -360,6 +363,7 @@ fn code_replace(a: crate::types::typeobj::Args) -> PyResult {
         docstring: c.docstring.clone(),
         global_cache: c.names.iter().map(|_| GlobalCache::default()).collect(),
         attr_cache: c.names.iter().map(|_| Default::default()).collect(),
+        jit: Default::default(),
     };
     Ok(crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0))
 }

@@ -1,7 +1,9 @@
-//! What the tests use in place of the VM's constant resolver.
+//! Stand-ins for the VM, for tests and tools that build HIR from compiled
+//! Python without running it.
 
-use ember_compiler::code::Constant;
-use ember_hir::types::Type;
+use ember_compiler::code::{code_flags, CodeUnit, Constant};
+
+use crate::types::Type;
 
 /// The HIR type of constant `k`: values as value constants; other objects as
 /// object constants at a made-up address (`0x1000 + 16 * k`), with their type.
@@ -23,4 +25,16 @@ pub fn const_type(consts: &[Constant], k: usize) -> Option<Type> {
         Constant::Ellipsis => object(Type::OBJECT_EXACT),
         Constant::Code(_) => object(Type::CODE),
     })
+}
+
+/// The code units of the functions (not class bodies) nested in `unit`, depth first.
+pub fn functions<'a>(unit: &'a CodeUnit, out: &mut Vec<&'a CodeUnit>) {
+    for c in &unit.consts {
+        if let Constant::Code(inner) = c {
+            if inner.flags & code_flags::OPTIMIZED != 0 {
+                out.push(inner);
+            }
+            functions(inner, out);
+        }
+    }
 }

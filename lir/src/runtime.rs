@@ -1,0 +1,47 @@
+//! The runtime layout contract: what the lowering needs to know about the VM
+//! without depending on it. `ember-jit` fills these in from the VM's exported
+//! offsets and addresses; tests use made-up values.
+
+use ember_hir::types::Type;
+
+use crate::helpers::Helper;
+
+/// Offsets and addresses machine code uses directly.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Offset of an object's reference count (a signed machine word; negative
+    /// means immortal: never written).
+    pub refcnt: i32,
+    /// Offset of an object's type pointer.
+    pub ob_type: i32,
+    /// Offset of localsplus slot 0 in an interpreter frame (slots are
+    /// nullable object pointers, 8 bytes apart).
+    pub frame_slots: i32,
+    /// Offset of the running function (nullable) in a frame.
+    pub frame_func: i32,
+    /// The `True` and `False` objects (immortal).
+    pub true_obj: u64,
+    pub false_obj: u64,
+}
+
+/// What the lowering asks of the runtime while compiling one function.
+pub trait Runtime {
+    fn layout(&self) -> &Layout;
+
+    /// The address of a helper's implementation.
+    fn helper_addr(&self, h: Helper) -> u64;
+
+    /// The object a constant type stands for: an object constant's address,
+    /// or an object for a value constant (`LongExact[5]`, `UnicodeExact["a"]`,
+    /// `NoneType`) that the runtime keeps alive as long as the code. None if
+    /// there is no such object.
+    fn const_object(&mut self, ty: &Type) -> Option<u64>;
+
+    /// The address of the type object for an exact builtin type (`LongExact`,
+    /// `ListExact`, ...), for type guards.
+    fn exact_type_addr(&self, ty: &Type) -> Option<u64>;
+
+    /// The address of the table the deopt helper gets for this function (the
+    /// runtime stores the lowering's deopt points there).
+    fn deopt_table_addr(&self) -> u64;
+}
