@@ -80,6 +80,9 @@ The following implementation-specific options are available:
 -X key[=value]: every option is stored in sys._xoptions (value True without '=').
 -X dump-bytecode: print the bytecode of every code object of the program
                 (script, -c command or piped stdin) instead of running it.
+-X jit: compile every function to machine code on its first call; also
+        PYTHONJIT=1. -X jit-help lists the JIT's options (jit-list-file,
+        jit-auto, the dumps, jit-perfmap, jit-stats-file).
 ";
 
 /// `Python 3.11.7`, or with `-VV` the full `sys.version`.
@@ -459,6 +462,17 @@ fn run(opts: Options) -> u8 {
     let interactive_stdin = matches!(opts.program, Program::Stdin) && prompt_follows;
     // sys.flags.interactive is -i only (not a terminal's prompt), as in CPython.
     cfg.interactive = opts.interactive;
+    match ember_jit::init(&cfg.xoptions, !cfg.ignore_environment) {
+        Ok(ember_jit::Startup::Run) => {}
+        Ok(ember_jit::Startup::Exit(text)) => {
+            print!("{text}");
+            return 0;
+        }
+        Err(msg) => {
+            eprintln!("ember: {msg}");
+            return 2;
+        }
+    }
     let interp = match Interpreter::new(&cfg) {
         Ok(i) => i,
         Err(e) => {
@@ -534,6 +548,7 @@ fn run(opts: Options) -> u8 {
     if opts.inspect && prompt_follows {
         return repl::run(&interp, true);
     }
+    ember_jit::finish();
     let finish = ember_vm::finalize();
     if ember_vm::modules::sys::flush_std_streams().is_err() {
         return if status == 0 { 120 } else { status };

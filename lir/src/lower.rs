@@ -31,7 +31,7 @@ use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use ember_compiler::bytecode::{BinaryOp, CompareOp};
 use ember_hir::ir::{Block, Function, Imm, Inst, Value};
-use ember_hir::opcode::Opcode;
+use ember_hir::opcode::{flags, Opcode};
 use ember_hir::types::Type;
 use ember_hir::verify::reverse_postorder;
 
@@ -161,11 +161,21 @@ impl Lower<'_> {
         self.b.ins().jump(first, &[]);
         for &hb in &order {
             self.b.switch_to_block(self.blocks[&hb]);
+            let mut lasti: Option<u32> = None;
             for &i in &self.f.blocks[hb.index()].insts {
-                if self.f.inst(i).op == Opcode::Phi {
+                let inst = self.f.inst(i);
+                if inst.op == Opcode::Phi {
                     continue;
                 }
                 self.b.set_srcloc(SourceLoc::new(i.0));
+                // The frame's current instruction, before anything that may
+                // look at it (once per bytecode instruction and block).
+                if inst.op.has(flags::MAY_STORE) && inst.bc_offset.is_some() && inst.bc_offset != lasti {
+                    lasti = inst.bc_offset;
+                    let at = self.b.ins().iconst(types::I32, i64::from(lasti.unwrap_or(0)));
+                    let (frame, off) = (self.frame(), self.rt.layout().frame_lasti);
+                    self.b.ins().store(trusted(), at, frame, off);
+                }
                 self.inst(hb, i)?;
             }
         }

@@ -19,6 +19,9 @@ pub struct Layout {
     pub frame_slots: i32,
     /// Offset of the running function (nullable) in a frame.
     pub frame_func: i32,
+    /// Offset of the frame's current instruction (`i32`), which compiled code
+    /// keeps up to date for tracebacks, `sys._getframe().f_lineno` and warnings.
+    pub frame_lasti: i32,
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,

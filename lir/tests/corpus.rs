@@ -48,7 +48,15 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
     paths.retain(|p| p.extension().is_some_and(|x| x == "py"));
     paths.sort();
     let mut rt = FakeRuntime {
-        layout: Layout { refcnt: 0, ob_type: 8, frame_slots: 96, frame_func: 8, true_obj: 0x3000, false_obj: 0x3010 },
+        layout: Layout {
+            refcnt: 0,
+            ob_type: 8,
+            frame_slots: 96,
+            frame_func: 8,
+            frame_lasti: 48,
+            true_obj: 0x3000,
+            false_obj: 0x3010,
+        },
     };
     let (mut built, mut lowered, mut bytes) = (0usize, 0usize, [0usize; 2]);
     let mut reasons: HashMap<String, usize> = HashMap::new();

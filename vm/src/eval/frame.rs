@@ -73,11 +73,14 @@ const SLOT: usize = std::mem::size_of::<Option<PyRef>>();
 
 /// Offsets in a frame that compiled code reads (the layout contract with
 /// `ember-lir`). **Invariant:** localsplus slot `i` of a frame at address `f`
-/// is the nullable object pointer at `f + SLOTS + 8 * i`, and the running
-/// function (nullable) is at `f + FUNC`.
+/// is the nullable object pointer at `f + SLOTS + 8 * i`, the running
+/// function (nullable) is at `f + FUNC`, and the current instruction (an
+/// `i32`, which compiled code updates before anything that may look at the
+/// frame: calls, attribute access, operators) at `f + LASTI`.
 pub mod layout {
     pub const SLOTS: usize = super::FRAME_HEADER;
     pub const FUNC: usize = std::mem::offset_of!(super::Frame, func);
+    pub const LASTI: usize = std::mem::offset_of!(super::Frame, lasti);
 }
 
 fn frame_bytes(code: &CodeObj) -> usize {

@@ -83,6 +83,18 @@ fn unbound_deref(code: &CodeObj, i: usize) -> PyErr {
     }
 }
 
+/// `COPY_FREE_VARS n`: the function's closure cells into the last `n`
+/// localsplus slots. False if the function has no closure.
+pub(crate) fn copy_free_vars(f: FramePtr, n: usize) -> bool {
+    let closure = f.func().and_then(|func| func.downcast::<FunctionObj>()).and_then(|func| func.closure.clone());
+    let Some(cells) = closure.as_ref().and_then(|c| c.downcast::<TupleObj>()) else { return false };
+    let base = f.nlocalsplus() - n;
+    for (j, c) in cells.as_slice().iter().take(n).enumerate() {
+        drop(f.replace_local(base + j, Some(c.clone())));
+    }
+    true
+}
+
 fn cell_at(f: &FramePtr, i: usize) -> PyResult<PyRef> {
     match f.local_clone(i) {
         Some(c) if c.isa::<CellObj>() => Ok(c),
@@ -317,18 +329,8 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                         drop(f.replace_local(arg as usize, Some(crate::types::cell::new_cell(v))));
                     }
                     Opcode::COPY_FREE_VARS => {
-                        let n = arg as usize;
-                        let closure = f
-                            .func()
-                            .and_then(|func| func.downcast::<FunctionObj>())
-                            .and_then(|func| func.closure.clone());
-                        let Some(closure) = closure else {
+                        if !copy_free_vars(f, arg as usize) {
                             break 'error (PyErr::system_error("code with free variables run without a closure"), true);
-                        };
-                        let cells = closure.downcast::<TupleObj>().expect("closure tuple");
-                        let base = f.nlocalsplus() - n;
-                        for (j, c) in cells.as_slice().iter().take(n).enumerate() {
-                            drop(f.replace_local(base + j, Some(c.clone())));
                         }
                     }
                     Opcode::LOAD_CLOSURE => match f.local_clone(arg as usize) {

@@ -57,12 +57,22 @@ pub static MODULES: &[NativeModule] = &[
 
 /// Looks up a native module by name.
 pub fn find(name: &str) -> Option<&'static NativeModule> {
-    MODULES.iter().find(|m| m.name == name)
+    MODULES.iter().find(|m| m.name == name).or_else(|| EXTRA.borrow().iter().copied().find(|m| m.name == name))
+}
+
+/// Native modules other crates add at start-up (the JIT's `cinderjit`).
+static EXTRA: crate::object::Static<std::cell::RefCell<Vec<&'static NativeModule>>> =
+    crate::object::Static(std::cell::RefCell::new(Vec::new()));
+
+/// Adds a native module defined outside the VM (before any import of it).
+pub fn register(m: &'static NativeModule) {
+    EXTRA.borrow_mut().push(m);
 }
 
 /// Names of the built-in modules (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = MODULES.iter().map(|m| m.name).collect();
+    v.extend(EXTRA.borrow().iter().map(|m| m.name));
     v.push("sys");
     v.push("builtins");
     v.sort_unstable();
