@@ -210,7 +210,7 @@ fn with_record<R>(f: &Obj, name: &str, get: impl FnOnce(&crate::driver::Record) 
 
 fn print_hir(a: Args) -> PyResult {
     let [f] = exact_fn::<1>(a, "print_hir")?;
-    match with_record(f, "print_hir", |r| r.compiled.final_hir.clone())? {
+    match with_record(f, "print_hir", |r| ember_hir::text::print(&r.compiled.final_hir))? {
         Some(text) => {
             write_stdout(&text)?;
             Ok(none())

@@ -32,8 +32,8 @@ pub struct Compiled {
     pub entry: JitEntry,
     pub code_bytes: usize,
     pub compile_time: Duration,
-    /// The final HIR (for `cinderjit.print_hir`).
-    pub final_hir: String,
+    /// The final HIR (printed by `cinderjit.print_hir`).
+    pub final_hir: ember_hir::ir::Function,
     /// The disassembly, when it was asked for.
     pub disasm: Option<String>,
     /// Deopt metadata; its address is baked into the machine code.
@@ -58,7 +58,10 @@ impl CodeGen {
         let isa: OwnedTargetIsa = {
             let mut flags = cranelift_codegen::settings::builder();
             use cranelift_codegen::settings::Configurable;
-            for (k, v) in [("opt_level", "speed"), ("is_pic", "false")] {
+            // Cranelift's IR verifier runs in debug builds; the lir corpus
+            // test runs it over every function of the test corpus.
+            let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+            for (k, v) in [("opt_level", "speed"), ("is_pic", "false"), ("enable_verifier", verify)] {
                 flags.set(k, v).map_err(|e| e.to_string())?;
             }
             let builder =
@@ -74,6 +77,11 @@ impl CodeGen {
             frame_slots: frame::layout::SLOTS as i32,
             frame_func: frame::layout::FUNC as i32,
             frame_lasti: frame::layout::LASTI as i32,
+            int_type: type_addr(&ember_vm::types::int::INT_TYPE),
+            float_type: type_addr(&ember_vm::types::float::FLOAT_TYPE),
+            int_value: ember_vm::types::int::OFFSET_INT_VALUE as i32,
+            int_big: ember_vm::types::int::OFFSET_INT_BIG as i32,
+            float_value: ember_vm::types::float::OFFSET_FLOAT_VALUE as i32,
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
         };
@@ -118,9 +126,8 @@ impl CodeGen {
                 eprintln!("--- {name}: after {pass} ---\n{}", print(&f));
             }
         }
-        let final_hir = print(&f);
         if opts.dump_final_hir {
-            eprintln!("--- final HIR of {name} ---\n{final_hir}");
+            eprintln!("--- final HIR of {name} ---\n{}", print(&f));
         }
         let mut meta = Box::new(CompiledMeta {
             points: Vec::new(),
@@ -165,7 +172,7 @@ impl CodeGen {
                 disasm.as_deref().unwrap_or("")
             );
         }
-        Ok(Compiled { entry, code_bytes, compile_time: start.elapsed(), final_hir, disasm, meta, keep })
+        Ok(Compiled { entry, code_bytes, compile_time: start.elapsed(), final_hir: f, disasm, meta, keep })
     }
 }
 

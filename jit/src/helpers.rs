@@ -39,9 +39,9 @@ unsafe fn frame(p: *mut Frame) -> FramePtr {
 
 /// # Safety
 /// `items` addresses `n` live object pointers.
-unsafe fn objs<'a>(items: *const *mut Obj, n: i64) -> Vec<&'a Obj> {
+unsafe fn objs<'a>(items: *const *mut Obj, n: i64) -> &'a [&'a Obj] {
     // SAFETY: per the module contract.
-    unsafe { (0..n as usize).map(|k| &**items.add(k)).collect() }
+    unsafe { ember_vm::object::args_from_raw(items, n.max(0) as usize) }
 }
 
 fn status(r: PyResult<()>) -> i32 {
@@ -117,17 +117,20 @@ unsafe extern "C" fn load_method(f: *mut Frame, o: *mut Obj, idx: i64, out: *mut
 /// # Safety
 /// `items` holds `[X (may be null), Y, args..., kwnames?]`.
 unsafe extern "C" fn call(items: *const *mut Obj, n: i64, has_kw: i64) -> *mut Obj {
-    if n < 2 {
+    if n < 2 + has_kw {
         return missing("call without a callable");
     }
-    // SAFETY: module contract; X alone may be null.
-    let (x, y) = unsafe { (opt(*items), obj(*items.add(1))) };
-    let nargs = (n - 2 - has_kw) as usize;
-    // SAFETY: module contract.
-    let args = unsafe { objs(items.add(2), nargs as i64) };
-    // SAFETY: module contract.
-    let kw = if has_kw != 0 { Some(unsafe { obj(*items.add(2 + nargs)) }) } else { None };
-    result_to_raw(c::call(x, y, &args, kw))
+    let end = (n - has_kw) as usize;
+    // SAFETY: module contract; only X may be null, and the items after it are
+    // contiguous, so `X(Y, args...)` and `Y(args...)` are both slices of them.
+    let (callable, args, kw) = unsafe {
+        let kw = if has_kw != 0 { Some(obj(*items.add(end))) } else { None };
+        match opt(*items) {
+            Some(x) => (x, objs(items.add(1), end as i64 - 1), kw),
+            None => (obj(*items.add(1)), objs(items.add(2), end as i64 - 2), kw),
+        }
+    };
+    result_to_raw(c::call(callable, args, kw))
 }
 
 unsafe extern "C" fn vector_call(items: *const *mut Obj, n: i64) -> *mut Obj {
@@ -136,7 +139,7 @@ unsafe extern "C" fn vector_call(items: *const *mut Obj, n: i64) -> *mut Obj {
     }
     // SAFETY: module contract.
     let all = unsafe { objs(items, n) };
-    result_to_raw(c::call(None, all[0], &all[1..], None))
+    result_to_raw(c::call(all[0], &all[1..], None))
 }
 
 unsafe extern "C" fn binary_op(a: *mut Obj, b: *mut Obj, op: i64) -> *mut Obj {
@@ -232,7 +235,7 @@ unsafe extern "C" fn set_cell_item(cell: *mut Obj, v: *mut Obj) {
 unsafe extern "C" fn make_function(f: *mut Frame, items: *const *mut Obj, n: i64, flags: i64) -> *mut Obj {
     // SAFETY: module contract.
     let (f, items) = unsafe { (frame(f), objs(items, n)) };
-    result_to_raw(c::make_function(f, flags as u32, &items))
+    result_to_raw(c::make_function(f, flags as u32, items))
 }
 
 /// # Safety
@@ -254,12 +257,12 @@ unsafe extern "C" fn make_tuple(items: *const *mut Obj, n: i64) -> *mut Obj {
 
 unsafe extern "C" fn make_dict(items: *const *mut Obj, n: i64) -> *mut Obj {
     // SAFETY: module contract.
-    result_to_raw(c::make_dict(&unsafe { objs(items, n) }))
+    result_to_raw(c::make_dict(unsafe { objs(items, n) }))
 }
 
 unsafe extern "C" fn make_set(items: *const *mut Obj, n: i64) -> *mut Obj {
     // SAFETY: module contract.
-    result_to_raw(c::make_set(&unsafe { objs(items, n) }))
+    result_to_raw(c::make_set(unsafe { objs(items, n) }))
 }
 
 unsafe extern "C" fn make_slice(a: *mut Obj, b: *mut Obj, s: *mut Obj) -> *mut Obj {
@@ -284,7 +287,7 @@ unsafe extern "C" fn list_append(l: *mut Obj, v: *mut Obj) -> i32 {
 
 unsafe extern "C" fn build_string(items: *const *mut Obj, n: i64) -> *mut Obj {
     // SAFETY: module contract.
-    c::build_string(&unsafe { objs(items, n) }).into_raw()
+    c::build_string(unsafe { objs(items, n) }).into_raw()
 }
 
 unsafe extern "C" fn format_value(v: *mut Obj, spec: *mut Obj, conv: i64) -> *mut Obj {

@@ -39,6 +39,8 @@ use crate::deopt::{counted, owned_at_deopts, DeoptPoint, DeoptReason, ValueKind}
 use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
+mod fastpath;
+
 /// Why a function could not be lowered (it then runs interpreted).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LowerError(pub String);
@@ -116,7 +118,7 @@ pub fn lower(f: &Function, rt: &mut dyn Runtime, isa: &dyn TargetIsa) -> Result<
     Ok(Lowered { func, deopts })
 }
 
-struct Lower<'a> {
+pub(crate) struct Lower<'a> {
     f: &'a Function,
     rt: &'a mut dyn Runtime,
     b: FunctionBuilder<'a>,
@@ -539,15 +541,7 @@ impl Lower<'_> {
                 self.define(i, r);
             }
             Opcode::BinaryOp | Opcode::Compare => {
-                let code = match inst.imm {
-                    Imm::BinaryOp(op) => op as i64,
-                    Imm::CompareOp(op) => op as i64,
-                    _ => return refuse("operator immediate"),
-                };
-                let code = self.iconst(code);
-                let h = if inst.op == Opcode::BinaryOp { Helper::BinaryOp } else { Helper::Compare };
-                let r = self.call1(h, &[ops[0], ops[1], code]);
-                self.check_null(i, r)?;
+                let r = self.arith(i, &inst.imm, &ops)?;
                 self.define(i, r);
             }
             Opcode::UnaryOp => {
@@ -556,12 +550,29 @@ impl Lower<'_> {
                 self.check_null(i, r)?;
                 self.define(i, r);
             }
-            Opcode::IsTruthy | Opcode::Contains => {
-                let r = if inst.op == Opcode::IsTruthy {
-                    self.call1(Helper::IsTruthy, &[ops[0]])
-                } else {
-                    self.call1(Helper::Contains, &[ops[0], ops[1]])
-                };
+            Opcode::IsTruthy => {
+                // True and False inline; everything else through the helper.
+                let layout = self.rt.layout().clone();
+                let done = self.b.create_block();
+                let result = self.b.append_block_param(done, types::I8);
+                let (one, zero) = (self.b.ins().iconst(types::I8, 1), self.b.ins().iconst(types::I8, 0));
+                let not_true = self.b.create_block();
+                let is_true = self.b.ins().icmp_imm_s(IntCC::Equal, ops[0], layout.true_obj as i64);
+                self.b.ins().brif(is_true, done, &[BlockArg::Value(one)], not_true, &[]);
+                self.b.switch_to_block(not_true);
+                let slow = self.b.create_block();
+                let is_false = self.b.ins().icmp_imm_s(IntCC::Equal, ops[0], layout.false_obj as i64);
+                self.b.ins().brif(is_false, done, &[BlockArg::Value(zero)], slow, &[]);
+                self.b.switch_to_block(slow);
+                let r = self.call1(Helper::IsTruthy, &[ops[0]]);
+                self.check_status(i, r)?;
+                let v = self.b.ins().ireduce(types::I8, r);
+                self.b.ins().jump(done, &[BlockArg::Value(v)]);
+                self.b.switch_to_block(done);
+                self.define(i, result);
+            }
+            Opcode::Contains => {
+                let r = self.call1(Helper::Contains, &[ops[0], ops[1]]);
                 self.check_status(i, r)?;
                 let v = self.b.ins().ireduce(types::I8, r);
                 self.define(i, v);

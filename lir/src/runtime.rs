@@ -22,6 +22,15 @@ pub struct Layout {
     /// Offset of the frame's current instruction (`i32`), which compiled code
     /// keeps up to date for tracebacks, `sys._getframe().f_lineno` and warnings.
     pub frame_lasti: i32,
+    /// The exact `int` and `float` types, for inline fast paths.
+    pub int_type: u64,
+    pub float_type: u64,
+    /// Offsets in an int of its machine-word value and of its big-integer
+    /// pointer (null when the value is the machine word).
+    pub int_value: i32,
+    pub int_big: i32,
+    /// Offset of a float's `f64` value.
+    pub float_value: i32,
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,

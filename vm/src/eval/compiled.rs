@@ -59,22 +59,28 @@ pub fn load_method(f: FramePtr, obj: &Obj, idx: usize) -> PyResult<(Option<PyRef
     f.code().attr_cache[idx].load_method(&obj.to_owned(), n)
 }
 
-/// `CALL` on `[x, y, args...]`: `y(args...)` when `x` is null, else
-/// `x(y, args...)`; the last `len(kwnames)` arguments are keywords.
-pub fn call(x: Option<&Obj>, y: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
+/// `CALL`: `callable(args...)`, the last `len(kwnames)` arguments being
+/// keywords.
+pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
     let kw = match kwnames {
         None => None,
         Some(k) => Some(k.downcast::<TupleObj>().ok_or_else(|| PyErr::system_error("kwnames is not a tuple"))?),
     };
-    match x {
-        None => ops::call(y, args, kw),
-        Some(callable) => {
-            let mut all: Vec<&Obj> = Vec::with_capacity(args.len() + 1);
-            all.push(y);
-            all.extend_from_slice(args);
-            ops::call(callable, &all, kw)
+    call_one(callable, args, kw)
+}
+
+/// Calls `callable`; Python functions directly (no trip through the type's
+/// call slot), so compiled callers reach compiled callees quickly.
+fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
+    if callable.class().is(&crate::types::function::FUNCTION_TYPE) {
+        let nkw = kw.map_or(0, |k| k.len());
+        if nkw > args.len() {
+            return Err(PyErr::system_error("more keyword names than arguments"));
         }
+        let a = crate::types::typeobj::Args { all: args, nargs: args.len() - nkw, kwnames: kw };
+        return crate::eval::call_function(callable, a);
     }
+    ops::call(callable, args, kw)
 }
 
 /// `BINARY_OP`.

@@ -41,6 +41,20 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     entry.set_previous(FramePtr::from_raw(caller));
     entry.set_entry(true);
     t.frame.set(entry.as_raw());
+    // A fresh frame of compiled code runs it directly; the eval loop only
+    // takes over if it hands the frame back.
+    let mut throw = throw;
+    if throw.is_none() && entry.lasti() < 0 && entry.code().jit.entry().is_some() {
+        match jit_hook::try_enter(entry, entry.code()) {
+            None | Some(JitExit::Resume) => {}
+            Some(JitExit::Return(v)) => {
+                retire(entry);
+                t.frame.set(caller);
+                return Ok(Exit::Return(v));
+            }
+            Some(JitExit::Raise(e)) => throw = Some(e),
+        }
+    }
     let r = run_loop(entry, throw);
     t.frame.set(caller);
     r

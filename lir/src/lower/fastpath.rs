@@ -1,0 +1,168 @@
+//! Inline fast paths for the generic arithmetic and comparison instructions:
+//! when both operands are exact ints holding machine words, or both exact
+//! floats, the operation is done in machine code (the result boxed by a
+//! helper, comparisons giving True or False directly); anything else takes
+//! the runtime helper. The results equal the interpreter's fast paths.
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self, types, BlockArg, InstBuilder};
+use ember_compiler::bytecode::{BinaryOp, CompareOp};
+use ember_hir::ir::{Imm, Inst};
+
+use super::{trusted, Lower, LowerError};
+use crate::helpers::Helper;
+
+/// The operation a fast path performs.
+#[derive(Clone, Copy)]
+enum Op {
+    Binary(BinaryOp),
+    Compare(CompareOp),
+}
+
+fn int_cc(op: CompareOp) -> IntCC {
+    match op {
+        CompareOp::Lt => IntCC::SignedLessThan,
+        CompareOp::Le => IntCC::SignedLessThanOrEqual,
+        CompareOp::Eq => IntCC::Equal,
+        CompareOp::Ne => IntCC::NotEqual,
+        CompareOp::Gt => IntCC::SignedGreaterThan,
+        CompareOp::Ge => IntCC::SignedGreaterThanOrEqual,
+    }
+}
+
+fn float_cc(op: CompareOp) -> FloatCC {
+    match op {
+        CompareOp::Lt => FloatCC::LessThan,
+        CompareOp::Le => FloatCC::LessThanOrEqual,
+        CompareOp::Eq => FloatCC::Equal,
+        CompareOp::Ne => FloatCC::NotEqual,
+        CompareOp::Gt => FloatCC::GreaterThan,
+        CompareOp::Ge => FloatCC::GreaterThanOrEqual,
+    }
+}
+
+impl Lower<'_> {
+    /// `BinaryOp` or `Compare` of `ops[0]` and `ops[1]`; returns the result.
+    pub(super) fn arith(&mut self, i: Inst, imm: &Imm, ops: &[ir::Value]) -> Result<ir::Value, LowerError> {
+        let (op, code) = match imm {
+            Imm::BinaryOp(b) => (Op::Binary(*b), *b as i64),
+            Imm::CompareOp(c) => (Op::Compare(*c), *c as i64),
+            _ => return Err(LowerError("operator immediate".into())),
+        };
+        let int_ok = match op {
+            Op::Binary(b) => matches!(
+                b.base(),
+                BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor
+            ),
+            Op::Compare(_) => true,
+        };
+        let float_ok = match op {
+            Op::Binary(b) => {
+                matches!(b.base(), BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::TrueDivide)
+            }
+            Op::Compare(_) => true,
+        };
+        let l = self.rt.layout().clone();
+        let (a, b) = (ops[0], ops[1]);
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, types::I64);
+        let slow = self.b.create_block();
+        let ta = self.b.ins().load(types::I64, trusted(), a, l.ob_type);
+        let tb = self.b.ins().load(types::I64, trusted(), b, l.ob_type);
+        let same = self.b.ins().icmp(IntCC::Equal, ta, tb);
+        let typed = self.b.create_block();
+        self.b.ins().brif(same, typed, &[], slow, &[]);
+        self.b.switch_to_block(typed);
+        let not_int = self.b.create_block();
+        if int_ok {
+            let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, ta, l.int_type as i64);
+            let ints = self.b.create_block();
+            self.b.ins().brif(is_int, ints, &[], not_int, &[]);
+            self.b.switch_to_block(ints);
+            let big_a = self.b.ins().load(types::I64, trusted(), a, l.int_big);
+            let big_b = self.b.ins().load(types::I64, trusted(), b, l.int_big);
+            let big = self.b.ins().bor(big_a, big_b);
+            let words = self.b.create_block();
+            self.b.ins().brif(big, slow, &[], words, &[]);
+            self.b.switch_to_block(words);
+            let x = self.b.ins().load(types::I64, trusted(), a, l.int_value);
+            let y = self.b.ins().load(types::I64, trusted(), b, l.int_value);
+            let r = match op {
+                Op::Compare(c) => {
+                    let t = self.b.ins().icmp(int_cc(c), x, y);
+                    let (yes, no) = (self.iconst(l.true_obj as i64), self.iconst(l.false_obj as i64));
+                    self.b.ins().select(t, yes, no)
+                }
+                Op::Binary(bop) => {
+                    let v = match bop.base() {
+                        BinaryOp::And => self.b.ins().band(x, y),
+                        BinaryOp::Or => self.b.ins().bor(x, y),
+                        BinaryOp::Xor => self.b.ins().bxor(x, y),
+                        base => {
+                            let (v, of) = match base {
+                                BinaryOp::Add => self.b.ins().sadd_overflow(x, y),
+                                BinaryOp::Subtract => self.b.ins().ssub_overflow(x, y),
+                                _ => self.b.ins().smul_overflow(x, y),
+                            };
+                            let fits = self.b.create_block();
+                            self.b.ins().brif(of, slow, &[], fits, &[]);
+                            self.b.switch_to_block(fits);
+                            v
+                        }
+                    };
+                    self.call1(Helper::BoxLong, &[v])
+                }
+            };
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        } else {
+            self.b.ins().jump(not_int, &[]);
+        }
+        self.b.switch_to_block(not_int);
+        if float_ok {
+            let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, ta, l.float_type as i64);
+            let floats = self.b.create_block();
+            self.b.ins().brif(is_float, floats, &[], slow, &[]);
+            self.b.switch_to_block(floats);
+            let x = self.b.ins().load(types::F64, trusted(), a, l.float_value);
+            let y = self.b.ins().load(types::F64, trusted(), b, l.float_value);
+            let r = match op {
+                Op::Compare(c) => {
+                    let t = self.b.ins().fcmp(float_cc(c), x, y);
+                    let (yes, no) = (self.iconst(l.true_obj as i64), self.iconst(l.false_obj as i64));
+                    self.b.ins().select(t, yes, no)
+                }
+                Op::Binary(bop) => {
+                    let v = match bop.base() {
+                        BinaryOp::Add => self.b.ins().fadd(x, y),
+                        BinaryOp::Subtract => self.b.ins().fsub(x, y),
+                        BinaryOp::Multiply => self.b.ins().fmul(x, y),
+                        _ => {
+                            // Division by zero raises: the helper does it.
+                            let zero = self.b.ins().f64const(0.0);
+                            let is_zero = self.b.ins().fcmp(FloatCC::Equal, y, zero);
+                            let nonzero = self.b.create_block();
+                            self.b.ins().brif(is_zero, slow, &[], nonzero, &[]);
+                            self.b.switch_to_block(nonzero);
+                            self.b.ins().fdiv(x, y)
+                        }
+                    };
+                    self.call1(Helper::BoxFloat, &[v])
+                }
+            };
+            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        } else {
+            self.b.ins().jump(slow, &[]);
+        }
+        self.b.switch_to_block(slow);
+        let code = self.iconst(code);
+        let h = match op {
+            Op::Binary(_) => Helper::BinaryOp,
+            Op::Compare(_) => Helper::Compare,
+        };
+        let r = self.call1(h, &[a, b, code]);
+        self.check_null(i, r)?;
+        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.switch_to_block(done);
+        Ok(result)
+    }
+}
