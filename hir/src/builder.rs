@@ -859,6 +859,80 @@ impl<'a> Builder<'a> {
                 let v = self.deopting(b, Opcode::MakeFunction, parts, Imm::Count(x.arg), &fs, at);
                 st.stack.push(v);
             }
+            Bc::CALL_FUNCTION_EX => {
+                let kwargs = if x.arg & 1 != 0 { Self::pop(st)? } else { self.null };
+                let args = Self::pop(st)?;
+                let callable = Self::pop(st)?;
+                // The NULL (or self) slot below the callable.
+                if st.stack.pop().is_none() {
+                    return unsupported("stack underflow");
+                }
+                let v = self.deopting(b, Opcode::CallEx, vec![callable, args, kwargs], Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::LIST_EXTEND | Bc::SET_UPDATE | Bc::DICT_UPDATE | Bc::DICT_MERGE => {
+                let other = Self::pop(st)?;
+                let n = x.arg as usize;
+                let Some(Some(target)) = st.stack.len().checked_sub(n).and_then(|k| st.stack.get(k)).copied() else {
+                    return unsupported(format!("{} without a container", x.op));
+                };
+                // DICT_MERGE names the called function in its errors.
+                let func = match x.op {
+                    Bc::DICT_MERGE => {
+                        st.stack.len().checked_sub(n + 2).and_then(|k| st.stack.get(k)).copied().flatten()
+                    }
+                    _ => None,
+                };
+                let kind = match x.op {
+                    Bc::LIST_EXTEND => 0,
+                    Bc::SET_UPDATE => 1,
+                    Bc::DICT_UPDATE => 2,
+                    _ => 3,
+                };
+                let func = func.unwrap_or(self.null);
+                self.deopting(b, Opcode::ContainerUpdate, vec![target, other, func], Imm::Count(kind), &fs, at);
+            }
+            Bc::LIST_TO_TUPLE => {
+                let l = Self::pop(st)?;
+                let l = if self.f.value_type(l).is_subtype(&Type::LIST) {
+                    l
+                } else {
+                    out(self.plain(b, Opcode::RefineType, vec![l], Imm::Type(Type::LIST_EXACT), at))
+                };
+                let v = self.plain(b, Opcode::ListToTuple, vec![l], Imm::None, at);
+                st.stack.push(v);
+            }
+            Bc::BUILD_CONST_KEY_MAP => {
+                let keys = Self::pop(st)?;
+                let mut items = Vec::with_capacity(x.arg as usize + 1);
+                for _ in 0..x.arg {
+                    items.push(Self::pop(st)?);
+                }
+                items.reverse();
+                items.push(keys);
+                let v = self.deopting(b, Opcode::MakeConstKeyDict, items, Imm::None, &fs, at);
+                st.stack.push(v);
+            }
+            Bc::DELETE_SUBSCR => {
+                let key = Self::pop(st)?;
+                let container = Self::pop(st)?;
+                self.deopting(b, Opcode::DeleteSubscr, vec![container, key], Imm::None, &fs, at);
+            }
+            Bc::LOAD_ASSERTION_ERROR | Bc::LOAD_BUILD_CLASS => {
+                let kind = u32::from(x.op == Bc::LOAD_BUILD_CLASS);
+                let v = self.deopting(b, Opcode::LoadBuiltin, vec![], Imm::Count(kind), &fs, at);
+                st.stack.push(v);
+            }
+            Bc::UNPACK_EX => {
+                let seq = Self::pop(st)?;
+                let n = (x.arg & 0xff) + 1 + (x.arg >> 8);
+                let t = out(self.deopting(b, Opcode::UnpackEx, vec![seq], Imm::Count(x.arg), &fs, at));
+                // Item 0 ends on top of the stack.
+                for k in (0..n).rev() {
+                    let item = self.plain(b, Opcode::LoadTupleItem, vec![t], Imm::Count(k), at);
+                    st.stack.push(item);
+                }
+            }
             other => return unsupported(format!("{other} is not supported by the JIT yet")),
         }
         Ok(false)

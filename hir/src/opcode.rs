@@ -259,6 +259,25 @@ hir_opcodes! {
     /// Item `i` (the immediate) of an exact tuple known to be long enough.
     LoadTupleItem { operands: ["Tuple"], output: Fixed("Object"), ownership: Borrowed, steals: None, flags: PURE, imm: Count }
 
+    /// `callable(*args, **kwargs)` (operands: callable, args tuple, kwargs dict or null).
+    CallEx { operands: ["Object", "Object", "OptObject"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// Updates operand 0 from operand 1 as the immediate says: 0 `list.extend`,
+    /// 1 `set.update`, 2 `dict.update`, 3 the `**` merge of a call (operand 2 is
+    /// the function called, or null, for its error messages).
+    ContainerUpdate { operands: ["Object", "Object", "OptObject"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// A tuple of a list's items.
+    ListToTuple { operands: ["List"], output: Fixed("TupleExact"), ownership: Owned, steals: None, flags: 0, imm: None }
+    /// A dict from values and, as the last operand, the tuple of their keys.
+    MakeConstKeyDict { operands: [] + "Object", output: Fixed("DictExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `del container[key]`.
+    DeleteSubscr { operands: ["Object", "Object"], output: OutputSpec::None, ownership: Unowned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// A builtin the bytecode loads directly: 0 `AssertionError`, 1 `__build_class__`.
+    LoadBuiltin { operands: [], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+    /// `UNPACK_EX`: the items of an iterable as a tuple (those before the
+    /// starred target, the list for it, those after; immediate: the bytecode
+    /// argument, `before | after << 8`).
+    UnpackEx { operands: ["Object"], output: Fixed("TupleExact"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
+
     // --- cells and closures --------------------------------------------------
 
     /// A new cell holding operand 0 (or empty if it is null).

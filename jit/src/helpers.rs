@@ -325,6 +325,41 @@ unsafe extern "C" fn tuple_item(t: *mut Obj, i: i64) -> *mut Obj {
     }
 }
 
+unsafe extern "C" fn call_ex(callable: *mut Obj, args: *mut Obj, kwargs: *mut Obj) -> *mut Obj {
+    // SAFETY: module contract (null kwargs: none given).
+    result_to_raw(unsafe { c::call_ex(obj(callable), obj(args), opt(kwargs)) })
+}
+
+unsafe extern "C" fn container_update(target: *mut Obj, other: *mut Obj, func: *mut Obj, kind: i64) -> i32 {
+    // SAFETY: module contract (null func: unknown).
+    status(unsafe { c::container_update(obj(target), obj(other), opt(func), kind as u32) })
+}
+
+unsafe extern "C" fn list_to_tuple(l: *mut Obj) -> *mut Obj {
+    // SAFETY: module contract.
+    c::list_to_tuple(unsafe { obj(l) }).into_raw()
+}
+
+unsafe extern "C" fn make_const_key_dict(items: *const *mut Obj, n: i64) -> *mut Obj {
+    // SAFETY: module contract.
+    result_to_raw(c::make_const_key_dict(unsafe { objs(items, n) }))
+}
+
+unsafe extern "C" fn delete_subscr(container: *mut Obj, key: *mut Obj) -> i32 {
+    // SAFETY: module contract.
+    status(unsafe { c::delete_subscript(obj(container), obj(key)) })
+}
+
+unsafe extern "C" fn load_builtin(f: *mut Frame, kind: i64) -> *mut Obj {
+    // SAFETY: module contract.
+    result_to_raw(c::load_builtin(unsafe { frame(f) }, kind as u32))
+}
+
+unsafe extern "C" fn unpack_ex(seq: *mut Obj, arg: i64) -> *mut Obj {
+    // SAFETY: module contract.
+    result_to_raw(unsafe { c::unpack_ex(obj(seq), arg as u32) })
+}
+
 /// The address of a helper's implementation.
 pub fn address(h: Helper) -> u64 {
     let p: *const () = match h {
@@ -367,6 +402,13 @@ pub fn address(h: Helper) -> u64 {
         Helper::UnboxFloat => unbox_float as *const (),
         Helper::SequenceLen => sequence_len as *const (),
         Helper::TupleItem => tuple_item as *const (),
+        Helper::CallEx => call_ex as *const (),
+        Helper::ContainerUpdate => container_update as *const (),
+        Helper::ListToTuple => list_to_tuple as *const (),
+        Helper::MakeConstKeyDict => make_const_key_dict as *const (),
+        Helper::DeleteSubscr => delete_subscr as *const (),
+        Helper::LoadBuiltin => load_builtin as *const (),
+        Helper::UnpackEx => unpack_ex as *const (),
         Helper::Deopt => crate::deopt::deopt as *const (),
     };
     p as u64

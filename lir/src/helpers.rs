@@ -154,6 +154,21 @@ helpers! {
     SequenceLen(Ptr) -> I64;
     /// (tuple, index) -> item, borrowed.
     TupleItem(Ptr, I64) -> Ptr;
+    /// (callable, args tuple, kwargs dict or null) -> result.
+    CallEx(Ptr, Ptr, Ptr) -> Ptr;
+    /// (target, other, called function or null, kind) -> status; kinds as
+    /// HIR's `ContainerUpdate`.
+    ContainerUpdate(Ptr, Ptr, Ptr, I64) -> I32;
+    /// (list) -> tuple.
+    ListToTuple(Ptr) -> Ptr;
+    /// (values then the keys tuple, count of all) -> dict.
+    MakeConstKeyDict(Ptr, I64) -> Ptr;
+    /// (container, key) -> status.
+    DeleteSubscr(Ptr, Ptr) -> I32;
+    /// (frame, 0 AssertionError / 1 __build_class__) -> object.
+    LoadBuiltin(Ptr, I64) -> Ptr;
+    /// (iterable, UNPACK_EX argument) -> tuple of the items.
+    UnpackEx(Ptr, I64) -> Ptr;
     /// (frame, deopt table, point index, values) -> what the compiled
     /// function returns: writes the point's FrameState into the frame,
     /// releases the point's owned values, and returns `DEOPT_RESUME`, or null

@@ -676,6 +676,43 @@ impl Lower<'_> {
                 self.check_null(i, r)?;
                 self.define(i, r);
             }
+            Opcode::CallEx => {
+                let r = self.call1(Helper::CallEx, &[ops[0], ops[1], ops[2]]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
+            Opcode::ContainerUpdate => {
+                let kind = self.iconst(imm_count);
+                let r = self.call1(Helper::ContainerUpdate, &[ops[0], ops[1], ops[2], kind]);
+                self.check_status(i, r)?;
+            }
+            Opcode::ListToTuple => {
+                let r = self.call1(Helper::ListToTuple, &[ops[0]]);
+                self.define(i, r);
+            }
+            Opcode::MakeConstKeyDict => {
+                let arr = self.array(&ops);
+                let n = self.iconst(ops.len() as i64);
+                let r = self.call1(Helper::MakeConstKeyDict, &[arr, n]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
+            Opcode::DeleteSubscr => {
+                let r = self.call1(Helper::DeleteSubscr, &[ops[0], ops[1]]);
+                self.check_status(i, r)?;
+            }
+            Opcode::LoadBuiltin => {
+                let (frame, kind) = (self.frame(), self.iconst(imm_count));
+                let r = self.call1(Helper::LoadBuiltin, &[frame, kind]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
+            Opcode::UnpackEx => {
+                let arg = self.iconst(imm_count);
+                let r = self.call1(Helper::UnpackEx, &[ops[0], arg]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
             Opcode::PrimitiveUnbox => {
                 let Imm::Type(t) = &inst.imm else { return refuse("PrimitiveUnbox without a type") };
                 let v = if t.is_subtype(&Type::CDOUBLE) {

@@ -83,6 +83,65 @@ fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
     ops::call(callable, args, kw)
 }
 
+/// `CALL_FUNCTION_EX`.
+pub fn call_ex(callable: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult {
+    h::call_function_ex(callable, args, kwargs)
+}
+
+/// `LIST_EXTEND` (0), `SET_UPDATE` (1), `DICT_UPDATE` (2), `DICT_MERGE` (3,
+/// naming `func` in its errors).
+pub fn container_update(target: &Obj, other: &Obj, func: Option<&Obj>, kind: u32) -> PyResult<()> {
+    match kind {
+        0 => h::list_extend(target, other),
+        1 => crate::types::set::set_update(target, other),
+        2 => h::dict_update(target, other),
+        3 => h::dict_merge(target, other, func),
+        _ => Err(PyErr::system_error("bad container update")),
+    }
+}
+
+/// `LIST_TO_TUPLE`.
+pub fn list_to_tuple(l: &Obj) -> PyRef {
+    match l.downcast::<ListObj>() {
+        Some(l) => crate::types::tuple::new_tuple(l.to_vec()),
+        None => crate::types::tuple::empty_tuple(),
+    }
+}
+
+/// `BUILD_CONST_KEY_MAP`: `items` are the values then the keys tuple.
+pub fn make_const_key_dict(items: &[&Obj]) -> PyResult {
+    let Some((keys, values)) = items.split_last() else { return Err(PyErr::system_error("no keys")) };
+    let ks = keys.downcast::<TupleObj>().ok_or_else(|| PyErr::system_error("const keys are not a tuple"))?;
+    let d = crate::types::dict::new_dict();
+    {
+        let dd = d.downcast::<DictObj>().expect("new dict");
+        for (k, v) in ks.as_slice().iter().zip(values) {
+            dd.set_item(k, (*v).to_owned())?;
+        }
+    }
+    Ok(d)
+}
+
+/// `DELETE_SUBSCR`.
+pub fn delete_subscript(container: &Obj, key: &Obj) -> PyResult<()> {
+    ops::delitem(container, key)
+}
+
+/// `LOAD_ASSERTION_ERROR` (0) or `LOAD_BUILD_CLASS` (1).
+pub fn load_builtin(f: FramePtr, kind: u32) -> PyResult {
+    if kind == 0 {
+        Ok(crate::types::exceptions::ASSERTION_ERROR.as_obj_ref().to_owned())
+    } else {
+        h::load_build_class(&f)
+    }
+}
+
+/// `UNPACK_EX arg`, as a tuple of the items in order.
+pub fn unpack_ex(seq: &Obj, arg: u32) -> PyResult {
+    let items = h::unpack_ex(seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
+    Ok(crate::types::tuple::new_tuple(items))
+}
+
 /// `BINARY_OP`.
 pub fn binary_op(a: &Obj, b: &Obj, op: u32) -> PyResult {
     let Some(bop) = BinaryOp::from_u32(op) else { return Err(PyErr::system_error("bad BINARY_OP argument")) };
