@@ -50,3 +50,15 @@ print(re.sub(r"(\w+) (\w+)", r"\2 \1", "one two three four five"))
 lines = "\n".join("key%d = value%d" % (i, i * i) for i in range(50))
 print(dict(re.findall(r"^(\w+) = (\w+)$", lines, re.M))["key7"])
 print(re.compile(r"(?P<k>\w+)=(?P<v>\d+)").sub(lambda m: "%s:%d" % (m["k"], int(m["v"]) + 1), "a=1,b=22"))
+
+# Non-ASCII subjects: successive matches, spans in code points, group values.
+u = "żółw ĀĀ😀x 日本語 ok é" * 3
+print([(m.span(), m.group(), m.span(1)) for m in re.finditer(r"(\w)\w*", u)])
+print([m.group() for m in re.finditer(r"(?<=Ā)\S", u)], [m.span() for m in re.finditer(r"\b", u)][:8])
+sc = re.compile(r"\S+").scanner(u, 3, 30)
+print([(m.span(), m.group(), m.pos, m.endpos) for m in iter(sc.search, None)])
+sc = re.compile(r"\w|\s").scanner("aé 😀b")
+print([sc.match() for _ in range(3)], sc.search(), sc.search(), sc.match())
+print(re.sub(r"(\w)(\w*)", lambda m: m.group(2) + m.group(1) + str(m.start()), u))
+print(re.subn(r"😀", lambda m: "<%d:%d>" % m.span(), u))
+print(re.split(r"(\s)", u)[:9])

@@ -88,28 +88,57 @@ fn request<S: StrDrive>(s: S, code: &[u32], r: Region) -> Request<'_, S> {
     }
 }
 
-fn exec_with<S: StrDrive>(s: S, code: &[u32], groups: usize, r: Region, mode: Mode) -> PyResult<Option<Hit>> {
+fn exec_with<S: StrDrive>(
+    s: S,
+    code: &[u32],
+    groups: usize,
+    r: Region,
+    mode: Mode,
+    state: &mut State,
+) -> PyResult<Option<Hit>> {
     guard(|| {
         let req = request(s, code, r);
-        let mut state = State::default();
+        state.reset(&req, r.start);
         let found = match mode {
             Mode::Search => state.search(req),
             Mode::Match => state.pymatch(&req),
         };
-        let refused = r.must_advance && refused_empty(&state, r.start);
-        (found && !refused).then(|| hit_of(&state, groups))
+        let refused = r.must_advance && refused_empty(state, r.start);
+        (found && !refused).then(|| hit_of(state, groups))
     })
 }
 
+/// Engine state kept between the attempts of a scanner over one
+/// non-ASCII str: the engine's str cursor then moves on from the last
+/// match instead of counting characters from the start each time.
+/// **Invariant:** a `Resume` is only ever used with the text of one str
+/// object, which its owner keeps alive (the cursor points into it).
+#[derive(Default)]
+pub struct Resume(State);
+
 /// One match attempt over `text` in the region `r` (`r.start <= r.end <= len`).
 pub fn exec(text: &Text, code: &[u32], groups: usize, r: Region, mode: Mode) -> PyResult<Option<Hit>> {
+    exec_resuming(text, code, groups, r, mode, &mut Resume::default())
+}
+
+/// [`exec`] continuing from the engine state of the previous attempt over
+/// the same text.
+pub fn exec_resuming(
+    text: &Text,
+    code: &[u32],
+    groups: usize,
+    r: Region,
+    mode: Mode,
+    resume: &mut Resume,
+) -> PyResult<Option<Hit>> {
     if r.start > r.end || r.end > text.len() {
         return Ok(None);
     }
+    let state = &mut resume.0;
     match text {
-        Text::Str(s) if s.is_ascii() => exec_with(s.as_str().as_bytes(), code, groups, r, mode),
-        Text::Str(s) => exec_with(s.as_str(), code, groups, r, mode),
-        Text::Bytes(b) => exec_with(&b[..], code, groups, r, mode),
+        Text::Str(s, _) if s.is_ascii() => exec_with(s.as_str().as_bytes(), code, groups, r, mode, state),
+        Text::Str(s, _) => exec_with(s.as_str(), code, groups, r, mode, state),
+        Text::Bytes(b) => exec_with(&b[..], code, groups, r, mode, state),
     }
 }
 
@@ -152,8 +181,8 @@ pub fn each_match(
     }
     let r = Region { start, end, must_advance: false };
     match text {
-        Text::Str(s) if s.is_ascii() => each_with(s.as_str().as_bytes(), code, groups, r, f),
-        Text::Str(s) => each_with(s.as_str(), code, groups, r, f),
+        Text::Str(s, _) if s.is_ascii() => each_with(s.as_str().as_bytes(), code, groups, r, f),
+        Text::Str(s, _) => each_with(s.as_str(), code, groups, r, f),
         Text::Bytes(b) => each_with(&b[..], code, groups, r, f),
     }
 }

@@ -13,8 +13,11 @@ use crate::types::{none, none_ref};
 
 use super::engine::Hit;
 use super::pattern::{method_args, repr_cut, PatternObj};
-use super::subject::text_of;
+use super::subject::Text;
 use crate::modules::native_type::check_positional;
+use crate::types::bytes::new_bytes;
+use crate::types::bytes_args::buffer;
+use crate::types::str::{new_str, StrObj, STR_TYPE};
 
 #[repr(C)]
 pub struct MatchObj {
@@ -28,6 +31,9 @@ pub struct MatchObj {
     lastindex: isize,
     /// Group spans; index 0 is the whole match.
     spans: Box<[(isize, isize)]>,
+    /// The spans as byte offsets into the subject's text (UTF-8 for a str),
+    /// so group values are sliced without counting characters.
+    byte_spans: Box<[(usize, usize)]>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -37,7 +43,21 @@ unsafe impl PyPayload for MatchObj {
     }
 }
 
-pub fn new_match(pattern: &Obj, string: &Obj, pos: usize, endpos: usize, hit: Hit) -> PyRef {
+/// A match of `pattern` over `string`, whose text is `text`.
+pub fn new_match(pattern: &Obj, string: &Obj, text: &Text, pos: usize, endpos: usize, hit: Hit) -> PyRef {
+    let byte_spans = hit
+        .spans
+        .iter()
+        .map(
+            |&(s, e)| {
+                if s < 0 || e < 0 {
+                    (0, 0)
+                } else {
+                    (text.byte_offset(s as usize), text.byte_offset(e as usize))
+                }
+            },
+        )
+        .collect();
     let m = MatchObj {
         ob: Obj::new(&MATCH_TYPE.0),
         pattern: pattern.to_owned(),
@@ -46,6 +66,7 @@ pub fn new_match(pattern: &Obj, string: &Obj, pos: usize, endpos: usize, hit: Hi
         endpos,
         lastindex: hit.lastindex,
         spans: hit.spans.into_boxed_slice(),
+        byte_spans,
     };
     crate::object::alloc::alloc_object(&MATCH_TYPE, m, 0)
 }
@@ -67,10 +88,18 @@ impl MatchObj {
         if start < 0 || end < 0 {
             return Ok(default.to_owned());
         }
-        // The subject was str or bytes-like when matched; a bytearray may
-        // have shrunk since, and slicing clamps to its current length.
-        let text = text_of(&self.string).ok_or_else(|| PyErr::type_error("expected string or bytes-like object"))?;
-        Ok(text.slice(start as usize, end as usize))
+        let (bs, be) = self.byte_spans[g];
+        if let Some(s) = self.string.downcast::<StrObj>() {
+            if bs == 0 && be == s.byte_len() && self.string.class().is(&STR_TYPE) {
+                return Ok(self.string.clone());
+            }
+            return Ok(new_str(s.as_str().get(bs..be).unwrap_or("")));
+        }
+        // The subject was bytes-like when matched; a bytearray may have
+        // shrunk since, and slicing clamps to its current length.
+        let data = buffer(&self.string).ok_or_else(|| PyErr::type_error("expected a bytes-like object"))?;
+        let end = be.min(data.len());
+        Ok(new_bytes(&data[bs.min(end)..end]))
     }
 
     fn group_by(&self, index: &Obj, default: &Obj) -> PyResult {

@@ -125,7 +125,7 @@ fn single(a: Args, name: &str, mode: Mode, full: bool) -> PyResult {
     let region = Region { start, end, must_advance: false };
     let code = if full { &p.full_code } else { &p.code };
     match engine::exec(&text, code, p.groups, region, mode)? {
-        Some(hit) => Ok(new_match(s, string, start, end, hit)),
+        Some(hit) => Ok(new_match(s, string, &text, start, end, hit)),
         None => Ok(none()),
     }
 }

@@ -92,7 +92,7 @@ fn filter_of(pattern: &Obj, repl: &Obj) -> PyResult<Filter> {
         return Ok(Filter::Call(repl.to_owned()));
     }
     let literal = match text_of(repl) {
-        Some(Text::Str(s)) => !s.as_str().contains('\\'),
+        Some(Text::Str(s, _)) => !s.as_str().contains('\\'),
         Some(Text::Bytes(b)) => !b.contains(&b'\\'),
         None => false,
     };
@@ -126,7 +126,7 @@ fn substitute(a: Args, name: &str) -> PyResult<(PyRef, i64)> {
             }
             match &filter {
                 Filter::Call(f) => {
-                    let m = new_match(s, string, 0, len, hit);
+                    let m = new_match(s, string, &text, 0, len, hit);
                     let item = ops::call1(f, &m)?;
                     if !item.is_none() {
                         pieces.push(item);

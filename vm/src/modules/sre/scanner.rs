@@ -5,15 +5,15 @@
 
 use std::cell::Cell;
 
-use crate::object::{Obj, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::none;
 use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
 
-use super::engine::{self, Mode, Region};
+use super::engine::{self, Mode, Region, Resume};
 use super::matchobj::new_match;
 use super::pattern::this as pattern_of;
-use super::subject::{bounds, subject};
+use super::subject::{bounds, subject, Text};
 
 #[repr(C)]
 pub struct ScannerObj {
@@ -25,6 +25,11 @@ pub struct ScannerObj {
     /// Where the next attempt starts and whether it must not be empty
     /// there; None once exhausted.
     next: Cell<Option<(usize, bool)>>,
+    /// For a str subject: the engine state and the (code point, byte)
+    /// cursor of the previous attempt, so successive matches over
+    /// non-ASCII text do not count characters from the start each time.
+    resume: PyCell<Resume>,
+    text_cursor: Cell<(usize, usize)>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -46,6 +51,8 @@ pub fn new_scanner(pattern: &Obj, string: &Obj, pos: i64, endpos: i64) -> PyResu
         pos,
         endpos,
         next: Cell::new(Some((pos, false))),
+        resume: PyCell::new(Resume::default()),
+        text_cursor: Cell::new((0, 0)),
     };
     Ok(crate::object::alloc::alloc_object(&SCANNER_TYPE, sc, 0))
 }
@@ -67,12 +74,26 @@ fn step(a: Args, name: &str, mode: Mode) -> PyResult {
     // A bytearray subject may have shrunk since the scanner was made.
     let end = sc.endpos.min(text.len());
     let region = Region { start, end, must_advance };
-    match engine::exec(&text, &p.code, p.groups, region, mode)? {
+    let found = if let Text::Str(_, cursor) = &text {
+        // The subject is an immutable str that the scanner keeps alive.
+        cursor.set(sc.text_cursor.get());
+        let mut resume = sc.resume.take();
+        let found = engine::exec_resuming(&text, &p.code, p.groups, region, mode, &mut resume);
+        sc.resume.with_mut(|r| *r = resume);
+        found?
+    } else {
+        engine::exec(&text, &p.code, p.groups, region, mode)?
+    };
+    match found {
         Some(hit) => {
             // After an empty match the next one must advance.
             let (b, e) = (hit.start(), hit.end());
             sc.next.set(Some((e, e == b)));
-            Ok(new_match(&sc.pattern, &sc.string, sc.pos, sc.endpos, hit))
+            let m = new_match(&sc.pattern, &sc.string, &text, sc.pos, sc.endpos, hit);
+            if let Text::Str(_, cursor) = &text {
+                sc.text_cursor.set(cursor.get());
+            }
+            Ok(m)
         }
         None => {
             sc.next.set(None);

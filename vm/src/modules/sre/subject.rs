@@ -3,6 +3,7 @@
 //! plus the type checks and slicing CPython's `_sre` applies to subjects.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::object::{AsObj, Obj, PyRef};
 use crate::ops;
@@ -26,7 +27,9 @@ pub enum Kind {
 /// are copied, so Python code run meanwhile (a `sub` callback) cannot change
 /// the text under the engine.
 pub enum Text<'a> {
-    Str(&'a StrObj),
+    /// A str, with a cursor (code point index, byte offset) that makes the
+    /// mostly forward conversions of match positions to UTF-8 offsets cheap.
+    Str(&'a StrObj, Cell<(usize, usize)>),
     Bytes(Cow<'a, [u8]>),
 }
 
@@ -34,7 +37,7 @@ impl Text<'_> {
     /// The length in code points (str) or bytes.
     pub fn len(&self) -> usize {
         match self {
-            Text::Str(s) => s.char_len(),
+            Text::Str(s, _) => s.char_len(),
             Text::Bytes(b) => b.len(),
         }
     }
@@ -43,17 +46,51 @@ impl Text<'_> {
         matches!(self, Text::Bytes(_))
     }
 
+    /// The byte offset of position `pos` (clamped to the text), walking
+    /// from the cursor left by the previous call.
+    pub fn byte_offset(&self, pos: usize) -> usize {
+        let Text::Str(s, cursor) = self else {
+            return pos.min(self.len());
+        };
+        let bytes = s.as_str().as_bytes();
+        if s.is_ascii() {
+            return pos.min(bytes.len());
+        }
+        let (mut c, mut b) = cursor.get();
+        if pos < c / 2 {
+            (c, b) = (0, 0);
+        }
+        let is_cont = |i: usize| bytes.get(i).is_some_and(|x| x & 0xc0 == 0x80);
+        while c < pos && b < bytes.len() {
+            b += 1;
+            while is_cont(b) {
+                b += 1;
+            }
+            c += 1;
+        }
+        while c > pos && b > 0 {
+            b -= 1;
+            while b > 0 && is_cont(b) {
+                b -= 1;
+            }
+            c -= 1;
+        }
+        cursor.set((c, b));
+        b
+    }
+
     /// The characters `start..end` (clamped to the text) as a new exact str
     /// or bytes, as CPython's `getslice`.
     pub fn slice(&self, start: usize, end: usize) -> PyRef {
         let end = end.min(self.len());
         let start = start.min(end);
         match self {
-            Text::Str(s) => {
+            Text::Str(s, _) => {
                 if start == 0 && end == s.char_len() && s.ob.class().is(&STR_TYPE) {
                     return s.to_ref();
                 }
-                new_str(s.substr(start, end))
+                let (b, e) = (self.byte_offset(start), self.byte_offset(end));
+                new_str(s.as_str().get(b..e).unwrap_or(""))
             }
             Text::Bytes(b) => new_bytes(&b[start..end]),
         }
@@ -68,7 +105,7 @@ impl Text<'_> {
 /// The text of `o` if it is a str or a bytes-like object.
 pub fn text_of(o: &Obj) -> Option<Text<'_>> {
     if let Some(s) = o.downcast::<StrObj>() {
-        return Some(Text::Str(s));
+        return Some(Text::Str(s, Cell::new((0, 0))));
     }
     buffer(o).map(Text::Bytes)
 }
