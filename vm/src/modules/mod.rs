@@ -20,6 +20,7 @@ pub mod operator;
 pub mod random;
 pub mod sha512;
 pub mod signal;
+pub mod sre;
 pub mod stdio;
 pub mod sys;
 pub mod time;
@@ -50,6 +51,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_random", init: random::init },
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
+    NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
@@ -98,5 +100,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
         &sha512::SHA512_TYPE.0,
     ];
     v.extend(itertools::types());
+    v.extend(sre::types());
     v
 }

@@ -3,9 +3,14 @@
 //! hashing, `tobytes`/`tolist`/`hex`, release and the context manager, and
 //! item/slice assignment through views of a bytearray.
 //!
-//! Not implemented: other formats and shapes (`cast`), and the export lock that
-//! makes CPython refuse to resize a bytearray while a view of it exists (a view
-//! of a shrunk bytearray reads only the bytes that remain).
+//! `cast(fmt)` gives one-dimensional views of C-contiguous memory in the
+//! native integer formats (`re._compiler` reads its charset words through
+//! `cast('I')`); such views support `len`, item reads, `tolist`, `tobytes`,
+//! comparison and the format getters, not slicing or assignment.
+//!
+//! Not implemented: shapes, other formats, and the export lock that makes
+//! CPython refuse to resize a bytearray while a view of it exists (a view of
+//! a shrunk bytearray reads only the bytes that remain).
 
 use std::cell::Cell;
 
@@ -31,6 +36,9 @@ pub struct MemoryViewObj {
     len: usize,
     readonly: bool,
     hash: Cell<Option<i64>>,
+    /// The item format: b'B' unless made by `cast`; views of other formats
+    /// have `step == 1` and `len` a multiple of the item size.
+    format: u8,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -50,6 +58,10 @@ fn released() -> PyErr {
 }
 
 fn new_view(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool) -> PyRef {
+    new_view_fmt(obj, start, step, len, readonly, b'B')
+}
+
+fn new_view_fmt(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool, format: u8) -> PyRef {
     crate::object::alloc::alloc_object(
         &MEMORYVIEW_TYPE,
         MemoryViewObj {
@@ -60,6 +72,7 @@ fn new_view(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool) -
             len,
             readonly,
             hash: Cell::new(None),
+            format,
         },
         0,
     )
@@ -79,6 +92,59 @@ impl MemoryViewObj {
         let t = self.target()?;
         Ok(with_data(&t, |d| self.offsets().filter_map(|i| d.get(i).copied()).collect()))
     }
+
+    fn itemsize(&self) -> usize {
+        format_size(self.format).unwrap_or(1)
+    }
+
+    /// The number of items.
+    fn items(&self) -> usize {
+        self.len / self.itemsize()
+    }
+
+    /// The items' values (comparison and `tolist`); 'c' items are their byte.
+    fn values(&self) -> PyResult<Vec<i128>> {
+        let size = self.itemsize();
+        Ok(self.bytes()?.chunks_exact(size).map(|c| item_value(self.format, c)).collect())
+    }
+
+    /// The item at byte offset `at` as a Python object.
+    fn item_at(&self, data: &[u8], at: usize) -> Option<PyRef> {
+        let c = data.get(at..at + self.itemsize())?;
+        Some(match self.format {
+            b'c' => from_vec(c.to_vec()),
+            f => int::from_bigint(item_value(f, c).into()),
+        })
+    }
+}
+
+/// The size of a native single-character format `cast` supports.
+fn format_size(f: u8) -> Option<usize> {
+    Some(match f {
+        b'B' | b'b' | b'c' => 1,
+        b'H' | b'h' => 2,
+        b'I' | b'i' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' => 8,
+        _ => return None,
+    })
+}
+
+/// The value of one native-endian item of format `f`.
+fn item_value(f: u8, c: &[u8]) -> i128 {
+    let mut w = [0u8; 8];
+    w[..c.len()].copy_from_slice(c);
+    let u = u64::from_ne_bytes(w);
+    let bits = c.len() as u32 * 8;
+    // Native endianness: the item's bytes are the low bytes on little-endian
+    // machines; on big-endian ones they are the high bytes.
+    let u = if cfg!(target_endian = "big") { u >> (64 - bits) } else { u };
+    match f {
+        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => {
+            let shift = 64 - bits;
+            (((u << shift) as i64) >> shift) as i128
+        }
+        _ => u as i128,
+    }
 }
 
 /// The bytes a memoryview shows (None for other objects and released views).
@@ -90,7 +156,7 @@ fn mv_new(_t: &TypeObj, a: Args) -> PyResult {
     let [object] = crate::util::args::parse(a, "memoryview", &["object"], 1)?;
     let o = object.expect("required");
     if let Some(m) = o.downcast::<MemoryViewObj>() {
-        return Ok(new_view(m.target()?, m.start, m.step, m.len, m.readonly));
+        return Ok(new_view_fmt(m.target()?, m.start, m.step, m.len, m.readonly, m.format));
     }
     let readonly = if o.isa::<BytesObj>() {
         true
@@ -109,7 +175,12 @@ fn mv_new(_t: &TypeObj, a: Args) -> PyResult {
 fn mv_len(o: &Obj) -> PyResult<usize> {
     let m = this(o);
     m.target()?;
-    Ok(m.len)
+    Ok(m.items())
+}
+
+#[cold]
+fn unsupported(m: &MemoryViewObj, what: &str) -> PyErr {
+    PyErr::not_implemented(format!("memoryview: {what} of format '{}' views is not supported", m.format as char))
 }
 
 fn item_index(m: &MemoryViewObj, key: &Obj) -> PyResult<usize> {
@@ -125,6 +196,18 @@ fn item_index(m: &MemoryViewObj, key: &Obj) -> PyResult<usize> {
 fn mv_getitem(o: &Obj, key: &Obj) -> PyResult {
     let m = this(o);
     let t = m.target()?;
+    if m.format != b'B' {
+        if key.isa::<crate::types::slice::SliceObj>() {
+            return Err(unsupported(m, "slicing"));
+        }
+        let i = crate::ops::index_opt(key)?.ok_or_else(|| PyErr::type_error("memoryview: invalid slice key"))?;
+        let i = int::as_i64(&i).ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
+        let k = crate::types::seq::norm_index(i, m.items())
+            .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))?;
+        let at = m.start + k * m.itemsize();
+        return with_data(&t, |d| m.item_at(d, at))
+            .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"));
+    }
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
         let (start, _, step, len) = sl.indices(m.len)?;
         let base = m.start as isize + start as isize * m.step;
@@ -141,6 +224,9 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let t = m.target()?;
     if m.readonly {
         return Err(PyErr::type_error("cannot modify read-only memory"));
+    }
+    if m.format != b'B' {
+        return Err(unsupported(m, "assignment"));
     }
     let Some(value) = value else {
         return Err(PyErr::type_error("cannot delete memory"));
@@ -190,11 +276,12 @@ fn mv_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
     Ok(new_bool(eq == (op == CompareOp::Eq)))
 }
 
-/// The bytes of a comparison operand (None when released or not bytes-like).
-fn this_opt_bytes(o: &Obj) -> Option<Vec<u8>> {
+/// The item values of a comparison operand (None when released or not
+/// bytes-like).
+fn this_opt_bytes(o: &Obj) -> Option<Vec<i128>> {
     match o.downcast::<MemoryViewObj>() {
-        Some(m) => m.bytes().ok(),
-        None => buffer(o).map(|b| b.into_owned()),
+        Some(m) => m.values().ok(),
+        None => buffer(o).map(|b| b.iter().map(|&x| x as i128).collect()),
     }
 }
 
@@ -205,6 +292,9 @@ fn mv_hash(o: &Obj) -> PyResult<i64> {
     }
     if !m.readonly {
         return Err(PyErr::value_error("cannot hash writable memoryview object"));
+    }
+    if !matches!(m.format, b'B' | b'b' | b'c') {
+        return Err(PyErr::value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     let h = crate::util::siphash::hash_bytes(&m.bytes()?);
     m.hash.set(Some(h));
@@ -236,8 +326,52 @@ fn m_tobytes(a: Args) -> PyResult {
 
 fn m_tolist(a: Args) -> PyResult {
     let s = noargs(a, "tolist")?;
-    let items = this(s).bytes()?.into_iter().map(|b| int::new_int(b as i64)).collect();
+    let m = this(s);
+    let items = if m.format == b'B' {
+        m.bytes()?.into_iter().map(|b| int::new_int(b as i64)).collect()
+    } else {
+        let data = m.bytes()?;
+        (0..m.items()).filter_map(|k| m.item_at(&data, k * m.itemsize())).collect()
+    };
     Ok(crate::types::list::new_list(items))
+}
+
+/// `cast(format)`: a one-dimensional view of the same C-contiguous memory
+/// with another native format (casts between two non-byte formats go
+/// through 'B', as CPython requires).
+fn m_cast(a: Args) -> PyResult {
+    let (s, [format, shape]) = keywords(a, "cast", ["format", "shape"], 0)?;
+    let m = this(s);
+    let t = m.target()?;
+    let Some(format) = format else {
+        return Err(PyErr::type_error("cast() missing required argument 'format' (pos 1)"));
+    };
+    if shape.is_some() {
+        return Err(PyErr::not_implemented("memoryview.cast: the shape argument is not supported"));
+    }
+    let f = format.downcast::<crate::types::str::StrObj>().map(|s| s.as_str()).ok_or_else(|| {
+        PyErr::type_error(format!("cast() argument 'format' must be str, not {}", format.class().name()))
+    })?;
+    let f = f.strip_prefix('@').unwrap_or(f);
+    let code =
+        match f.as_bytes() {
+            [c] if format_size(*c).is_some() => *c,
+            _ => return Err(PyErr::value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            )),
+        };
+    if m.step != 1 && m.len > 1 {
+        return Err(PyErr::type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let byte_format = |c: u8| matches!(c, b'B' | b'b' | b'c');
+    if !byte_format(code) && !byte_format(m.format) {
+        return Err(PyErr::type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let size = format_size(code).unwrap_or(1);
+    if !m.len.is_multiple_of(size) {
+        return Err(PyErr::type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    Ok(new_view_fmt(t, m.start, 1, m.len, m.readonly, code))
 }
 
 fn m_hex(a: Args) -> PyResult {
@@ -259,7 +393,7 @@ fn m_release(a: Args) -> PyResult {
 fn m_toreadonly(a: Args) -> PyResult {
     let s = noargs(a, "toreadonly")?;
     let m = this(s);
-    Ok(new_view(m.target()?, m.start, m.step, m.len, true))
+    Ok(new_view_fmt(m.target()?, m.start, m.step, m.len, true, m.format))
 }
 
 fn m_enter(a: Args) -> PyResult {
@@ -287,11 +421,11 @@ fn g_readonly(o: &Obj) -> PyResult {
 }
 fn g_itemsize(o: &Obj) -> PyResult {
     this(o).target()?;
-    Ok(int::new_int(1))
+    Ok(int::from_usize(this(o).itemsize()))
 }
 fn g_format(o: &Obj) -> PyResult {
     this(o).target()?;
-    Ok(crate::types::str::new_str("B"))
+    Ok(crate::types::str::char_str(this(o).format as char))
 }
 fn g_ndim(o: &Obj) -> PyResult {
     this(o).target()?;
@@ -299,11 +433,11 @@ fn g_ndim(o: &Obj) -> PyResult {
 }
 fn g_shape(o: &Obj) -> PyResult {
     this(o).target()?;
-    Ok(new_tuple(vec![int::from_usize(this(o).len)]))
+    Ok(new_tuple(vec![int::from_usize(this(o).items())]))
 }
 fn g_strides(o: &Obj) -> PyResult {
     this(o).target()?;
-    Ok(new_tuple(vec![int::new_int(this(o).step as i64)]))
+    Ok(new_tuple(vec![int::new_int(this(o).step as i64 * this(o).itemsize() as i64)]))
 }
 fn g_contiguous(o: &Obj) -> PyResult {
     let m = this(o);
@@ -317,6 +451,7 @@ fn g_released(o: &Obj) -> PyResult {
 static METHODS: &[MethodDef] = &[
     MethodDef::method("tobytes", m_tobytes),
     MethodDef::method("tolist", m_tolist),
+    MethodDef::method("cast", m_cast),
     MethodDef::method("hex", m_hex),
     MethodDef::method("release", m_release),
     MethodDef::method("toreadonly", m_toreadonly),
