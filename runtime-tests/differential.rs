@@ -521,8 +521,9 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> 
     (0..items.len()).map(|i| map.remove(&i).expect("worker result")).collect()
 }
 
-/// Runs the selected cases with `extra` arguments; panics listing failures.
-fn run_cases(label: &str, extra: &[String]) {
+/// Runs the selected cases with `extra` arguments plus `per_case(name)`;
+/// panics listing failures.
+fn run_cases(label: &str, extra: &[String], per_case: &(dyn Fn(&str) -> Vec<String> + Sync)) {
     let dir = root().join("cases");
     let bin = interpreter();
     let limit = timeout();
@@ -533,7 +534,11 @@ fn run_cases(label: &str, extra: &[String]) {
         .collect();
     assert!(!cases.is_empty(), "no cases selected (EMBER_CASES={filt:?})");
     eprintln!("{label}: running {} case(s) with {bin:?} {extra:?} on {} worker(s)", cases.len(), workers());
-    let results = parallel_map(&cases, |name| check_case(&bin, extra, &dir, name, limit));
+    let results = parallel_map(&cases, |name| {
+        let mut args = extra.to_vec();
+        args.extend(per_case(name));
+        check_case(&bin, &args, &dir, name, limit)
+    });
     let mut failed = Vec::new();
     for (name, r) in cases.iter().zip(results) {
         if let Some(report) = r {
@@ -556,7 +561,16 @@ fn run_cases(label: &str, extra: &[String]) {
 
 #[test]
 fn differential() {
-    run_cases("differential", &extra_args());
+    run_cases("differential", &extra_args(), &|_| Vec::new());
+}
+
+/// A number field of the JIT's statistics file (`"name": 12`).
+fn stats_field(json: &str, name: &str) -> usize {
+    let key = format!("\"{name}\": ");
+    json.find(&key)
+        .map(|at| json[at + key.len()..].chars().take_while(|c| c.is_ascii_digit()).collect::<String>())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Every case again with every function compiled (`-X jit`): the output must
@@ -569,7 +583,25 @@ fn differential_jit() {
     }
     let mut extra = vec!["-X".to_string(), "jit".to_string()];
     extra.extend(extra_args());
-    run_cases("differential -X jit", &extra);
+    let stats = std::env::temp_dir().join(format!("ember-jit-stats-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&stats);
+    std::fs::create_dir_all(&stats).expect("stats dir");
+    let per_case =
+        |name: &str| vec!["-X".to_string(), format!("jit-stats-file={}", stats.join(format!("{name}.json")).display())];
+    run_cases("differential -X jit", &extra, &per_case);
+    // Every function the cases called was compiled, or refused with a reason.
+    let (mut compiled, mut failed) = (0, 0);
+    for entry in std::fs::read_dir(&stats).expect("stats dir").flatten() {
+        let json = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        compiled += stats_field(&json, "compiled_functions");
+        failed += stats_field(&json, "failed_functions");
+    }
+    let _ = std::fs::remove_dir_all(&stats);
+    let total = compiled + failed;
+    eprintln!("differential -X jit: compiled {compiled} of {total} functions called");
+    if filters().is_empty() {
+        assert!(compiled * 100 >= total * 95, "only {compiled} of {total} called functions compiled");
+    }
 }
 
 // ---------------------------------------------------------------------------

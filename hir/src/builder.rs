@@ -106,12 +106,15 @@ pub fn build<'c>(
     const_type: &dyn Fn(usize) -> Option<Type>,
 ) -> Result<Function, BuildError> {
     let unit = unit.into();
-    if unit.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
-        return unsupported("generators and coroutines run interpreted");
+    if unit.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+        return unsupported("coroutines and async generators run interpreted");
     }
     let ins = decode_all(unit.code)?;
     let mut b = Builder::new(unit, name, ins, const_type)?;
     b.run()?;
+    if unit.flags & code_flags::GENERATOR != 0 {
+        b.build_dispatch();
+    }
     b.finish_phis();
     Ok(b.f)
 }
@@ -149,6 +152,9 @@ struct Builder<'a> {
     /// The constant index a `KW_NAMES` set for the next `CALL`, and where that
     /// `KW_NAMES` is.
     kw_names: Option<(u32, u32)>,
+    /// For generators: the word of each `YIELD_VALUE` and the HIR block that
+    /// resumes after it.
+    resumes: Vec<(u32, Block)>,
 }
 
 impl<'a> Builder<'a> {
@@ -171,6 +177,7 @@ impl<'a> Builder<'a> {
             word_to_ins,
             null: null.expect("LoadConst has an output"),
             kw_names: None,
+            resumes: Vec::new(),
         };
         b.find_blocks()?;
         Ok(b)
@@ -205,7 +212,8 @@ impl<'a> Builder<'a> {
             if x.op.flags() & bcflags::JUMP != 0 {
                 leaders[self.target(x.arg)?] = true;
             }
-            if x.op.flags() & (bcflags::JUMP | bcflags::TERMINATOR) != 0 {
+            // A generator resumes after a yield in a block of its own.
+            if x.op.flags() & (bcflags::JUMP | bcflags::TERMINATOR) != 0 || x.op == Bc::YIELD_VALUE {
                 leaders[i + 1] = true;
             }
         }
@@ -262,9 +270,11 @@ impl<'a> Builder<'a> {
                 locals.push(self.null);
             }
         }
+        let generator = self.unit.flags & code_flags::GENERATOR != 0;
         // The entry block may itself be a loop header: give it a predecessor of
-        // its own so its phis have an entry operand.
-        if self.blocks[0].preds > 0 {
+        // its own so its phis have an entry operand. A generator's entry
+        // dispatches between its start and its resume points (see `finish`).
+        if self.blocks[0].preds > 0 || generator {
             let first = self.f.new_block();
             let entry = self.f.entry;
             // Move the entry's instructions (constants, arguments) to a new first block.
@@ -355,6 +365,91 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A generator's entry: resuming at a `YIELD_VALUE` (the frame's `lasti`)
+    /// continues in that yield's resume block; a fresh frame starts the
+    /// generator; any other yield is left to the interpreter.
+    /// The `Nullptr` constant moves here so that it dominates every block.
+    fn build_dispatch(&mut self) {
+        let start = self.f.entry;
+        let d = self.f.new_block();
+        let null_def = self.f.values[self.null.index()].def;
+        self.f.remove_inst(null_def);
+        self.f.inst_mut(null_def).block = d;
+        self.f.blocks[d.index()].insts.push(null_def);
+        let (_, lasti) = self.f.append(d, Opcode::LoadFrameLasti, vec![], Imm::None);
+        let lasti = lasti.expect("LoadFrameLasti output");
+        let mut cur = d;
+        for (at, resume) in self.resumes.clone() {
+            let (_, k) = self.f.append(cur, Opcode::LoadConst, vec![], Imm::Type(Type::cint64_const(at as i64)));
+            let k = k.expect("LoadConst output");
+            let (_, c) = self.f.append(cur, Opcode::PrimitiveCompare, vec![lasti, k], Imm::CompareOp(CompareOp::Eq));
+            let c = c.expect("PrimitiveCompare output");
+            let next = self.f.new_block();
+            self.f.append(cur, Opcode::CondBranch, vec![c], Imm::Targets(resume, next));
+            cur = next;
+        }
+        // Not at a yield this code resumes from (one in an exception handler,
+        // which only the interpreter runs): the interpreter continues.
+        let (_, zero) = self.f.append(cur, Opcode::LoadConst, vec![], Imm::Type(Type::cint64_const(0)));
+        let zero = zero.expect("LoadConst output");
+        let (_, fresh) = self.f.append(cur, Opcode::PrimitiveCompare, vec![lasti, zero], Imm::CompareOp(CompareOp::Lt));
+        let fresh = fresh.expect("PrimitiveCompare output");
+        let interp = self.f.new_block();
+        self.f.append(interp, Opcode::InterpretFrame, vec![], Imm::None);
+        self.f.append(cur, Opcode::CondBranch, vec![fresh], Imm::Targets(start, interp));
+        self.f.entry = d;
+    }
+
+    /// `YIELD_VALUE` of a generator: suspends with the state after the yield,
+    /// and makes the block that resumes there: it reloads every local and
+    /// stack slot from the frame (the interpreter may have run the frame since)
+    /// and takes the sent value from the top of the frame's stack.
+    fn yield_value(&mut self, b: Block, st: &mut State, x: Ins, idx: usize) -> Result<(), BuildError> {
+        if x.arg != 0 {
+            return unsupported("yield from and await run interpreted");
+        }
+        let v = Self::pop(st)?;
+        let fs = self.fs(st, x);
+        self.deopting(b, Opcode::YieldValue, vec![v], Imm::None, &fs, x.at);
+        let r = self.f.new_block();
+        let nlocals = st.locals.len();
+        let mut resumed = State { locals: Vec::with_capacity(nlocals), stack: Vec::with_capacity(st.stack.len() + 1) };
+        for i in 0..nlocals {
+            let loaded = self.plain(r, Opcode::LoadArg, vec![], Imm::Local(i as u32), x.at).expect("LoadArg output");
+            // Cells stay cells: they are made once, before the first yield.
+            let v = if self.f.value_type(st.locals[i]).is_subtype(&Type::CELL) {
+                self.plain(r, Opcode::RefineType, vec![loaded], Imm::Type(Type::CELL), x.at).expect("output")
+            } else {
+                loaded
+            };
+            resumed.locals.push(v);
+        }
+        for (j, slot) in st.stack.iter().enumerate() {
+            match slot {
+                None => resumed.stack.push(None),
+                Some(_) => {
+                    let loaded = self.load_stack_slot(r, nlocals + j, x.at);
+                    resumed.stack.push(Some(loaded));
+                }
+            }
+        }
+        let sent = self.load_stack_slot(r, nlocals + st.stack.len(), x.at);
+        resumed.stack.push(Some(sent));
+        self.resumes.push((x.at, r));
+        let next = idx + 1;
+        self.edge(r, next, resumed)?;
+        let target = self.blocks[self.leader[&next]].hir;
+        self.f.append(r, Opcode::Branch, vec![], Imm::Target(target));
+        Ok(())
+    }
+
+    /// Frame slot `slot` (a value-stack slot after the localsplus ones), known
+    /// to hold an object.
+    fn load_stack_slot(&mut self, b: Block, slot: usize, at: u32) -> Value {
+        let v = self.plain(b, Opcode::LoadArg, vec![], Imm::Local(slot as u32), at).expect("LoadArg output");
+        self.plain(b, Opcode::RefineType, vec![v], Imm::Type(Type::OBJECT), at).expect("RefineType output")
     }
 
     /// Gives every phi the join of its operands' types (to a fixed point, since
@@ -858,6 +953,10 @@ impl<'a> Builder<'a> {
                 parts.reverse();
                 let v = self.deopting(b, Opcode::MakeFunction, parts, Imm::Count(x.arg), &fs, at);
                 st.stack.push(v);
+            }
+            Bc::YIELD_VALUE => {
+                self.yield_value(b, st, x, idx)?;
+                return Ok(true);
             }
             Bc::CALL_FUNCTION_EX => {
                 let kwargs = if x.arg & 1 != 0 { Self::pop(st)? } else { self.null };

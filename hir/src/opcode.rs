@@ -196,6 +196,18 @@ hir_opcodes! {
     /// deopting instruction has its own FrameState).
     Snapshot { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: 0, imm: None }
 
+    // --- generators ----------------------------------------------------------
+
+    /// The frame's current instruction as a machine integer: -1 when a
+    /// generator starts, the index of the `YIELD_VALUE` it is suspended at
+    /// when it resumes.
+    LoadFrameLasti { operands: [], output: Fixed("CInt64"), ownership: Unowned, steals: None, flags: PURE, imm: None }
+    /// Suspends a generator: the FrameState (the state after the yield, with
+    /// `next_instr` at the `YIELD_VALUE`) goes into the frame and operand 0 is
+    /// handed to the caller as the yielded value. Resumption starts over at
+    /// the function's entry, which dispatches on `LoadFrameLasti`.
+    YieldValue { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: DEOPT | TERMINATOR | MAY_STORE, imm: None }
+
     // --- reference counts (inserted by RefcountInsertion) -----------------
 
     /// Adds a reference to operand 0.
@@ -343,6 +355,9 @@ hir_opcodes! {
     Return { operands: ["Object"], output: OutputSpec::None, ownership: Unowned, steals: First, flags: TERMINATOR, imm: None }
     /// Leaves compiled code for the interpreter unconditionally.
     Deopt { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR | DEOPT, imm: None }
+    /// Leaves the frame to the interpreter as it is (a generator suspended at
+    /// a yield that compiled code has no resume point for).
+    InterpretFrame { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR, imm: None }
     /// Control never reaches here.
     Unreachable { operands: [], output: OutputSpec::None, ownership: Unowned, steals: None, flags: TERMINATOR, imm: None }
 }

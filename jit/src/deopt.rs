@@ -22,6 +22,9 @@ use ember_vm::object::{Obj, PyRef, Static};
 use ember_vm::runtime::PyErr;
 use ember_vm::types::code::CodeObj;
 
+// Machine code returns the lowering's constant; the VM reads its own.
+const _: () = assert!(ember_lir::runtime::DEOPT_RESUME as usize == DEOPT_RESUME);
+
 /// What the runtime keeps for one compiled function.
 pub struct CompiledMeta {
     pub points: Vec<DeoptPoint>,
@@ -87,8 +90,13 @@ pub unsafe extern "C" fn deopt(
     let value = |k: usize| materialise(p.values[k], words[k]);
     let locals: Vec<Option<PyRef>> = p.locals.iter().map(|s| s.and_then(value)).collect();
     let stack: Vec<Option<PyRef>> = p.stack.iter().map(|s| s.and_then(value)).collect();
-    record(meta, p, &words);
-    c::write_frame_state(f, locals, stack, p.next_instr, p.raised);
+    let lasti = if p.raised || p.yielded { p.next_instr as i32 } else { c::resume_lasti(f, p.next_instr) };
+    if p.yielded {
+        f.set_jit_yielded();
+    } else {
+        record(meta, p, &words);
+    }
+    c::write_frame_state(f, locals, stack, lasti);
     for &k in &p.release {
         let ptr = words[k] as *mut Obj;
         if p.values[k] == ValueKind::Object && !ptr.is_null() {

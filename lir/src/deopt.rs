@@ -45,6 +45,8 @@ pub enum DeoptReason {
     Raise,
     /// A `Deopt` instruction: code the JIT does not compile.
     Unhandled,
+    /// A generator yielded (not a deopt: it resumes in compiled code).
+    Yield,
 }
 
 impl DeoptReason {
@@ -56,6 +58,7 @@ impl DeoptReason {
             DeoptReason::Overflow => "Overflow",
             DeoptReason::Raise => "Raise",
             DeoptReason::Unhandled => "Unhandled",
+            DeoptReason::Yield => "Yield",
         }
     }
 }
@@ -67,6 +70,9 @@ pub struct DeoptPoint {
     pub next_instr: u32,
     /// The exit hands over an exception raised by a helper.
     pub raised: bool,
+    /// The exit suspends a generator at the `YIELD_VALUE` at `next_instr`
+    /// (the compiled function then returns the yielded value).
+    pub yielded: bool,
     pub reason: DeoptReason,
     /// The kinds of the values the exit stores, in array order.
     pub values: Vec<ValueKind>,

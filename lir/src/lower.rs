@@ -298,13 +298,21 @@ impl Lower<'_> {
         };
         let locals: Vec<Option<usize>> = fs.locals.iter().map(|v| v.map(|v| index(v, &mut order))).collect();
         let stack: Vec<Option<usize>> = fs.stack.iter().map(|v| v.map(|v| index(v, &mut order))).collect();
-        let owned = self.owned.get(&i).cloned().unwrap_or_default();
+        let mut owned = self.owned.get(&i).cloned().unwrap_or_default();
+        let yielded = reason == DeoptReason::Yield;
+        if yielded {
+            // The yielded value goes to the caller, not back to the frame.
+            if let Some(k) = owned.iter().position(|v| *v == inst.operands[0]) {
+                owned.remove(k);
+            }
+        }
         let release: Vec<usize> =
             owned.iter().filter(|v| counted(self.f, **v)).map(|v| index(*v, &mut order)).collect();
         let guilty = guilty.map(|v| index(v, &mut order));
         let values: Vec<ValueKind> = order.iter().map(|v| value_kind(self.f.value_type(*v))).collect();
         let next_instr = if raised { inst.bc_offset.unwrap_or(fs.next_instr) } else { fs.next_instr };
-        let point = DeoptPoint { next_instr, raised, reason, values, locals, stack, release, guilty, origin: i };
+        let point =
+            DeoptPoint { next_instr, raised, yielded, reason, values, locals, stack, release, guilty, origin: i };
         let (_, cap) = self.scratch.expect("scratch slot");
         if order.len() > cap {
             return refuse("deopt exit needs more values than the scratch array holds");
@@ -322,7 +330,12 @@ impl Lower<'_> {
         self.deopts.push(point);
         let frame = self.frame();
         let r = self.call1(Helper::Deopt, &[frame, table, idx, arr]);
-        self.b.ins().return_(&[r]);
+        if yielded {
+            let v = self.val(inst.operands[0])?;
+            self.b.ins().return_(&[v]);
+        } else {
+            self.b.ins().return_(&[r]);
+        }
         Ok(())
     }
 
@@ -795,6 +808,18 @@ impl Lower<'_> {
                 self.b.ins().return_(&[ops[0]]);
             }
             Opcode::Deopt => self.emit_exit(i, DeoptReason::Unhandled, false, None)?,
+            Opcode::YieldValue => self.emit_exit(i, DeoptReason::Yield, false, None)?,
+            Opcode::InterpretFrame => {
+                // The entry protocol's "continue in the interpreter" (DEOPT_RESUME).
+                let resume = self.iconst(crate::runtime::DEOPT_RESUME);
+                self.b.ins().return_(&[resume]);
+            }
+            Opcode::LoadFrameLasti => {
+                let (frame, off) = (self.frame(), self.rt.layout().frame_lasti);
+                let v = self.b.ins().load(types::I32, trusted(), frame, off);
+                let v = self.b.ins().sextend(types::I64, v);
+                self.define(i, v);
+            }
             Opcode::Unreachable => {
                 self.b.ins().trap(TrapCode::user(1).expect("user trap code"));
             }

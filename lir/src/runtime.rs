@@ -6,6 +6,10 @@ use ember_hir::types::Type;
 
 use crate::helpers::Helper;
 
+/// What a compiled function returns to hand its frame to the interpreter
+/// (the VM's `jit_hook::DEOPT_RESUME`; `ember-jit` checks they agree).
+pub const DEOPT_RESUME: i64 = 1;
+
 /// Offsets and addresses machine code uses directly.
 #[derive(Clone, Debug)]
 pub struct Layout {

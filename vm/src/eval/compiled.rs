@@ -379,16 +379,9 @@ pub fn none_object() -> PyRef {
 }
 
 /// Writes an interpreter state into a frame compiled code ran on: the
-/// localsplus slots get `locals` (the frame's old values are released) and
-/// the (empty) value stack gets `stack`; `lasti` is set so the interpreter
-/// resumes at word `resume_at` or, with `raised`, unwinds from it.
-pub fn write_frame_state(
-    f: FramePtr,
-    locals: Vec<Option<PyRef>>,
-    stack: Vec<Option<PyRef>>,
-    resume_at: u32,
-    raised: bool,
-) {
+/// localsplus slots get `locals` (the frame's old values are released), the
+/// value stack gets `stack`, and `lasti` is set (see [`resume_lasti`]).
+pub fn write_frame_state(f: FramePtr, locals: Vec<Option<PyRef>>, stack: Vec<Option<PyRef>>, lasti: i32) {
     for (i, v) in locals.into_iter().enumerate().take(f.nlocalsplus()) {
         drop(f.replace_local(i, v));
     }
@@ -396,15 +389,17 @@ pub fn write_frame_state(
     for v in stack {
         f.push_opt(v);
     }
-    let mut at = resume_at as usize;
-    if !raised {
-        // Resume at the instruction's first EXTENDED_ARG prefix.
-        let words = &f.code().code;
-        while at > 0
-            && words.get(at - 1).is_some_and(|w| *w as u8 == ember_compiler::bytecode::Opcode::EXTENDED_ARG as u8)
-        {
-            at -= 1;
-        }
+    f.set_lasti(lasti);
+}
+
+/// The `lasti` that makes the interpreter resume at the instruction at word
+/// `at`: the word before it, or before its `EXTENDED_ARG` prefixes.
+pub fn resume_lasti(f: FramePtr, at: u32) -> i32 {
+    let mut at = at as usize;
+    let words = &f.code().code;
+    while at > 0 && words.get(at - 1).is_some_and(|w| *w as u8 == ember_compiler::bytecode::Opcode::EXTENDED_ARG as u8)
+    {
+        at -= 1;
     }
-    f.set_lasti(if raised { at as i32 } else { at as i32 - 1 });
+    at as i32 - 1
 }

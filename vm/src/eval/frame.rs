@@ -63,6 +63,9 @@ pub struct Frame {
     /// Compiled code has been entered for this frame (a deopt back to its
     /// first instruction must not enter it again).
     jit_entered: bool,
+    /// Compiled code suspended this generator frame at a yield: what it
+    /// returned is the yielded value, not the result.
+    jit_yielded: bool,
     /// The heap frame object, if Python asked for one.
     frame_obj: Option<PyRef>,
     slots: [Option<PyRef>; 0],
@@ -221,6 +224,7 @@ unsafe fn init_frame(mem: *mut u8, init: FrameInit, owner: FrameOwner) -> FrameP
         is_entry: false,
         init_call: false,
         jit_entered: false,
+        jit_yielded: false,
         frame_obj: None,
         slots: [],
         code: init.code,
@@ -297,6 +301,7 @@ pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResu
         is_entry: false,
         init_call: false,
         jit_entered: false,
+        jit_yielded: false,
         frame_obj: None,
         slots: [],
         code: code_ref,
@@ -498,6 +503,14 @@ impl FramePtr {
     #[inline(always)]
     pub fn set_jit_entered(&self) {
         self.fm().jit_entered = true;
+    }
+    pub fn set_jit_yielded(&self) {
+        self.fm().jit_yielded = true;
+    }
+    /// Whether compiled code just yielded (and clears the mark).
+    #[inline(always)]
+    pub fn take_jit_yielded(&self) -> bool {
+        std::mem::replace(&mut self.fm().jit_yielded, false)
     }
     pub fn owner(&self) -> FrameOwner {
         self.f().owner

@@ -43,14 +43,20 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     t.frame.set(entry.as_raw());
     // A fresh frame of compiled code runs it directly; the eval loop only
     // takes over if it hands the frame back.
+    // So does a compiled generator being resumed (not one thrown into).
     let mut throw = throw;
-    if throw.is_none() && entry.lasti() < 0 && entry.code().jit.entry().is_some() {
+    let resumable = entry.lasti() < 0 || entry.owner() == FrameOwner::Generator;
+    if throw.is_none() && resumable && entry.code().jit.entry().is_some() {
         match jit_hook::try_enter(entry, entry.code()) {
             None | Some(JitExit::Resume) => {}
             Some(JitExit::Return(v)) => {
                 retire(entry);
                 t.frame.set(caller);
                 return Ok(Exit::Return(v));
+            }
+            Some(JitExit::Yield(v)) => {
+                t.frame.set(caller);
+                return Ok(Exit::Yield(v));
             }
             Some(JitExit::Raise(e)) => throw = Some(e),
         }
@@ -243,6 +249,7 @@ fn run_loop(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
                     }
                     continue 'frame;
                 }
+                Some(JitExit::Yield(v)) => return Ok(Exit::Yield(v)),
                 Some(JitExit::Raise(e)) => pending = Some((e, true)),
             }
         }

@@ -31,7 +31,13 @@ use crate::types::code::CodeObj;
 ///   interpreter state at a bytecode instruction; the interpreter continues at
 ///   `lasti + 1`;
 /// - null: the same, but an exception is set in the thread state and `lasti`
-///   is the instruction that raised it; the interpreter unwinds from there.
+///   is the instruction that raised it; the interpreter unwinds from there;
+/// - for a generator frame that compiled code suspended (the frame marked
+///   with `set_jit_yielded`), the yielded value: the frame holds the state
+///   after the yield, with `lasti` at the `YIELD_VALUE`, as the interpreter
+///   leaves it. A generator frame is entered again to resume it (`lasti` at a
+///   yield, the sent value on top of its stack); compiled code dispatches on
+///   `lasti`.
 pub type JitEntry = unsafe extern "C" fn(frame: *mut Frame) -> *mut Obj;
 
 /// The return value of a [`JitEntry`] that hands the frame back to the interpreter.
@@ -105,14 +111,17 @@ pub fn installed() -> bool {
 /// How a run of compiled code ended.
 pub enum JitExit {
     Return(PyRef),
+    /// A generator frame suspended at a yield with this value.
+    Yield(PyRef),
     /// Continue interpreting the frame at `lasti + 1`.
     Resume,
     /// Unwind this exception from the frame's `lasti`.
     Raise(PyErr),
 }
 
-/// Runs `f` (a fresh frame of `code`) in compiled code if there is any or the
-/// hook compiles it now. None: interpret the frame from its start.
+/// Runs `f` (a fresh frame of `code`, or a suspended generator frame being
+/// resumed) in compiled code if there is any or the hook compiles it now.
+/// None: interpret the frame from where it is.
 #[inline(always)]
 pub fn try_enter(f: FramePtr, code: &CodeObj) -> Option<JitExit> {
     let entry = match code.jit.entry.get() {
@@ -122,7 +131,9 @@ pub fn try_enter(f: FramePtr, code: &CodeObj) -> Option<JitExit> {
             return enter_undecided(hook, f, code);
         }
     };
-    if f.jit_entered() {
+    // A deopt back to the first instruction must not enter again; resuming a
+    // generator always may.
+    if f.jit_entered() && f.lasti() < 0 {
         return None;
     }
     Some(run_entry(entry, f, code))
@@ -130,7 +141,7 @@ pub fn try_enter(f: FramePtr, code: &CodeObj) -> Option<JitExit> {
 
 #[inline(never)]
 fn enter_undecided(hook: &dyn JitHook, f: FramePtr, code: &CodeObj) -> Option<JitExit> {
-    if code.jit.decided() || f.jit_entered() {
+    if code.jit.decided() || f.jit_entered() || f.lasti() >= 0 {
         return None;
     }
     let calls = code.jit.calls.get().saturating_add(1).min(DECIDED - 1);
@@ -143,7 +154,7 @@ fn run_entry(entry: JitEntry, f: FramePtr, code: &CodeObj) -> JitExit {
     f.set_jit_entered();
     // Free variables are in the frame as `COPY_FREE_VARS` would put them, so
     // code that reads the frame (zero-argument `super()`) finds them.
-    if code.nfree > 0 && !crate::eval::interp::copy_free_vars(f, code.nfree as usize) {
+    if code.nfree > 0 && f.lasti() < 0 && !crate::eval::interp::copy_free_vars(f, code.nfree as usize) {
         return JitExit::Raise(PyErr::system_error("code with free variables run without a closure"));
     }
     // SAFETY: `entry` was produced by the installed JIT for this frame's code
@@ -155,6 +166,7 @@ fn run_entry(entry: JitEntry, f: FramePtr, code: &CodeObj) -> JitExit {
     }
     // SAFETY: per the contract, any other non-null return is an owned reference.
     match unsafe { PyRef::from_raw_opt(r) } {
+        Some(v) if f.take_jit_yielded() => JitExit::Yield(v),
         Some(v) => JitExit::Return(v),
         None => JitExit::Raise(PyErr::fetch()),
     }
