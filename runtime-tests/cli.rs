@@ -385,6 +385,22 @@ fn sigint_raises_keyboard_interrupt() {
 }
 
 #[test]
+fn sigint_interrupts_compiled_loops() {
+    // Under `-X jit` the loop runs as machine code, which tests the signal flag
+    // at its back edge (CPython ignores the option).
+    let catching = "import sys\ndef spin():\n    n = 0\n    while True:\n        n += 1\ntry:\n    print('ready', flush=True)\n    spin()\nexcept KeyboardInterrupt:\n    print('caught')\n    sys.exit(7)\n";
+    for interp in interpreters() {
+        let out = interrupt_args(&interp, &["-X", "jit", "-c", catching], Stdio::null());
+        assert_eq!(
+            (out.stdout.as_str(), out.stderr.as_str(), out.code()),
+            ("ready\ncaught\n", "", Some(7)),
+            "{:?}",
+            interp.kind
+        );
+    }
+}
+
+#[test]
 fn sigint_interrupts_blocking_calls() {
     // Ctrl-C ends a long sleep and a read from stdin at once, as in CPython
     // (a sleep that ran to its end would outlast the process time limit).
@@ -429,7 +445,12 @@ fn wait_until_reading_pipe(pid: u32) {
 /// [`interrupt`] with the given stdin (a pipe stays open, unwritten, until
 /// the program has finished; the signal is sent once the program reads it).
 fn interrupt_with_stdin(interp: &Interp, code: &str, stdin: Stdio) -> Out {
-    let mut cmd = run(&["-c", code]).command(interp);
+    interrupt_args(interp, &["-c", code], stdin)
+}
+
+/// [`interrupt_with_stdin`] for a command line of `args`.
+fn interrupt_args(interp: &Interp, args: &[&str], stdin: Stdio) -> Out {
+    let mut cmd = run(args).command(interp);
     cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn");
     let _stdin = child.stdin.take();

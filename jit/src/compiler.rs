@@ -82,6 +82,7 @@ impl CodeGen {
             int_value: ember_vm::types::int::OFFSET_INT_VALUE as i32,
             int_big: ember_vm::types::int::OFFSET_INT_BIG as i32,
             float_value: ember_vm::types::float::OFFSET_FLOAT_VALUE as i32,
+            signal_pending: ember_vm::modules::signal::pending_flag_addr() as u64,
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
         };

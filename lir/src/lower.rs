@@ -496,8 +496,18 @@ impl Lower<'_> {
                 self.define(i, ops[0]);
             }
             Opcode::CheckSignals => {
+                // The flag inline; the helper (which raises) only when it is set.
+                let addr = self.rt.layout().signal_pending as i64;
+                let addr = self.iconst(addr);
+                let flag = self.b.ins().load(types::I8, trusted(), addr, 0);
+                let (raise, cont) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(raise);
+                self.b.ins().brif(flag, raise, &[], cont, &[]);
+                self.b.switch_to_block(raise);
                 let r = self.call1(Helper::CheckSignals, &[]);
                 self.check_status(i, r)?;
+                self.b.ins().jump(cont, &[]);
+                self.b.switch_to_block(cont);
             }
             Opcode::Incref | Opcode::XIncref => self.incref(ops[0], inst.op == Opcode::XIncref),
             Opcode::Decref | Opcode::XDecref => self.decref(ops[0], inst.op == Opcode::XDecref),

@@ -35,6 +35,9 @@ pub struct Layout {
     pub int_big: i32,
     /// Offset of a float's `f64` value.
     pub float_value: i32,
+    /// The address of the byte that is non-zero while a signal (Ctrl-C) waits
+    /// to be handled.
+    pub signal_pending: u64,
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,

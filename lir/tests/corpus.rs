@@ -59,6 +59,7 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             int_value: 16,
             int_big: 24,
             float_value: 16,
+            signal_pending: 0x3100,
             true_obj: 0x3000,
             false_obj: 0x3010,
         },

@@ -15,6 +15,13 @@ pub fn note_sigint() {
     PENDING.store(true, Ordering::Relaxed);
 }
 
+/// The address of the pending-SIGINT flag (one byte, non-zero when set),
+/// which compiled code tests at loop back edges before calling
+/// [`check_pending`].
+pub fn pending_flag_addr() -> usize {
+    &PENDING as *const _ as usize
+}
+
 /// Raises KeyboardInterrupt if a SIGINT arrived.
 #[inline(always)]
 pub fn check_pending() -> PyResult<()> {
