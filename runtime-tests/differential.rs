@@ -6,7 +6,8 @@
 //! compiled on its first call) against the same expected files.
 //!
 //! Another test, `malformed_inputs_never_panic`, runs every file in
-//! `runtime-tests/malformed/` and requires a clean Python-level failure:
+//! `runtime-tests/malformed/` (interpreted, and for Ember also with `-X jit`)
+//! and requires a clean Python-level failure:
 //! exit status 1, a Python exception as the last stderr line, no Rust panic
 //! and no death by signal.
 //!
@@ -648,8 +649,15 @@ fn malformed_inputs_never_panic() {
     } else {
         assert!(files.len() >= 40, "expected at least 40 malformed inputs, found {}", files.len());
     }
-    let results = parallel_map(&files, |file| {
-        let res = run_program(&bin, &extra, &dir, file, limit);
+    // Each input runs interpreted and, for Ember, with every function compiled.
+    let mut runs: Vec<(String, Vec<String>)> = files.iter().map(|f| (f.clone(), extra.clone())).collect();
+    if std::env::var("EMBER_BIN").is_err() {
+        let mut jit = vec!["-X".to_string(), "jit".to_string()];
+        jit.extend(extra.iter().cloned());
+        runs.extend(files.iter().map(|f| (f.clone(), jit.clone())));
+    }
+    let results = parallel_map(&runs, |(file, args)| {
+        let res = run_program(&bin, args, &dir, file, limit);
         if let Some(e) = res.spawn_error {
             return Some(e);
         }
@@ -679,13 +687,13 @@ fn malformed_inputs_never_panic() {
         }
     });
     let mut failed = Vec::new();
-    for (file, r) in files.iter().zip(results) {
+    for ((file, args), r) in runs.iter().zip(results) {
         if let Some(report) = r {
-            eprintln!("\n==== FAIL malformed/{file} ====\n{report}");
-            failed.push(file.clone());
+            eprintln!("\n==== FAIL malformed/{file} {args:?} ====\n{report}");
+            failed.push(format!("{file} {args:?}"));
         }
     }
-    let passed = files.len() - failed.len();
+    let passed = runs.len() - failed.len();
     eprintln!("\nmalformed: {passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
         panic!(

@@ -307,6 +307,9 @@ fn dumps_stats_file_and_perfmap() {
     assert!(out.stderr.contains("CLIF of __main__:f"), "{}", out.stderr);
     assert!(out.stderr.contains("call_indirect"), "{}", out.stderr);
     assert!(out.stderr.contains("machine code of __main__:f"), "{}", out.stderr);
+    // Machine code ranges name the HIR instruction they came from.
+    assert!(out.stderr.contains("HIR origins"), "{}", out.stderr);
+    assert!(out.stderr.lines().any(|l| l.contains(" BinaryOp") && l.contains("..")), "{}", out.stderr);
     let stats = d.join("stats.json");
     let x = format!("jit-stats-file={}", stats.display());
     let out = ember(&d, &["-X", "jit", "-X", &x, &prog], &[]);

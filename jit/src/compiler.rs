@@ -159,7 +159,7 @@ impl CodeGen {
         self.module.define_function(id, &mut ctx).map_err(|e| format!("code generation: {e:?}"))?;
         let compiled = ctx.compiled_code().ok_or("no machine code")?;
         let code_bytes = compiled.code_buffer().len();
-        let disasm = compiled.vcode.clone();
+        let disasm = compiled.vcode.clone().map(|text| with_origins(&text, compiled.buffer.get_srclocs_sorted(), &f));
         self.module.clear_context(&mut ctx);
         self.module.finalize_definitions().map_err(|e| e.to_string())?;
         let ptr = self.module.get_finalized_function(id);
@@ -175,6 +175,33 @@ impl CodeGen {
         }
         Ok(Compiled { entry, code_bytes, compile_time: start.elapsed(), final_hir: f, disasm, meta, keep })
     }
+}
+
+/// The disassembly followed by the HIR origin of each range of machine code
+/// (lowered instructions carry their HIR instruction number as source location).
+fn with_origins(
+    text: &str,
+    srclocs: &[cranelift_codegen::MachSrcLoc<cranelift_codegen::Final>],
+    f: &ember_hir::ir::Function,
+) -> String {
+    let mut out = String::from(text);
+    out.push_str("HIR origins (machine code offsets):\n");
+    let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
+    for s in srclocs {
+        if s.loc.is_default() {
+            continue;
+        }
+        let inst = s.loc.bits();
+        match ranges.last_mut() {
+            Some(last) if last.2 == inst && last.1 == s.start => last.1 = s.end,
+            _ => ranges.push((s.start, s.end, inst)),
+        }
+    }
+    for (start, end, inst) in ranges {
+        let name = f.insts.get(inst as usize).map_or("?", |i| i.op.name());
+        out.push_str(&format!("  {start:#06x}..{end:#06x}  i{inst} {name}\n"));
+    }
+    out
 }
 
 /// Names whose use makes a function read its own frame's locals.
