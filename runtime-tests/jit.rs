@@ -290,9 +290,9 @@ print(cinderjit.is_jit_compiled(listed))
 #[test]
 fn dumps_stats_file_and_perfmap() {
     let d = scratch("dumps");
-    let prog = write(&d, "p.py", "def f(a, b):\n    return a + b\nprint(f(1, 2))\n");
+    let prog = write(&d, "p.py", "def f(a, b):\n    return (a + b) * 2\nprint(f(1, 2))\n");
     let out = ember(&d, &["-X", "jit", "-X", "jit-dump-hir", "-X", "jit-dump-final-hir", &prog], &[]);
-    assert_eq!(ok(&out), "3\n");
+    assert_eq!(ok(&out), "6\n");
     assert!(out.stderr.contains("HIR of __main__:f (as built)"), "{}", out.stderr);
     assert!(out.stderr.contains("final HIR of __main__:f"), "{}", out.stderr);
     assert!(out.stderr.contains("Decref"), "refcount operations are explicit:\n{}", out.stderr);

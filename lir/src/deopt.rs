@@ -14,7 +14,6 @@ use std::collections::{HashMap, HashSet};
 
 use ember_hir::ir::{Block, Function, Imm, Inst, Value};
 use ember_hir::opcode::Opcode;
-use ember_hir::types::Type;
 use ember_hir::verify::reverse_postorder;
 
 /// How a value in the values array is represented.
@@ -90,9 +89,7 @@ pub struct DeoptPoint {
 }
 
 /// Whether `v` carries a reference the function owns (RefcountInsertion's rule).
-pub fn counted(f: &Function, v: Value) -> bool {
-    f.value_type(v).could_be(&Type::MORTAL_OBJECT)
-}
+pub use ember_hir::passes::refcount::counted;
 
 /// Values used by an instruction: operands and FrameState values.
 fn uses(f: &Function, i: Inst) -> Vec<Value> {

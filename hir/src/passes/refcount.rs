@@ -2,7 +2,10 @@
 //!
 //! The rule it establishes (**invariant** for the lowering and the deopt
 //! runtime): every value whose type could be a mortal object is *owned* from its
-//! definition to its last use. Concretely:
+//! definition to its last use, except values loaded from the frame
+//! (`LoadArg`), which the frame keeps alive for the whole activation: those get
+//! a reference only when a phi or a stealing instruction takes one, and are
+//! never released. Concretely:
 //! - an instruction whose output the opcode table marks `Owned` creates the
 //!   reference; a `Borrowed` output gets an `Incref` right after it;
 //! - a phi owns its output: each incoming edge hands over one reference to the
@@ -29,8 +32,23 @@ use crate::opcode::{Opcode, Ownership, Steals};
 use crate::types::Type;
 use crate::verify::{predecessors, reverse_postorder};
 
-fn counted(f: &Function, v: Value) -> bool {
-    f.value_type(v).could_be(&Type::MORTAL_OBJECT)
+/// Whether `v` is a value loaded from the frame (`LoadArg`): the frame keeps
+/// it alive for the whole activation, since compiled code never writes frame
+/// slots except on its way out (deopt, yield).
+pub fn frame_borrowed(f: &Function, v: Value) -> bool {
+    f.inst(f.values[v.index()].def).op == Opcode::LoadArg
+}
+
+/// Whether `v` carries a reference the compiled code owns: it could be a
+/// mortal object and is not borrowed from the frame.
+pub fn counted(f: &Function, v: Value) -> bool {
+    f.value_type(v).could_be(&Type::MORTAL_OBJECT) && !frame_borrowed(f, v)
+}
+
+/// A frame-borrowed value that needs a reference when a phi or a stealing
+/// instruction takes it.
+fn needs_ref_when_taken(f: &Function, v: Value) -> bool {
+    frame_borrowed(f, v) && f.value_type(v).could_be(&Type::MORTAL_OBJECT)
 }
 
 fn maybe_null(f: &Function, v: Value) -> bool {
@@ -144,6 +162,12 @@ pub fn run(f: &mut Function) {
                     ops.push((decref_op(f, v), v));
                 }
                 for _ in 1..needed.max(1) {
+                    ops.push((incref_op(f, v), v));
+                }
+            }
+            // A phi owns its output: frame-borrowed inputs get a reference.
+            for &v in &inputs {
+                if needs_ref_when_taken(f, v) {
                     ops.push((incref_op(f, v), v));
                 }
             }
@@ -265,6 +289,13 @@ fn fix_block(f: &mut Function, b: Block, live: &Liveness) {
             Steals::All => inst.operands.clone(),
         };
         let all_uses = uses(f, i);
+        // A stealing instruction takes a reference the frame owns: add one.
+        for &v in &stolen {
+            if needs_ref_when_taken(f, v) {
+                let op = incref_op(f, v);
+                emit(f, &mut new, op, v);
+            }
+        }
         let mut distinct: Vec<Value> = stolen.clone();
         distinct.sort();
         distinct.dedup();
