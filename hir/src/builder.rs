@@ -439,8 +439,9 @@ impl<'a> Builder<'a> {
         resumed.stack.push(Some(sent));
         self.resumes.push((x.at, r));
         let next = idx + 1;
+        let Some(&k) = self.leader.get(&next) else { return unsupported("a yield at the end of the code") };
         self.edge(r, next, resumed)?;
-        let target = self.blocks[self.leader[&next]].hir;
+        let target = self.blocks[k].hir;
         self.f.append(r, Opcode::Branch, vec![], Imm::Target(target));
         Ok(())
     }
