@@ -22,14 +22,14 @@
 
 use std::collections::HashMap;
 
-use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     self, types, AbiParam, BlockArg, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlot, StackSlotData,
     StackSlotKind, TrapCode, UserFuncName,
 };
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use ember_compiler::bytecode::{BinaryOp, CompareOp};
+use ember_compiler::bytecode::BinaryOp;
 use ember_hir::ir::{Block, Function, Imm, Inst, Value};
 use ember_hir::opcode::{flags, Opcode};
 use ember_hir::types::Type;
@@ -364,26 +364,11 @@ impl Lower<'_> {
 
     // --- reference counts ---------------------------------------------------
 
-    fn incref(&mut self, v: ir::Value, maybe_null: bool) {
-        let done = self.b.create_block();
-        if maybe_null {
-            let nonnull = self.b.create_block();
-            self.b.ins().brif(v, nonnull, &[], done, &[]);
-            self.b.switch_to_block(nonnull);
-        }
-        let off = self.rt.layout().refcnt;
-        let rc = self.b.ins().load(types::I64, trusted(), v, off);
-        let immortal = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, rc, 0);
-        let inc = self.b.create_block();
-        self.b.ins().brif(immortal, done, &[], inc, &[]);
-        self.b.switch_to_block(inc);
-        let rc1 = self.b.ins().iadd_imm_s(rc, 1);
-        self.b.ins().store(trusted(), rc1, v, off);
-        self.b.ins().jump(done, &[]);
-        self.b.switch_to_block(done);
-    }
-
-    fn decref(&mut self, v: ir::Value, maybe_null: bool) {
+    /// Starts a refcount operation on `v`: returns the block to continue in
+    /// afterwards and `v`'s count, having jumped there already for null (when
+    /// `maybe_null`) and branched to it for an immortal object; the current
+    /// block is then the mortal case.
+    fn refcount_prologue(&mut self, v: ir::Value, maybe_null: bool) -> (ir::Block, ir::Value) {
         let done = self.b.create_block();
         if maybe_null {
             let nonnull = self.b.create_block();
@@ -396,6 +381,21 @@ impl Lower<'_> {
         let mortal = self.b.create_block();
         self.b.ins().brif(immortal, done, &[], mortal, &[]);
         self.b.switch_to_block(mortal);
+        (done, rc)
+    }
+
+    fn incref(&mut self, v: ir::Value, maybe_null: bool) {
+        let (done, rc) = self.refcount_prologue(v, maybe_null);
+        let off = self.rt.layout().refcnt;
+        let rc1 = self.b.ins().iadd_imm_s(rc, 1);
+        self.b.ins().store(trusted(), rc1, v, off);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+    }
+
+    fn decref(&mut self, v: ir::Value, maybe_null: bool) {
+        let (done, rc) = self.refcount_prologue(v, maybe_null);
+        let off = self.rt.layout().refcnt;
         let last = self.b.ins().icmp_imm_s(IntCC::Equal, rc, 1);
         let free = self.b.create_block();
         let dec = self.b.create_block();
@@ -776,25 +776,9 @@ impl Lower<'_> {
             Opcode::PrimitiveCompare => {
                 let Imm::CompareOp(op) = inst.imm else { return refuse("comparison immediate") };
                 let v = if ty(0).is_subtype(&Type::CDOUBLE) {
-                    let cc = match op {
-                        CompareOp::Lt => FloatCC::LessThan,
-                        CompareOp::Le => FloatCC::LessThanOrEqual,
-                        CompareOp::Eq => FloatCC::Equal,
-                        CompareOp::Ne => FloatCC::NotEqual,
-                        CompareOp::Gt => FloatCC::GreaterThan,
-                        CompareOp::Ge => FloatCC::GreaterThanOrEqual,
-                    };
-                    self.b.ins().fcmp(cc, ops[0], ops[1])
+                    self.b.ins().fcmp(fastpath::float_cc(op), ops[0], ops[1])
                 } else {
-                    let cc = match op {
-                        CompareOp::Lt => IntCC::SignedLessThan,
-                        CompareOp::Le => IntCC::SignedLessThanOrEqual,
-                        CompareOp::Eq => IntCC::Equal,
-                        CompareOp::Ne => IntCC::NotEqual,
-                        CompareOp::Gt => IntCC::SignedGreaterThan,
-                        CompareOp::Ge => IntCC::SignedGreaterThanOrEqual,
-                    };
-                    self.b.ins().icmp(cc, ops[0], ops[1])
+                    self.b.ins().icmp(fastpath::int_cc(op), ops[0], ops[1])
                 };
                 self.define(i, v);
             }

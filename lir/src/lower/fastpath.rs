@@ -19,7 +19,8 @@ enum Op {
     Compare(CompareOp),
 }
 
-fn int_cc(op: CompareOp) -> IntCC {
+/// The signed machine comparison for a Python comparison.
+pub(super) fn int_cc(op: CompareOp) -> IntCC {
     match op {
         CompareOp::Lt => IntCC::SignedLessThan,
         CompareOp::Le => IntCC::SignedLessThanOrEqual,
@@ -30,7 +31,8 @@ fn int_cc(op: CompareOp) -> IntCC {
     }
 }
 
-fn float_cc(op: CompareOp) -> FloatCC {
+/// The IEEE comparison with Python's float semantics (NaN compares unequal).
+pub(super) fn float_cc(op: CompareOp) -> FloatCC {
     match op {
         CompareOp::Lt => FloatCC::LessThan,
         CompareOp::Le => FloatCC::LessThanOrEqual,
