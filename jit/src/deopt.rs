@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use ember_lir::{DeoptPoint, ValueKind};
+use smallvec::SmallVec;
 use ember_vm::eval::compiled as c;
 use ember_vm::eval::frame::{Frame, FramePtr};
 use ember_vm::eval::jit_hook::DEOPT_RESUME;
@@ -86,19 +87,17 @@ pub unsafe extern "C" fn deopt(
     // Fetched first: releasing references below may run finalisers.
     let raised = if p.raised { Some(PyErr::fetch()) } else { None };
     // SAFETY: the exit filled one word per value.
-    let words: Vec<u64> = (0..p.values.len()).map(|k| unsafe { *values.add(k) }).collect();
-    let value = |k: usize| materialise(p.values[k], words[k]);
-    let locals: Vec<Option<PyRef>> = p.locals.iter().map(|s| s.and_then(value)).collect();
-    let stack: Vec<Option<PyRef>> = p.stack.iter().map(|s| s.and_then(value)).collect();
+    let word = |k: usize| unsafe { *values.add(k) };
     let lasti = if p.raised || p.yielded { p.next_instr as i32 } else { c::resume_lasti(f, p.next_instr) };
     if p.yielded {
         f.set_jit_yielded();
     } else {
-        record(meta, p, &words);
+        record(meta, p, word);
     }
-    c::write_frame_state(f, locals, stack, lasti);
+    write_state(f, p, word);
+    f.set_lasti(lasti);
     for &k in &p.release {
-        let ptr = words[k] as *mut Obj;
+        let ptr = word(k) as *mut Obj;
         if p.values[k] == ValueKind::Object && !ptr.is_null() {
             // SAFETY: compiled code owned this reference (RefcountInsertion's
             // rule) and hands it to the exit, which drops it here.
@@ -114,11 +113,52 @@ pub unsafe extern "C" fn deopt(
     }
 }
 
-fn record(meta: &CompiledMeta, p: &DeoptPoint, words: &[u64]) {
+/// True when the point's value `k` is the object `slot` already holds, so
+/// the frame's reference stands and nothing needs writing (the common case at
+/// a yield: most locals and the iterators below the stack top are unchanged).
+fn unchanged(p: &DeoptPoint, k: Option<usize>, slot: Option<&Obj>, word: impl Fn(usize) -> u64) -> bool {
+    match (k, slot) {
+        (Some(k), Some(o)) => p.values[k] == ValueKind::Object && std::ptr::eq(o, word(k) as *const Obj),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Writes the point's locals and value stack into the frame in place. The
+/// frame's old values are released only after every new value holds its
+/// reference: a value compiled code merely borrowed from one slot may be
+/// moving to another.
+fn write_state(f: FramePtr, p: &DeoptPoint, word: impl Fn(usize) -> u64 + Copy) {
+    let value = |k: usize| materialise(p.values[k], word(k));
+    let mut old: SmallVec<[Option<PyRef>; 8]> = SmallVec::new();
+    for (i, &s) in p.locals.iter().enumerate().take(f.nlocalsplus()) {
+        if !unchanged(p, s, f.local(i), word) {
+            old.push(f.replace_local(i, s.and_then(value)));
+        }
+    }
+    let n = p.stack.len();
+    if f.depth() == n {
+        for (j, &s) in p.stack.iter().enumerate() {
+            if !unchanged(p, s, f.peek(n - j), word) {
+                old.push(f.replace_top(n - j, s.and_then(value)));
+            }
+        }
+    } else {
+        while f.depth() > 0 {
+            old.push(f.pop_opt());
+        }
+        for &s in &p.stack {
+            f.push_opt(s.and_then(value));
+        }
+    }
+    drop(old);
+}
+
+fn record(meta: &CompiledMeta, p: &DeoptPoint, word: impl Fn(usize) -> u64) {
     let code = meta.code.downcast::<CodeObj>();
     let line = code.and_then(|c| c.line_of(p.next_instr as usize)).unwrap_or(0);
     let guilty_type = p.guilty.and_then(|k| {
-        let ptr = words[k] as *mut Obj;
+        let ptr = word(k) as *mut Obj;
         // SAFETY: a guarded value is a live object or null.
         unsafe { ptr.as_ref() }.map(|o| o.class().name().to_string())
     });

@@ -80,6 +80,22 @@ fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
         let a = crate::types::typeobj::Args { all: args, nargs: args.len() - nkw, kwnames: kw };
         return crate::eval::call_function(callable, a);
     }
+    // `cls(...)` with a Python `__init__`: the same shortcut the eval loop
+    // takes, so the instance is built without looking `__init__` up by name.
+    if let Some(r) = crate::eval::call::prepare_init_call(callable, args, kw) {
+        let (obj, prepared) = r?;
+        let ret = match prepared {
+            crate::eval::call::Prepared::Done(v) => v,
+            crate::eval::call::Prepared::Frame(fp) => match crate::eval::interp::run(fp, None)? {
+                crate::eval::interp::Exit::Return(v) => v,
+                crate::eval::interp::Exit::Yield(_) => return Err(PyErr::system_error("__init__ yielded")),
+            },
+        };
+        if !ret.is_none() {
+            return Err(crate::eval::call::init_returned(&ret));
+        }
+        return Ok(obj);
+    }
     ops::call(callable, args, kw)
 }
 
@@ -376,20 +392,6 @@ pub fn tuple_item(t: &Obj, i: usize) -> Option<&Obj> {
 /// None.
 pub fn none_object() -> PyRef {
     none()
-}
-
-/// Writes an interpreter state into a frame compiled code ran on: the
-/// localsplus slots get `locals` (the frame's old values are released), the
-/// value stack gets `stack`, and `lasti` is set (see [`resume_lasti`]).
-pub fn write_frame_state(f: FramePtr, locals: Vec<Option<PyRef>>, stack: Vec<Option<PyRef>>, lasti: i32) {
-    for (i, v) in locals.into_iter().enumerate().take(f.nlocalsplus()) {
-        drop(f.replace_local(i, v));
-    }
-    f.unwind_to(0);
-    for v in stack {
-        f.push_opt(v);
-    }
-    f.set_lasti(lasti);
 }
 
 /// The `lasti` that makes the interpreter resume at the instruction at word
