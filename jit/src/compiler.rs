@@ -61,7 +61,12 @@ impl CodeGen {
             // Cranelift's IR verifier runs in debug builds; the lir corpus
             // test runs it over every function of the test corpus.
             let verify = if cfg!(debug_assertions) { "true" } else { "false" };
-            for (k, v) in [("opt_level", "speed"), ("is_pic", "false"), ("preserve_frame_pointers", "true"), ("enable_verifier", verify)] {
+            for (k, v) in [
+                ("opt_level", "speed"),
+                ("is_pic", "false"),
+                ("preserve_frame_pointers", "true"),
+                ("enable_verifier", verify),
+            ] {
                 flags.set(k, v).map_err(|e| e.to_string())?;
             }
             let builder =
@@ -77,6 +82,8 @@ impl CodeGen {
             frame_slots: frame::layout::SLOTS as i32,
             frame_func: frame::layout::FUNC as i32,
             frame_lasti: frame::layout::LASTI as i32,
+            frame_sp: frame::layout::SP as i32,
+            frame_jit_yielded: frame::layout::JIT_YIELDED as i32,
             int_type: type_addr(&ember_vm::types::int::INT_TYPE),
             float_type: type_addr(&ember_vm::types::float::FLOAT_TYPE),
             int_value: ember_vm::types::int::OFFSET_INT_VALUE as i32,

@@ -40,6 +40,7 @@ use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
 mod fastpath;
+mod yields;
 
 /// Why a function could not be lowered (it then runs interpreted).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -802,7 +803,7 @@ impl Lower<'_> {
                 self.b.ins().return_(&[ops[0]]);
             }
             Opcode::Deopt => self.emit_exit(i, DeoptReason::Unhandled, false, None)?,
-            Opcode::YieldValue => self.emit_exit(i, DeoptReason::Yield, false, None)?,
+            Opcode::YieldValue => self.emit_yield(i)?,
             Opcode::InterpretFrame => {
                 // The entry protocol's "continue in the interpreter" (DEOPT_RESUME).
                 let resume = self.iconst(crate::runtime::DEOPT_RESUME);

@@ -26,6 +26,11 @@ pub struct Layout {
     /// Offset of the frame's current instruction (`i32`), which compiled code
     /// keeps up to date for tracebacks, `sys._getframe().f_lineno` and warnings.
     pub frame_lasti: i32,
+    /// Offset of the frame's value-stack pointer (the address of the next free
+    /// slot after the localsplus ones).
+    pub frame_sp: i32,
+    /// Offset of the frame's "compiled code yielded" byte (a `bool`).
+    pub frame_jit_yielded: i32,
     /// The exact `int` and `float` types, for inline fast paths.
     pub int_type: u64,
     pub float_type: u64,

@@ -54,6 +54,8 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             frame_slots: 96,
             frame_func: 8,
             frame_lasti: 48,
+            frame_sp: 56,
+            frame_jit_yielded: 70,
             int_type: 0x2000,
             float_type: 0x2100,
             int_value: 16,

@@ -84,6 +84,8 @@ pub mod layout {
     pub const SLOTS: usize = super::FRAME_HEADER;
     pub const FUNC: usize = std::mem::offset_of!(super::Frame, func);
     pub const LASTI: usize = std::mem::offset_of!(super::Frame, lasti);
+    pub const SP: usize = std::mem::offset_of!(super::Frame, sp);
+    pub const JIT_YIELDED: usize = std::mem::offset_of!(super::Frame, jit_yielded);
 }
 
 fn frame_bytes(code: &CodeObj) -> usize {
