@@ -142,15 +142,19 @@ impl CodeGen {
             qualname: code.qualname_str().to_string(),
             filename: code.filename_str().to_string(),
             code: code_ref.clone(),
+            attr_caches: Vec::new(),
         });
         let mut rt = JitRuntime {
             layout: &self.layout,
             consts: &consts,
             keep: Vec::new(),
             table: &*meta as *const CompiledMeta as u64,
+            names: &code.names,
+            attr_caches: Vec::new(),
         };
         let lowered = lower(&f, &mut rt, self.module.isa()).map_err(|e| e.0)?;
         let keep = rt.keep;
+        meta.attr_caches = rt.attr_caches;
         if opts.dump_lir {
             eprintln!("--- CLIF of {name} ---\n{}", lowered.func.display());
         }
@@ -253,6 +257,9 @@ struct JitRuntime<'a> {
     consts: &'a [&'a Obj],
     keep: Vec<PyRef>,
     table: u64,
+    /// The code's names (attribute sites name their `str` by address).
+    names: &'a [PyRef],
+    attr_caches: Vec<Box<ember_vm::eval::attr_cache::AttrCache>>,
 }
 
 impl JitRuntime<'_> {
@@ -305,6 +312,14 @@ impl Runtime for JitRuntime<'_> {
             return Some(self.find_or_make(same, || ember_vm::types::str::intern(&s)));
         }
         None
+    }
+
+    fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {
+        let n = self.names.get(name as usize).filter(|n| n.downcast::<StrObj>().is_some())?;
+        let cache = Box::<ember_vm::eval::attr_cache::AttrCache>::default();
+        let addr = &*cache as *const ember_vm::eval::attr_cache::AttrCache as u64;
+        self.attr_caches.push(cache);
+        Some((addr, n.as_ptr() as u64))
     }
 
     fn exact_type_addr(&self, ty: &Type) -> Option<u64> {

@@ -12,10 +12,12 @@
 //! words. Each function documents only what it adds to that.
 
 use ember_lir::Helper;
+use ember_vm::eval::attr_cache::AttrCache;
 use ember_vm::eval::compiled as c;
 use ember_vm::eval::frame::{Frame, FramePtr};
 use ember_vm::object::{Obj, PyRef};
 use ember_vm::runtime::{result_to_raw, PyErr, PyResult};
+use ember_vm::types::str::StrObj;
 
 /// # Safety
 /// `p` is a live object pointer.
@@ -84,21 +86,29 @@ unsafe extern "C" fn store_global(f: *mut Frame, idx: i64, v: *mut Obj) -> i32 {
     status(unsafe { c::store_global(frame(f), idx as usize, obj(v)) })
 }
 
-unsafe extern "C" fn load_attr(f: *mut Frame, o: *mut Obj, idx: i64) -> *mut Obj {
-    // SAFETY: module contract.
-    result_to_raw(unsafe { c::load_attr(frame(f), obj(o), idx as usize) })
-}
-
-unsafe extern "C" fn store_attr(f: *mut Frame, o: *mut Obj, idx: i64, v: *mut Obj) -> i32 {
-    // SAFETY: module contract.
-    status(unsafe { c::store_attr(frame(f), obj(o), idx as usize, obj(v)) })
+/// # Safety
+/// `cache` and `name` are a site's [`AttrCache`] and `str` name, as
+/// `JitRuntime::attr_site` handed them out (alive as long as the code).
+unsafe extern "C" fn load_attr(o: *mut Obj, cache: *const AttrCache, name: *const Obj) -> *mut Obj {
+    // SAFETY: module contract and the above.
+    let (o, cache, name) = unsafe { (obj(o), &*cache, site_name(name)) };
+    result_to_raw(cache.load_attr(o, name))
 }
 
 /// # Safety
-/// `out` addresses two writable words.
-unsafe extern "C" fn load_method(f: *mut Frame, o: *mut Obj, idx: i64, out: *mut *mut Obj) -> i32 {
-    // SAFETY: module contract.
-    match unsafe { c::load_method(frame(f), obj(o), idx as usize) } {
+/// As [`load_attr`].
+unsafe extern "C" fn store_attr(o: *mut Obj, cache: *const AttrCache, name: *const Obj, v: *mut Obj) -> i32 {
+    // SAFETY: module contract and the above.
+    let (o, cache, name, v) = unsafe { (obj(o), &*cache, site_name(name), obj(v)) };
+    status(cache.store_attr(o, name, v.to_owned()))
+}
+
+/// # Safety
+/// As [`load_attr`]; `out` addresses two writable words.
+unsafe extern "C" fn load_method(o: *mut Obj, cache: *const AttrCache, name: *const Obj, out: *mut *mut Obj) -> i32 {
+    // SAFETY: module contract and the above.
+    let (o, cache, name) = unsafe { (obj(o), &*cache, site_name(name)) };
+    match cache.load_method(o, name) {
         Ok((first, second)) => {
             // SAFETY: `out` has room for two pointers.
             unsafe {
@@ -111,6 +121,19 @@ unsafe extern "C" fn load_method(f: *mut Frame, o: *mut Obj, idx: i64, out: *mut
             e.restore();
             -1
         }
+    }
+}
+
+/// A site's name: checked to be a `str` when the site was made.
+///
+/// # Safety
+/// `name` is a live object.
+unsafe fn site_name<'a>(name: *const Obj) -> &'a StrObj {
+    // SAFETY: per the contract.
+    let o = unsafe { &*name };
+    match o.downcast::<StrObj>() {
+        Some(s) => s,
+        None => ember_vm::runtime::fatal("attribute site name is not a str"),
     }
 }
 

@@ -80,13 +80,14 @@ helpers! {
     LoadGlobal(Ptr, I64) -> Ptr;
     /// (frame, name index, value) -> status.
     StoreGlobal(Ptr, I64, Ptr) -> I32;
-    /// (frame, obj, name index) -> attribute.
-    LoadAttr(Ptr, Ptr, I64) -> Ptr;
-    /// (frame, obj, name index, value) -> status.
-    StoreAttr(Ptr, Ptr, I64, Ptr) -> I32;
-    /// (frame, obj, name index, out) -> status; writes the two stack results
+    /// (obj, site cache, name) -> attribute. The cache and the name come from
+    /// [`Runtime::attr_site`](crate::runtime::Runtime::attr_site).
+    LoadAttr(Ptr, Ptr, Ptr) -> Ptr;
+    /// (obj, site cache, name, value) -> status.
+    StoreAttr(Ptr, Ptr, Ptr, Ptr) -> I32;
+    /// (obj, site cache, name, out) -> status; writes the two stack results
     /// (the first may be null) as new references to `out[0]` and `out[1]`.
-    LoadMethod(Ptr, Ptr, I64, Ptr) -> I32;
+    LoadMethod(Ptr, Ptr, Ptr, Ptr) -> I32;
     /// (items, count, has kwnames) -> result, for the call protocol's
     /// `[X, Y, args..., kwnames?]` (X may be null).
     Call(Ptr, I64, I64) -> Ptr;

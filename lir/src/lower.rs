@@ -240,6 +240,15 @@ impl Lower<'_> {
         self.b.inst_results(call).first().copied()
     }
 
+    /// The site cache and name object of an attribute instruction, as
+    /// constants.
+    fn attr_site(&mut self, name: i64) -> Result<(ir::Value, ir::Value), LowerError> {
+        let Some((cache, obj)) = u32::try_from(name).ok().and_then(|n| self.rt.attr_site(n)) else {
+            return refuse(format!("no attribute name {name}"));
+        };
+        Ok((self.iconst(cache as i64), self.iconst(obj as i64)))
+    }
+
     fn call1(&mut self, h: Helper, args: &[ir::Value]) -> ir::Value {
         self.call(h, args).expect("helper with a result")
     }
@@ -524,20 +533,20 @@ impl Lower<'_> {
                 self.check_status(i, r)?;
             }
             Opcode::LoadAttr => {
-                let (frame, idx) = (self.frame(), self.iconst(imm_count));
-                let r = self.call1(Helper::LoadAttr, &[frame, ops[0], idx]);
+                let (cache, name) = self.attr_site(imm_count)?;
+                let r = self.call1(Helper::LoadAttr, &[ops[0], cache, name]);
                 self.check_null(i, r)?;
                 self.define(i, r);
             }
             Opcode::StoreAttr => {
-                let (frame, idx) = (self.frame(), self.iconst(imm_count));
-                let r = self.call1(Helper::StoreAttr, &[frame, ops[0], idx, ops[1]]);
+                let (cache, name) = self.attr_site(imm_count)?;
+                let r = self.call1(Helper::StoreAttr, &[ops[0], cache, name, ops[1]]);
                 self.check_status(i, r)?;
             }
             Opcode::LoadMethod => {
-                let (frame, idx) = (self.frame(), self.iconst(imm_count));
+                let (cache, name) = self.attr_site(imm_count)?;
                 let out = self.scratch_addr();
-                let r = self.call1(Helper::LoadMethod, &[frame, ops[0], idx, out]);
+                let r = self.call1(Helper::LoadMethod, &[ops[0], cache, name, out]);
                 self.check_status(i, r)?;
                 let out = self.scratch_addr();
                 let first = self.b.ins().load(types::I64, trusted(), out, 0);

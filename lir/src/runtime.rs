@@ -65,6 +65,12 @@ pub trait Runtime {
     /// `ListExact`, ...), for type guards.
     fn exact_type_addr(&self, ty: &Type) -> Option<u64>;
 
+    /// A new attribute cache for one `LoadAttr`, `StoreAttr` or `LoadMethod`
+    /// of name `name` (an index into the code's names), and the name
+    /// object's address: both live as long as the compiled code. None for a
+    /// bad name index.
+    fn attr_site(&mut self, name: u32) -> Option<(u64, u64)>;
+
     /// The address of the table the deopt helper gets for this function (the
     /// runtime stores the lowering's deopt points there).
     fn deopt_table_addr(&self) -> u64;

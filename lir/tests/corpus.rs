@@ -37,6 +37,9 @@ impl Runtime for FakeRuntime {
     fn deopt_table_addr(&self) -> u64 {
         0x4000_0000
     }
+    fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {
+        Some((0x3000_0000 + 0x40 * u64::from(name), 0x2000_0000 + 0x40 * u64::from(name)))
+    }
 }
 
 #[test]

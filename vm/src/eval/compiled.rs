@@ -21,14 +21,6 @@ use crate::types::str::StrObj;
 use crate::types::tuple::TupleObj;
 use crate::types::{new_bool, none};
 
-fn name(f: &FramePtr, idx: usize) -> PyResult<&StrObj> {
-    f.code()
-        .names
-        .get(idx)
-        .and_then(|n| n.downcast::<StrObj>())
-        .ok_or_else(|| PyErr::system_error("compiled code: bad name index"))
-}
-
 /// `LOAD_GLOBAL` of name `idx` (through the code object's cache).
 pub fn load_global(f: FramePtr, idx: usize) -> PyResult {
     h::load_global(&f, f.code(), idx)
@@ -39,24 +31,6 @@ pub fn store_global(f: FramePtr, idx: usize, v: &Obj) -> PyResult<()> {
     let n = f.code().names.get(idx).ok_or_else(|| PyErr::system_error("compiled code: bad name index"))?;
     let g = f.globals().downcast::<DictObj>().ok_or_else(|| PyErr::system_error("globals is not a dict"))?;
     g.set_item(n, v.to_owned())
-}
-
-/// `LOAD_ATTR`.
-pub fn load_attr(f: FramePtr, obj: &Obj, idx: usize) -> PyResult {
-    let n = name(&f, idx)?;
-    f.code().attr_cache[idx].load_attr(obj, n)
-}
-
-/// `STORE_ATTR` (`obj.name = v`).
-pub fn store_attr(f: FramePtr, obj: &Obj, idx: usize, v: &Obj) -> PyResult<()> {
-    let n = name(&f, idx)?;
-    f.code().attr_cache[idx].store_attr(obj, n, v.to_owned())
-}
-
-/// `LOAD_METHOD`: (method, self) or (None, attribute).
-pub fn load_method(f: FramePtr, obj: &Obj, idx: usize) -> PyResult<(Option<PyRef>, PyRef)> {
-    let n = name(&f, idx)?;
-    f.code().attr_cache[idx].load_method(&obj.to_owned(), n)
 }
 
 /// `CALL`: `callable(args...)`, the last `len(kwnames)` arguments being
