@@ -373,7 +373,7 @@ fn m_throw(a: Args) -> PyResult {
 pub fn gen_close(gobj: &Obj) -> PyResult<()> {
     let g = gobj.as_gen().expect("generator");
     let Some(fp) = g.frame_ptr() else { return Ok(()) };
-    if fp.lasti() < 0 {
+    if fp.lasti() < 0 || (g.kind == GenKind::Generator && !g.running.get() && exit_unhandled_at_yield(fp)) {
         g.finish();
         return Ok(());
     }
@@ -384,6 +384,20 @@ pub fn gen_close(gobj: &Obj) -> PyResult<()> {
         Err(e) if e.matches(&exceptions::GENERATOR_EXIT) || e.matches(&exceptions::STOP_ITERATION) => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Whether a generator suspended at a plain `yield` (not delegating to a
+/// `yield from`) has no exception handler there: GeneratorExit thrown in would
+/// leave the frame at once, so closing it just releases the frame, without
+/// raising (or building a traceback for) an exception nobody sees.
+fn exit_unhandled_at_yield(fp: FramePtr) -> bool {
+    let code = fp.code();
+    let lasti = fp.lasti();
+    let plain_yield = code
+        .code
+        .get(lasti as usize)
+        .is_some_and(|w| *w as u8 == Opcode::YIELD_VALUE as u8 && (*w >> 8) == 0);
+    plain_yield && code.handler_for(lasti as u32).is_none()
 }
 
 fn m_close(a: Args) -> PyResult {
