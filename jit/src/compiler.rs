@@ -20,6 +20,7 @@ use ember_vm::eval::frame;
 use ember_vm::eval::jit_hook::JitEntry;
 use ember_vm::object::{Obj, PyRef};
 use ember_vm::types::code::CodeObj;
+use ember_vm::types::code::GlobalCache;
 use ember_vm::types::float::FloatObj;
 use ember_vm::types::int::IntObj;
 use ember_vm::types::str::StrObj;
@@ -84,6 +85,13 @@ impl CodeGen {
             frame_lasti: frame::layout::LASTI as i32,
             frame_sp: frame::layout::SP as i32,
             frame_jit_yielded: frame::layout::JIT_YIELDED as i32,
+            frame_globals: frame::layout::GLOBALS as i32,
+            frame_builtins: frame::layout::BUILTINS as i32,
+            dict_type: type_addr(&ember_vm::types::dict_type::DICT_TYPE),
+            dict_version: ember_vm::types::dict::OFFSET_DICT_VERSION as i32,
+            global_cache_globals_version: GlobalCache::GLOBALS_VERSION as i32,
+            global_cache_builtins_version: GlobalCache::BUILTINS_VERSION as i32,
+            global_cache_value: GlobalCache::VALUE as i32,
             int_type: type_addr(&ember_vm::types::int::INT_TYPE),
             float_type: type_addr(&ember_vm::types::float::FLOAT_TYPE),
             int_value: ember_vm::types::int::OFFSET_INT_VALUE as i32,
@@ -150,6 +158,7 @@ impl CodeGen {
             keep: Vec::new(),
             table: &*meta as *const CompiledMeta as u64,
             names: &code.names,
+            global_caches: &code.global_cache,
             attr_caches: Vec::new(),
         };
         let lowered = lower(&f, &mut rt, self.module.isa()).map_err(|e| e.0)?;
@@ -259,6 +268,7 @@ struct JitRuntime<'a> {
     table: u64,
     /// The code's names (attribute sites name their `str` by address).
     names: &'a [PyRef],
+    global_caches: &'a [GlobalCache],
     attr_caches: Vec<Box<ember_vm::eval::attr_cache::AttrCache>>,
 }
 
@@ -312,6 +322,10 @@ impl Runtime for JitRuntime<'_> {
             return Some(self.find_or_make(same, || ember_vm::types::str::intern(&s)));
         }
         None
+    }
+
+    fn global_cache(&self, name: u32) -> Option<u64> {
+        self.global_caches.get(name as usize).map(|e| e as *const GlobalCache as u64)
     }
 
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {

@@ -40,6 +40,7 @@ use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
 mod fastpath;
+mod globals;
 mod yields;
 
 /// Why a function could not be lowered (it then runs interpreted).
@@ -521,12 +522,7 @@ impl Lower<'_> {
             }
             Opcode::Incref | Opcode::XIncref => self.incref(ops[0], inst.op == Opcode::XIncref),
             Opcode::Decref | Opcode::XDecref => self.decref(ops[0], inst.op == Opcode::XDecref),
-            Opcode::LoadGlobal => {
-                let (frame, idx) = (self.frame(), self.iconst(imm_count));
-                let r = self.call1(Helper::LoadGlobal, &[frame, idx]);
-                self.check_null(i, r)?;
-                self.define(i, r);
-            }
+            Opcode::LoadGlobal => self.emit_load_global(i, imm_count)?,
             Opcode::StoreGlobal => {
                 let (frame, idx) = (self.frame(), self.iconst(imm_count));
                 let r = self.call1(Helper::StoreGlobal, &[frame, idx, ops[0]]);

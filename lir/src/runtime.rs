@@ -31,6 +31,19 @@ pub struct Layout {
     pub frame_sp: i32,
     /// Offset of the frame's "compiled code yielded" byte (a `bool`).
     pub frame_jit_yielded: i32,
+    /// Offsets of the frame's globals and builtins (object pointers; the
+    /// globals are always a dict, the builtins usually one).
+    pub frame_globals: i32,
+    pub frame_builtins: i32,
+    /// The exact `dict` type and the offset of a dict's version word (a fresh
+    /// value from one global counter on every mutation).
+    pub dict_type: u64,
+    pub dict_version: i32,
+    /// Offsets in a `LOAD_GLOBAL` cache entry of the globals and builtins
+    /// versions it was filled at and of its value (nullable).
+    pub global_cache_globals_version: i32,
+    pub global_cache_builtins_version: i32,
+    pub global_cache_value: i32,
     /// The exact `int` and `float` types, for inline fast paths.
     pub int_type: u64,
     pub float_type: u64,
@@ -74,4 +87,8 @@ pub trait Runtime {
     /// The address of the table the deopt helper gets for this function (the
     /// runtime stores the lowering's deopt points there).
     fn deopt_table_addr(&self) -> u64;
+
+    /// The address of the code's `LOAD_GLOBAL` cache entry for name `name`
+    /// (alive as long as the code), or None for a bad index.
+    fn global_cache(&self, name: u32) -> Option<u64>;
 }

@@ -37,6 +37,9 @@ impl Runtime for FakeRuntime {
     fn deopt_table_addr(&self) -> u64 {
         0x4000_0000
     }
+    fn global_cache(&self, name: u32) -> Option<u64> {
+        Some(0x1000_0000 + 0x40 * u64::from(name))
+    }
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {
         Some((0x3000_0000 + 0x40 * u64::from(name), 0x2000_0000 + 0x40 * u64::from(name)))
     }
@@ -59,6 +62,13 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             frame_lasti: 48,
             frame_sp: 56,
             frame_jit_yielded: 70,
+            frame_globals: 16,
+            frame_builtins: 24,
+            dict_type: 0x6100_0000,
+            dict_version: 16,
+            global_cache_globals_version: 0,
+            global_cache_builtins_version: 8,
+            global_cache_value: 24,
             int_type: 0x2000,
             float_type: 0x2100,
             int_value: 16,

@@ -85,6 +85,8 @@ pub mod layout {
     pub const FUNC: usize = std::mem::offset_of!(super::Frame, func);
     pub const LASTI: usize = std::mem::offset_of!(super::Frame, lasti);
     pub const SP: usize = std::mem::offset_of!(super::Frame, sp);
+    pub const GLOBALS: usize = std::mem::offset_of!(super::Frame, globals);
+    pub const BUILTINS: usize = std::mem::offset_of!(super::Frame, builtins);
     pub const JIT_YIELDED: usize = std::mem::offset_of!(super::Frame, jit_yielded);
 }
 

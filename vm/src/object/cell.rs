@@ -24,6 +24,10 @@ fn borrow_conflict() -> ! {
 }
 
 impl<T> PyCell<T> {
+    /// Byte offset of the value (compiled code reads some cells directly
+    /// when no borrow can be active: see `types::code::GlobalCache`).
+    pub const VALUE_OFFSET: usize = std::mem::offset_of!(PyCell<T>, value);
+
     pub const fn new(value: T) -> PyCell<T> {
         PyCell { borrow: Cell::new(0), value: UnsafeCell::new(value) }
     }

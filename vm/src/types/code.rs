@@ -53,6 +53,17 @@ pub struct GlobalCache {
     pub value: crate::object::PyCell<Option<PyRef>>,
 }
 
+impl GlobalCache {
+    /// Byte offsets of the fields, for compiled code that checks the entry
+    /// inline: the two versions (`u64`) and the cached value (a nullable
+    /// object pointer, read only between bytecode-level operations, when no
+    /// borrow of the cell is active).
+    pub const GLOBALS_VERSION: usize = std::mem::offset_of!(GlobalCache, globals_version);
+    pub const BUILTINS_VERSION: usize = std::mem::offset_of!(GlobalCache, builtins_version);
+    pub const VALUE: usize =
+        std::mem::offset_of!(GlobalCache, value) + crate::object::PyCell::<Option<PyRef>>::VALUE_OFFSET;
+}
+
 // SAFETY: `#[repr(C)]` starting with `Obj`.
 unsafe impl PyPayload for CodeObj {
     fn class() -> &'static TypeObj {

@@ -393,10 +393,8 @@ pub fn gen_close(gobj: &Obj) -> PyResult<()> {
 fn exit_unhandled_at_yield(fp: FramePtr) -> bool {
     let code = fp.code();
     let lasti = fp.lasti();
-    let plain_yield = code
-        .code
-        .get(lasti as usize)
-        .is_some_and(|w| *w as u8 == Opcode::YIELD_VALUE as u8 && (*w >> 8) == 0);
+    let plain_yield =
+        code.code.get(lasti as usize).is_some_and(|w| *w as u8 == Opcode::YIELD_VALUE as u8 && (*w >> 8) == 0);
     plain_yield && code.handler_for(lasti as u32).is_none()
 }
 
