@@ -269,6 +269,8 @@ struct JitRuntime<'a> {
     /// The code's names (attribute sites name their `str` by address).
     names: &'a [PyRef],
     global_caches: &'a [GlobalCache],
+    /// Boxed: machine code holds their addresses while the vector grows.
+    #[allow(clippy::vec_box)]
     attr_caches: Vec<Box<ember_vm::eval::attr_cache::AttrCache>>,
 }
 
