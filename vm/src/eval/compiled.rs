@@ -47,6 +47,14 @@ pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
 /// call slot), so compiled callers reach compiled callees quickly.
 fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
     if callable.class().is(&crate::types::function::FUNCTION_TYPE) {
+        if kw.is_none() {
+            if let Some(fp) = crate::eval::frame::push_args_frame(callable, args)? {
+                return match crate::eval::interp::run(fp, None)? {
+                    crate::eval::interp::Exit::Return(v) => Ok(v),
+                    crate::eval::interp::Exit::Yield(_) => Err(PyErr::system_error("plain function yielded")),
+                };
+            }
+        }
         let nkw = kw.map_or(0, |k| k.len());
         if nkw > args.len() {
             return Err(PyErr::system_error("more keyword names than arguments"));

@@ -261,16 +261,13 @@ pub fn push_frame(init: FrameInit) -> PyResult<FramePtr> {
     Ok(unsafe { init_frame(mem, init, FrameOwner::Thread) })
 }
 
-/// The call fast path: pushes the frame for the plain Python function lying
-/// `nargs + 1` slots below the top of `caller`'s value stack, when the function
-/// binds exactly `nargs` positional arguments and nothing else. The arguments
-/// move from the caller's stack into the new frame's first locals and the
-/// function moves into the frame (no reference counting); with `pop_null`
-/// the NULL below the function is popped too. Returns None, touching nothing,
-/// when the function needs the general binding of `eval::call`.
-pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResult<Option<FramePtr>> {
-    use crate::types::function::FunctionObj;
-    let Some(func) = caller.top(nargs + 1).downcast_exact::<FunctionObj>() else { return Ok(None) };
+/// Allocates the frame for calling `func` with exactly `nargs` positional
+/// arguments when its code binds them and nothing else (no defaults needed,
+/// no `*args`/`**kwargs`, no keyword-only parameters, not a generator or
+/// coroutine); None otherwise. The first `nargs` slots are left
+/// uninitialised: the caller must write them before anything reads the frame.
+/// `func` itself is not stored (the caller stores it).
+fn alloc_exact_frame(func: &crate::types::function::FunctionObj, nargs: usize) -> PyResult<Option<FramePtr>> {
     let code_ref = func.code();
     let code = code_ref.downcast::<CodeObj>().expect("function code");
     const SPECIAL: u32 = ember_compiler::code::code_flags::GENERATOR
@@ -310,27 +307,62 @@ pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResu
         slots: [],
         code: code_ref,
     };
-    // SAFETY: `mem` has room for the header and all slots. The caller's top
-    // `nargs` stack slots are initialised (verified bytecode put the function
-    // and its arguments there); they are moved, not copied: the caller's `sp`
-    // drops below them, so each reference has exactly one owner afterwards.
+    // SAFETY: `mem` has room for the header and all slots; the slots from
+    // `nargs` on are initialised here, the first `nargs` by the caller.
     unsafe {
         ptr::write(mem as *mut Frame, header);
         let slots = mem.add(FRAME_HEADER) as *mut Option<PyRef>;
-        let cf = caller.fm();
-        cf.sp = cf.sp.sub(nargs);
-        ptr::copy_nonoverlapping(cf.sp, slots, nargs);
         for i in nargs..nlocalsplus {
             ptr::write(slots.add(i), None);
         }
         (*(mem as *mut Frame)).sp = slots.add(nlocalsplus);
-        let new = FramePtr(NonNull::new_unchecked(mem as *mut Frame));
-        new.fm().func = caller.pop_opt();
-        if pop_null {
-            drop(caller.pop_opt());
-        }
-        Ok(Some(new))
+        Ok(Some(FramePtr(NonNull::new_unchecked(mem as *mut Frame))))
     }
+}
+
+/// The call fast path: pushes the frame for the plain Python function lying
+/// `nargs + 1` slots below the top of `caller`'s value stack, when the function
+/// binds exactly `nargs` positional arguments and nothing else. The arguments
+/// move from the caller's stack into the new frame's first locals and the
+/// function moves into the frame (no reference counting); with `pop_null`
+/// the NULL below the function is popped too. Returns None, touching nothing,
+/// when the function needs the general binding of `eval::call`.
+pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResult<Option<FramePtr>> {
+    use crate::types::function::FunctionObj;
+    let Some(func) = caller.top(nargs + 1).downcast_exact::<FunctionObj>() else { return Ok(None) };
+    let Some(new) = alloc_exact_frame(func, nargs)? else { return Ok(None) };
+    // SAFETY: the new frame's first `nargs` slots await their values. The
+    // caller's top `nargs` stack slots are initialised (verified bytecode put
+    // the function and its arguments there); they are moved, not copied: the
+    // caller's `sp` drops below them, so each reference has exactly one owner
+    // afterwards.
+    unsafe {
+        let cf = caller.fm();
+        cf.sp = cf.sp.sub(nargs);
+        ptr::copy_nonoverlapping(cf.sp, new.slots(), nargs);
+    }
+    new.fm().func = caller.pop_opt();
+    if pop_null {
+        drop(caller.pop_opt());
+    }
+    Ok(Some(new))
+}
+
+/// [`push_call_frame`] for native callers (compiled code): the arguments and
+/// the function get new references.
+pub fn push_args_frame(func_obj: &Obj, args: &[&Obj]) -> PyResult<Option<FramePtr>> {
+    use crate::types::function::FunctionObj;
+    let Some(func) = func_obj.downcast_exact::<FunctionObj>() else { return Ok(None) };
+    let Some(new) = alloc_exact_frame(func, args.len())? else { return Ok(None) };
+    // SAFETY: the new frame's first `args.len()` slots await their values.
+    unsafe {
+        let slots = new.slots();
+        for (i, a) in args.iter().enumerate() {
+            ptr::write(slots.add(i), Some((*a).to_owned()));
+        }
+    }
+    new.fm().func = Some(func_obj.to_owned());
+    Ok(Some(new))
 }
 
 /// A frame owned by a generator object.
