@@ -44,6 +44,55 @@ pub(super) fn float_cc(op: CompareOp) -> FloatCC {
 }
 
 impl Lower<'_> {
+    /// Continues in a new block when `ok` is non-zero, else goes to `slow`.
+    fn require(&mut self, ok: ir::Value, slow: ir::Block) {
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// Floor division, modulo and shifts of machine-word ints, on the
+    /// interpreter's fast-path conditions (a positive divisor; a shift count
+    /// in range that loses no bits); anything else goes to `slow`.
+    fn int_div_shift(&mut self, op: BinaryOp, x: ir::Value, y: ir::Value, slow: ir::Block) -> ir::Value {
+        match op {
+            BinaryOp::FloorDivide | BinaryOp::Remainder => {
+                let positive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, y, 0);
+                self.require(positive, slow);
+                // Truncating division, then rounded towards negative infinity:
+                // with a positive divisor the remainder is negative exactly
+                // when the floor is one below the truncated quotient.
+                let r = self.b.ins().srem(x, y);
+                let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, r, 0);
+                if op == BinaryOp::Remainder {
+                    let fixed = self.b.ins().iadd(r, y);
+                    self.b.ins().select(negative, fixed, r)
+                } else {
+                    let q = self.b.ins().sdiv(x, y);
+                    let adjust = self.b.ins().uextend(types::I64, negative);
+                    self.b.ins().isub(q, adjust)
+                }
+            }
+            BinaryOp::RShift => {
+                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
+                self.require(in_range, slow);
+                self.b.ins().sshr(x, y)
+            }
+            _ => {
+                // x << y keeps every bit when |x| < 2**(62 - y), y < 63.
+                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 63);
+                self.require(in_range, slow);
+                let magnitude = self.b.ins().iabs(x);
+                let room = self.iconst(62);
+                let room = self.b.ins().isub(room, y);
+                let lost = self.b.ins().ushr(magnitude, room);
+                let keeps = self.b.ins().icmp_imm_s(IntCC::Equal, lost, 0);
+                self.require(keeps, slow);
+                self.b.ins().ishl(x, y)
+            }
+        }
+    }
+
     /// `BinaryOp` or `Compare` of `ops[0]` and `ops[1]`; returns the result.
     pub(super) fn arith(&mut self, i: Inst, imm: &Imm, ops: &[ir::Value]) -> Result<ir::Value, LowerError> {
         let (op, code) = match imm {
@@ -54,7 +103,16 @@ impl Lower<'_> {
         let int_ok = match op {
             Op::Binary(b) => matches!(
                 b.base(),
-                BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor
+                BinaryOp::Add
+                    | BinaryOp::Subtract
+                    | BinaryOp::Multiply
+                    | BinaryOp::And
+                    | BinaryOp::Or
+                    | BinaryOp::Xor
+                    | BinaryOp::FloorDivide
+                    | BinaryOp::Remainder
+                    | BinaryOp::RShift
+                    | BinaryOp::LShift
             ),
             Op::Compare(_) => true,
         };
@@ -100,6 +158,9 @@ impl Lower<'_> {
                         BinaryOp::And => self.b.ins().band(x, y),
                         BinaryOp::Or => self.b.ins().bor(x, y),
                         BinaryOp::Xor => self.b.ins().bxor(x, y),
+                        base @ (BinaryOp::FloorDivide | BinaryOp::Remainder | BinaryOp::RShift | BinaryOp::LShift) => {
+                            self.int_div_shift(base, x, y, slow)
+                        }
                         base => {
                             let (v, of) = match base {
                                 BinaryOp::Add => self.b.ins().sadd_overflow(x, y),
