@@ -4,7 +4,7 @@
 //! generator resumes from there, compiled or interpreted) and returns the
 //! yielded value. The generic way is the deopt helper; this is the inline
 //! way, taken when the frame's value stack already has the depth the state
-//! needs (or one more: the value sent in at the last resume):
+//! needs (or one more: the value sent in at the last resume, or none at all):
 //!
 //! - A slot whose state value was loaded from that very slot (at entry or at
 //!   the last resume) still holds it: compiled code writes frame slots only on
@@ -16,9 +16,10 @@
 //!   place, since a value compiled code borrowed from one slot may be moving
 //!   to another.
 //!
-//! Any other stack depth (a fresh frame's first yield, a yield after one at a
-//! different depth), or a state holding a machine value, takes the deopt
-//! helper in a cold block.
+//! The frame's stack may also be empty (the first yield of an activation that
+//! started at the top of the function): its slots hold no values yet. Any
+//! other depth (a yield after one at a different depth), or a state holding a
+//! machine value, takes the deopt helper in a cold block.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{self, types, InstBuilder};
@@ -64,24 +65,32 @@ impl Lower<'_> {
         let want = self.b.ins().iadd_imm_s(frame, top);
         let sp = self.b.ins().load(types::I64, trusted(), frame, layout.frame_sp);
 
-        // Dispatch on the frame's current stack depth.
+        // Dispatch on the frame's current stack depth: the state's (`extra`
+        // null), one more (`extra` is the value sent in at the last resume,
+        // released with the old values), or empty while the state's is not
+        // (`fresh`: the first yield of an activation that started at the top;
+        // its stack slots hold no values yet).
         let fast = self.b.create_block();
         let extra = self.b.append_block_param(fast, types::I64);
-        let one_more = self.b.create_block();
-        let other = self.b.create_block();
+        let fresh = self.b.append_block_param(fast, types::I8);
+        let (one_more, other, not_fresh) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let zero = self.iconst(0);
+        let (no, yes) = (self.b.ins().iconst(types::I8, 0), self.b.ins().iconst(types::I8, 1));
         let same = self.b.ins().icmp(IntCC::Equal, sp, want);
-        self.b.ins().brif(same, fast, &[zero.into()], other, &[]);
+        self.b.ins().brif(same, fast, &[zero.into(), no.into()], other, &[]);
         self.b.switch_to_block(other);
         let above = self.b.ins().iadd_imm_s(want, 8);
         let plus_one = self.b.ins().icmp(IntCC::Equal, sp, above);
-        self.b.ins().brif(plus_one, one_more, &[], slow, &[]);
+        self.b.ins().brif(plus_one, one_more, &[], not_fresh, &[]);
         self.b.switch_to_block(one_more);
-        // The value sent in at the last resume: released with the old values.
         let sent = self.b.ins().load(types::I64, trusted(), frame, top as i32);
-        self.b.ins().jump(fast, &[sent.into()]);
+        self.b.ins().jump(fast, &[sent.into(), no.into()]);
+        self.b.switch_to_block(not_fresh);
+        let base = self.b.ins().iadd_imm_s(frame, layout.frame_slots as i64 + 8 * nlocals);
+        let empty = self.b.ins().icmp(IntCC::Equal, sp, base);
+        self.b.ins().brif(empty, fast, &[zero.into(), yes.into()], slow, &[]);
         self.b.switch_to_block(slow);
         self.emit_exit(i, DeoptReason::Yield, false, None)?;
 
@@ -93,7 +102,12 @@ impl Lower<'_> {
                 continue;
             }
             let off = layout.frame_slots + 8 * s as i32;
-            let old = self.b.ins().load(types::I64, trusted(), frame, off);
+            let mut old = self.b.ins().load(types::I64, trusted(), frame, off);
+            if s >= fs.locals.len() {
+                // A fresh frame's stack slot holds no value (whatever is there
+                // is not a reference).
+                old = self.b.ins().select(fresh, zero, old);
+            }
             olds.push(old);
             let new = match v {
                 None => self.iconst(0),
