@@ -407,9 +407,6 @@ impl<'a> Builder<'a> {
     /// stack slot from the frame (the interpreter may have run the frame since)
     /// and takes the sent value from the top of the frame's stack.
     fn yield_value(&mut self, b: Block, st: &mut State, x: Ins, idx: usize) -> Result<(), BuildError> {
-        if x.arg != 0 {
-            return unsupported("yield from and await run interpreted");
-        }
         let v = Self::pop(st)?;
         let fs = self.fs(st, x);
         self.deopting(b, Opcode::YieldValue, vec![v], Imm::None, &fs, x.at);
@@ -727,6 +724,39 @@ impl<'a> Builder<'a> {
                     out(self.plain(b, Opcode::RefineType, vec![list], Imm::Type(Type::LIST_EXACT), at))
                 };
                 self.deopting(b, Opcode::ListAppend, vec![list, v], Imm::None, &fs, at);
+            }
+            Bc::GET_YIELD_FROM_ITER => {
+                let v = Self::pop(st)?;
+                let it = self.deopting(b, Opcode::GetYieldFromIter, vec![v], Imm::None, &fs, at);
+                st.stack.push(it);
+            }
+            Bc::SEND => {
+                // Yielded: the value goes on the stack above the receiver and
+                // control falls through to the `YIELD_VALUE`. Returned: the
+                // return value replaces the receiver at the jump target.
+                let v = Self::pop(st)?;
+                let recv =
+                    st.stack.last().copied().flatten().ok_or_else(|| BuildError("SEND without a receiver".into()))?;
+                let y = out(self.deopting(b, Opcode::Send, vec![recv, v], Imm::None, &fs, at));
+                let done = out(self.plain(b, Opcode::IsSame, vec![y, self.null], Imm::None, at));
+                let (returned_edge, yielded_edge) = (self.f.new_block(), self.f.new_block());
+                self.f.append(b, Opcode::CondBranch, vec![done], Imm::Targets(returned_edge, yielded_edge));
+                let r = out(self.plain(returned_edge, Opcode::GetSecondOutput, vec![y], Imm::None, at));
+                let r = out(self.plain(returned_edge, Opcode::RefineType, vec![r], Imm::Type(Type::OBJECT), at));
+                let (ret_ins, ret_block) = self.block_of(x.arg)?;
+                let mut ret_state = st.clone();
+                ret_state.stack.pop();
+                ret_state.stack.push(Some(r));
+                self.edge(returned_edge, ret_ins, ret_state)?;
+                self.f.append(returned_edge, Opcode::Branch, vec![], Imm::Target(ret_block));
+                let item = out(self.plain(yielded_edge, Opcode::RefineType, vec![y], Imm::Type(Type::OBJECT), at));
+                let mut yield_state = st.clone();
+                yield_state.stack.push(Some(item));
+                let next_ins = idx + 1;
+                let next_block = self.blocks[self.leader[&next_ins]].hir;
+                self.edge(yielded_edge, next_ins, yield_state)?;
+                self.f.append(yielded_edge, Opcode::Branch, vec![], Imm::Target(next_block));
+                return Ok(true);
             }
             Bc::GET_ITER => {
                 let v = Self::pop(st)?;

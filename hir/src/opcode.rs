@@ -231,7 +231,8 @@ hir_opcodes! {
     /// method, or null when the attribute had to be bound (see `GetSecondOutput`).
     LoadMethod { operands: ["Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Name }
     /// The second result of the instruction whose output is operand 0
-    /// (`LoadMethod`: `obj` itself when it gave a method, else the attribute).
+    /// (`LoadMethod`: `obj` itself when it gave a method, else the attribute;
+    /// `Send`: the receiver's return value, null when it yielded).
     GetSecondOutput { operands: ["Top"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: 0, imm: None }
     /// The bytecode call protocol: operands `[X, Y, args...]` where a null `X` calls
     /// `Y(args...)` and otherwise `X(Y, args...)`; the immediate is the argument count.
@@ -258,6 +259,13 @@ hir_opcodes! {
     GetIter { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
     /// `next(it)`, or null when the iterator is exhausted.
     ForIter { operands: ["Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `GET_YIELD_FROM_ITER`: `iter(x)`, or `x` itself for a generator (a
+    /// coroutine only in a coroutine's code).
+    GetYieldFromIter { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// One step of `yield from` (operands: receiver, value to send): the value
+    /// the receiver yielded, or null when it returned (its return value is then
+    /// the second output, see `GetSecondOutput`).
+    Send { operands: ["Object", "Object"], output: Fixed("OptObject"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
 
     /// `callable(args..., **kw)` by the bytecode protocol with keywords: operands
     /// `[X, Y, args..., kwnames]`, the last `len(kwnames)` arguments named by the

@@ -223,6 +223,32 @@ unsafe extern "C" fn for_iter(it: *mut Obj, out: *mut *mut Obj) -> i32 {
     }
 }
 
+unsafe extern "C" fn get_yield_from_iter(f: *mut Frame, v: *mut Obj) -> *mut Obj {
+    // SAFETY: module contract.
+    result_to_raw(unsafe { c::get_yield_from_iter(frame(f), obj(v)) })
+}
+
+/// # Safety
+/// `out` addresses two writable words.
+unsafe extern "C" fn send(receiver: *mut Obj, v: *mut Obj, out: *mut *mut Obj) -> i32 {
+    // SAFETY: module contract.
+    let r = unsafe { c::send(obj(receiver), obj(v)) };
+    let (yielded, returned, status) = match r {
+        Ok(c::SendResult::Yielded(y)) => (y.into_raw(), std::ptr::null_mut(), 0),
+        Ok(c::SendResult::Returned(r)) => (std::ptr::null_mut(), r.into_raw(), 1),
+        Err(e) => {
+            e.restore();
+            return -1;
+        }
+    };
+    // SAFETY: `out` has room for two pointers.
+    unsafe {
+        *out = yielded;
+        *out.add(1) = returned;
+    }
+    status
+}
+
 unsafe extern "C" fn unpack_sequence(v: *mut Obj, n: i64) -> *mut Obj {
     // SAFETY: module contract.
     result_to_raw(unsafe { c::unpack(obj(v), n as usize) })
@@ -403,6 +429,8 @@ pub fn address(h: Helper) -> u64 {
         Helper::StoreSubscr => store_subscr as *const (),
         Helper::GetIter => get_iter as *const (),
         Helper::ForIter => for_iter as *const (),
+        Helper::GetYieldFromIter => get_yield_from_iter as *const (),
+        Helper::Send => send as *const (),
         Helper::UnpackSequence => unpack_sequence as *const (),
         Helper::MakeCell => make_cell as *const (),
         Helper::LoadClosureCell => load_closure_cell as *const (),

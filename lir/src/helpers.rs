@@ -111,6 +111,11 @@ helpers! {
     GetIter(Ptr) -> Ptr;
     /// (iterator, out) -> 1 with the item in `out[0]`, 0 when exhausted, -1.
     ForIter(Ptr, Ptr) -> I32;
+    /// (frame, obj) -> `GET_YIELD_FROM_ITER` of obj.
+    GetYieldFromIter(Ptr, Ptr) -> Ptr;
+    /// (receiver, value, out) -> 0 when the receiver yielded `out[0]`, 1 when it
+    /// returned `out[1]` (the other word is null), -1 on error.
+    Send(Ptr, Ptr, Ptr) -> I32;
     /// (iterable, count) -> a tuple of exactly `count` items.
     UnpackSequence(Ptr, I64) -> Ptr;
     /// (value or null) -> a new cell.

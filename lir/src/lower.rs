@@ -127,7 +127,7 @@ pub(crate) struct Lower<'a> {
     call_conv: cranelift_codegen::isa::CallConv,
     frame: Option<ir::Value>,
     vals: HashMap<Value, ir::Value>,
-    /// The second results of `LoadMethod`s, by their first output.
+    /// The second results of `LoadMethod`s and `Send`s, by their first output.
     second: HashMap<Value, ir::Value>,
     blocks: HashMap<Block, ir::Block>,
     sigs: HashMap<Helper, SigRef>,
@@ -627,6 +627,24 @@ impl Lower<'_> {
                 let r = self.call1(Helper::GetIter, &[ops[0]]);
                 self.check_null(i, r)?;
                 self.define(i, r);
+            }
+            Opcode::GetYieldFromIter => {
+                let frame = self.frame();
+                let r = self.call1(Helper::GetYieldFromIter, &[frame, ops[0]]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
+            Opcode::Send => {
+                let out = self.scratch_addr();
+                let r = self.call1(Helper::Send, &[ops[0], ops[1], out]);
+                self.check_status(i, r)?;
+                let out = self.scratch_addr();
+                let yielded = self.b.ins().load(types::I64, trusted(), out, 0);
+                let returned = self.b.ins().load(types::I64, trusted(), out, 8);
+                self.define(i, yielded);
+                if let Some(o) = inst.output {
+                    self.second.insert(o, returned);
+                }
             }
             Opcode::ForIter => {
                 let out = self.scratch_addr();

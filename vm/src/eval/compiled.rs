@@ -387,3 +387,15 @@ pub fn resume_lasti(f: FramePtr, at: u32) -> i32 {
     }
     at as i32 - 1
 }
+
+/// `GET_YIELD_FROM_ITER` in frame `f`'s code.
+pub fn get_yield_from_iter(f: FramePtr, v: &Obj) -> PyResult {
+    h::get_yield_from_iter(v, f.code())
+}
+
+pub use h::SendResult;
+
+/// `SEND`: sends `v` into `receiver`.
+pub fn send(receiver: &Obj, v: &Obj) -> PyResult<SendResult> {
+    h::send(receiver, v)
+}
