@@ -1,0 +1,25 @@
+//! The only unsafe code of `_io`: taking ownership of a descriptor number
+//! given by Python code (`FileIO(fd)`, an `opener`'s result).
+//!
+//! # Safety
+//!
+//! `File::from_raw_fd` requires the number to name an open descriptor that
+//! nothing else will close. Ember checks that it is open (`fcntl(F_GETFD)`)
+//! first; ownership is the Python program's promise, as in CPython: with
+//! `closefd=True` the FileIO closes it, with `closefd=False` the FileIO gives
+//! the number back without closing it (`FileState::release`).
+
+use std::fs::File;
+use std::os::fd::FromRawFd;
+
+/// Adopts descriptor `fd`, or the OS error `fcntl` reports (EBADF).
+pub fn adopt_fd(fd: i32) -> std::io::Result<File> {
+    // SAFETY: fcntl with F_GETFD reads the descriptor flags and touches no memory.
+    let r = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+    if r < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is open (checked above); see the module's Safety section
+    // for ownership.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
