@@ -33,7 +33,7 @@ impl StringState {
 
     fn check(&self) -> PyResult<()> {
         if self.closed.get() {
-            return Err(closed_error());
+            return Err(PyErr::value_error("I/O operation on closed file"));
         }
         Ok(())
     }
@@ -70,7 +70,13 @@ impl StringState {
             }
             Newline::Cr => s.chars().map(|c| if c == '\n' { '\r' } else { c }).collect(),
             Newline::CrLf => s.replace('\n', "\r\n").chars().collect(),
-            Newline::Lf | Newline::Untranslated => s.chars().collect(),
+            Newline::Untranslated => {
+                let mut seen = self.seen.get();
+                super::textcodec::note_newlines(s, &mut seen);
+                self.seen.set(seen);
+                s.chars().collect()
+            }
+            Newline::Lf => s.chars().collect(),
         };
         let pos = self.pos.get();
         self.buf.with_mut(|b| {
@@ -132,7 +138,7 @@ fn stringio_init(o: &Obj, a: Args) -> PyResult<()> {
     let [initial, newline] = args::parse(a, "StringIO", &["initial_value", "newline"], 0)?;
     let newline = match newline {
         None => Newline::Lf,
-        Some(n) => Newline::parse(n)?,
+        Some(n) => Newline::parse_quoted(n)?,
     };
     let s = StringState::new(newline);
     if let Some(i) = initial.filter(|i| !i.is_none()) {
@@ -246,7 +252,7 @@ fn g_line_buffering(o: &Obj) -> PyResult {
 
 fn g_newlines(o: &Obj) -> PyResult {
     let s = open_st(o)?;
-    if s.newline != Newline::Universal {
+    if !s.newline.universal_read() {
         return Ok(none());
     }
     Ok(super::textcodec::newlines_obj(s.seen.get()))
@@ -270,7 +276,9 @@ fn stringio_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
 }
 
 fn stringio_iter(o: &Obj) -> PyResult {
-    open_st(o)?;
+    if st(o)?.closed.get() {
+        return Err(closed_error());
+    }
     Ok(o.to_owned())
 }
 

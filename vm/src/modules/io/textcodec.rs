@@ -25,7 +25,17 @@ pub enum Newline {
 }
 
 impl Newline {
+    /// Parses a TextIOWrapper's `newline` ("illegal newline value: x").
     pub fn parse(o: &Obj) -> PyResult<Newline> {
+        Newline::parse_as(o, false)
+    }
+
+    /// Parses a StringIO's `newline` ("illegal newline value: 'x'").
+    pub fn parse_quoted(o: &Obj) -> PyResult<Newline> {
+        Newline::parse_as(o, true)
+    }
+
+    fn parse_as(o: &Obj, quoted: bool) -> PyResult<Newline> {
         if o.is_none() {
             return Ok(Newline::Universal);
         }
@@ -37,12 +47,13 @@ impl Newline {
             "\n" => Newline::Lf,
             "\r" => Newline::Cr,
             "\r\n" => Newline::CrLf,
-            other => {
+            other if quoted => {
                 return Err(PyErr::value_error(format!(
                     "illegal newline value: {}",
                     crate::types::str::repr_str(other)
                 )))
             }
+            other => return Err(PyErr::value_error(format!("illegal newline value: {other}"))),
         })
     }
 

@@ -35,6 +35,8 @@ pub struct TextState {
     line_buffering: Cell<bool>,
     write_through: Cell<bool>,
     seekable: bool,
+    readable: bool,
+    writable: bool,
     /// tell() is refused while iterating with next(), as in CPython.
     telling: Cell<bool>,
     decoded: PyCell<String>,
@@ -194,8 +196,16 @@ impl TextState {
         s
     }
 
+    fn check_readable(&self) -> PyResult<()> {
+        if !self.readable {
+            return Err(unsupported("not readable"));
+        }
+        Ok(())
+    }
+
     fn read(&self, n: Option<usize>) -> PyResult<String> {
         let buffer = self.open_buffer()?;
+        self.check_readable()?;
         self.flush_pending(&buffer)?;
         let Some(mut n) = n else {
             let len = self.decoded.with(|d| d.len());
@@ -234,6 +244,7 @@ impl TextState {
 
     fn readline(&self, limit: Option<usize>) -> PyResult<String> {
         let buffer = self.open_buffer()?;
+        self.check_readable()?;
         self.flush_pending(&buffer)?;
         let nl = self.codec.with(|c| c.newline);
         loop {
@@ -277,6 +288,9 @@ impl TextState {
 
     fn write(&self, text: &str) -> PyResult<()> {
         let buffer = self.open_buffer()?;
+        if !self.writable {
+            return Err(unsupported("not writable"));
+        }
         if !self.started.get() {
             let bom = self.codec.with(|c| c.bom());
             if !bom.is_empty() {
@@ -421,7 +435,8 @@ pub fn new_state(
         None => Newline::Universal,
     };
     let codec = codecs::lookup(&encoding)?;
-    let seekable = ops::is_true(&*ops::call_method(buffer, "seekable", &[])?)?;
+    let ask = |name: &str| -> PyResult<bool> { ops::is_true(&*ops::call_method(buffer, name, &[])?) };
+    let (seekable, readable, writable) = (ask("seekable")?, ask("readable")?, ask("writable")?);
     Ok(TextState {
         buffer: PyCell::new(Some(buffer.to_owned())),
         codec: PyCell::new(TextCodec { codec, errors, newline }),
@@ -431,6 +446,8 @@ pub fn new_state(
         line_buffering: Cell::new(line_buffering),
         write_through: Cell::new(write_through),
         seekable,
+        readable,
+        writable,
         telling: Cell::new(seekable),
         decoded: PyCell::new(String::new()),
         dpos: Cell::new(0),
@@ -584,10 +601,7 @@ fn m_writable(a: Args) -> PyResult {
     delegate(a, "writable")
 }
 fn m_seekable(a: Args) -> PyResult {
-    let [s] = args::exact::<1>(a, "seekable")?;
-    let st = st(s)?;
-    st.open_buffer()?;
-    Ok(new_bool(st.seekable))
+    delegate(a, "seekable")
 }
 
 fn m_reconfigure(a: Args) -> PyResult {
