@@ -61,7 +61,12 @@ impl CodeGen {
             // Cranelift's IR verifier runs in debug builds; the lir corpus
             // test runs it over every function of the test corpus.
             let verify = if cfg!(debug_assertions) { "true" } else { "false" };
-            for (k, v) in [("opt_level", "speed"), ("is_pic", "false"), ("preserve_frame_pointers", "true"), ("enable_verifier", verify)] {
+            for (k, v) in [
+                ("opt_level", "speed"),
+                ("is_pic", "false"),
+                ("preserve_frame_pointers", "true"),
+                ("enable_verifier", verify),
+            ] {
                 flags.set(k, v).map_err(|e| e.to_string())?;
             }
             let builder =

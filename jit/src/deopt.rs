@@ -15,13 +15,13 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use ember_lir::{DeoptPoint, ValueKind};
-use smallvec::SmallVec;
 use ember_vm::eval::compiled as c;
 use ember_vm::eval::frame::{Frame, FramePtr};
 use ember_vm::eval::jit_hook::DEOPT_RESUME;
 use ember_vm::object::{Obj, PyRef, Static};
 use ember_vm::runtime::PyErr;
 use ember_vm::types::code::CodeObj;
+use smallvec::SmallVec;
 
 // Machine code returns the lowering's constant; the VM reads its own.
 const _: () = assert!(ember_lir::runtime::DEOPT_RESUME as usize == DEOPT_RESUME);

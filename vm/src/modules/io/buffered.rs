@@ -154,6 +154,15 @@ impl BufState {
         });
     }
 
+    /// Writes out the write buffer (at exit; errors ignored).
+    pub fn flush_for_exit(&self) {
+        if let Ok(raw) = self.raw() {
+            if let Ok(false) = raw_closed(&raw) {
+                let _ = self.flush_writes(&raw);
+            }
+        }
+    }
+
     pub fn raw(&self) -> PyResult<PyRef> {
         self.raw.get_clone().ok_or_else(detached)
     }
@@ -455,7 +464,16 @@ pub fn new_state(raw: &Obj, readable: bool, writable: bool, size: Option<&Obj>) 
 pub fn new_buffered(t: &TypeObj, raw: &Obj, size: usize) -> PyResult<PyRef> {
     let (r, w) = rw_of(t);
     let state = new_state(raw, r, w, Some(&int::from_usize(size)))?;
-    Ok(alloc_io(t, Kind::Buffered(Rc::new(state))))
+    Ok(alloc_io(t, Kind::Buffered(shared(state))))
+}
+
+/// The state behind an `Rc`, registered for the exit flush if writable.
+fn shared(state: BufState) -> Rc<BufState> {
+    let rc = Rc::new(state);
+    if rc.writable {
+        super::register_buffered(&rc);
+    }
+    rc
 }
 
 fn rw_of(t: &TypeObj) -> (bool, bool) {
@@ -477,7 +495,7 @@ fn buffered_init(o: &Obj, a: Args) -> PyResult<()> {
     let [raw, size] = args::parse(a, &name, &["raw", "buffer_size"], 1)?;
     let (r, w) = rw_of(o.class());
     let state = new_state(raw.unwrap_or(crate::types::none_ref()), r, w, size)?;
-    set_kind(o, Kind::Buffered(Rc::new(state)));
+    set_kind(o, Kind::Buffered(shared(state)));
     Ok(())
 }
 
@@ -543,10 +561,7 @@ fn m_seek(a: Args) -> PyResult {
     let st = st(s.unwrap_or(crate::types::none_ref()))?;
     let pos = pos.unwrap_or(crate::types::none_ref());
     if !pos.isa::<int::IntObj>() && crate::ops::index_opt(pos)?.is_none() {
-        return Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            pos.class().name()
-        )));
+        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", pos.class().name())));
     }
     let pos = int::expect_i64(pos, "off_t")?;
     let whence = match whence {
@@ -638,11 +653,8 @@ fn buffered_repr(o: &Obj) -> PyResult {
 }
 
 fn buffered_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
-    let line = if o.class().is_static() {
-        new_bytes(&st(o)?.readline(None)?)
-    } else {
-        ops::call_method(o, "readline", &[])?
-    };
+    let line =
+        if o.class().is_static() { new_bytes(&st(o)?.readline(None)?) } else { ops::call_method(o, "readline", &[])? };
     Ok(if ops::len(&line)? == 0 { None } else { Some(line) })
 }
 

@@ -181,7 +181,7 @@ impl FileState {
     pub fn read(&self, n: usize) -> PyResult<Option<Vec<u8>>> {
         self.check_readable()?;
         let mut buf = vec![0u8; n];
-        let r = retry(|| self.with_file(|mut f| f.read(&mut buf)).unwrap_or_else(|_| Ok(0)))?;
+        let r = retry(|| self.with_file(|mut f| f.read(&mut buf)).unwrap_or(Ok(0)))?;
         match r {
             Ok(k) => {
                 buf.truncate(k);
@@ -203,7 +203,7 @@ impl FileState {
         let mut out = Vec::with_capacity(hint.saturating_add(1).min(1 << 30));
         let mut chunk = vec![0u8; (hint + 1).clamp(DEFAULT_BUFFER_SIZE, 1 << 20)];
         loop {
-            let r = retry(|| self.with_file(|mut f| f.read(&mut chunk)).unwrap_or_else(|_| Ok(0)))?;
+            let r = retry(|| self.with_file(|mut f| f.read(&mut chunk)).unwrap_or(Ok(0)))?;
             match r {
                 Ok(0) => return Ok(Some(out)),
                 Ok(k) => out.extend_from_slice(&chunk[..k]),
@@ -218,7 +218,7 @@ impl FileState {
     /// One write; None if the descriptor is non-blocking and full.
     pub fn write(&self, data: &[u8]) -> PyResult<Option<usize>> {
         self.check_writable()?;
-        let r = retry(|| self.with_file(|mut f| f.write(data)).unwrap_or_else(|_| Ok(0)))?;
+        let r = retry(|| self.with_file(|mut f| f.write(data)).unwrap_or(Ok(0)))?;
         match r {
             Ok(k) => Ok(Some(k)),
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Ok(None),
@@ -584,7 +584,14 @@ fn fileio_repr(o: &Obj) -> PyResult {
     }
     let name = match s.name.get_clone() {
         Some(n) => crate::ops::repr_string(&n)?,
-        None => return Ok(from_string(format!("<{t} fd={} mode='{}' closefd={}>", s.fileno()?, s.mode_string(), if s.closefd { "True" } else { "False" }))),
+        None => {
+            return Ok(from_string(format!(
+                "<{t} fd={} mode='{}' closefd={}>",
+                s.fileno()?,
+                s.mode_string(),
+                if s.closefd { "True" } else { "False" }
+            )))
+        }
     };
     Ok(from_string(format!(
         "<{t} name={name} mode='{}' closefd={}>",

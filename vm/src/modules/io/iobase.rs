@@ -14,7 +14,7 @@ use super::fileio::FileState;
 use super::stringio::StringState;
 use super::textio::TextState;
 use super::{closed_error, copy_into, size_arg, unsupported, writable_len, DEFAULT_BUFFER_SIZE};
-use crate::object::{Obj, PyCell, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes::{new_bytes, BytesObj};
@@ -41,14 +41,6 @@ pub struct IoObj {
     /// Set by `_IOBase.close()` (the closed state of Python subclasses).
     base_closed: Cell<bool>,
     kind: PyCell<Kind>,
-}
-
-// SAFETY: `#[repr(C)]` starting with `Obj`; every `_io` class and their
-// subclasses share this layout.
-unsafe impl PyPayload for IoObj {
-    fn class() -> &'static TypeObj {
-        &IOBASE_TYPE
-    }
 }
 
 /// A new `_io` object of type `t` with the given state.
@@ -169,17 +161,20 @@ fn m_false(a: Args) -> PyResult {
     Ok(new_bool(false))
 }
 fn m_check_closed(a: Args) -> PyResult {
-    check_closed(a.all.first().copied().ok_or_else(|| PyErr::type_error("_checkClosed needs self"))?)?;
+    check_closed(self_of(&a)?)?;
     Ok(none())
 }
+fn self_of<'a>(a: &Args<'a>) -> PyResult<&'a Obj> {
+    a.all.first().copied().ok_or_else(|| PyErr::type_error("method needs an argument"))
+}
 fn m_check_readable(a: Args) -> PyResult {
-    check_true(a.all[0], "readable", "File or stream is not readable.")
+    check_true(self_of(&a)?, "readable", "File or stream is not readable.")
 }
 fn m_check_writable(a: Args) -> PyResult {
-    check_true(a.all[0], "writable", "File or stream is not writable.")
+    check_true(self_of(&a)?, "writable", "File or stream is not writable.")
 }
 fn m_check_seekable(a: Args) -> PyResult {
-    check_true(a.all[0], "seekable", "File or stream is not seekable.")
+    check_true(self_of(&a)?, "seekable", "File or stream is not seekable.")
 }
 fn m_fileno(_a: Args) -> PyResult {
     Err(unsupported("fileno"))
@@ -195,8 +190,7 @@ fn m_enter(a: Args) -> PyResult {
     Ok(s.to_owned())
 }
 fn m_exit(a: Args) -> PyResult {
-    let s = a.all[0];
-    ops::call_method(s, "close", &[])
+    ops::call_method(self_of(&a)?, "close", &[])
 }
 
 /// `_IOBase.readline(size=-1)`: one byte at a time through `read`, or as far
@@ -424,7 +418,10 @@ fn readinto_via(a: Args, name: &str, method: &str) -> PyResult {
         return Err(PyErr::type_error("read() should return bytes"));
     };
     if d.len() > n {
-        return Err(PyErr::value_error(format!("read() returned too much data: {n} bytes requested, {} returned", d.len())));
+        return Err(PyErr::value_error(format!(
+            "read() returned too much data: {n} bytes requested, {} returned",
+            d.len()
+        )));
     }
     Ok(int::from_usize(copy_into(b, &d)?))
 }

@@ -14,7 +14,8 @@
 //! `bytesio.rs`, `stringio.rs`, `fileio.rs`, `buffered.rs` (+ `bufpair.rs`),
 //! `textio.rs` (+ `textcodec.rs`, the decoding and newline rules, and
 //! `newline.rs`, `IncrementalNewlineDecoder`), `open.rs` (mode parsing and
-//! `open()`), `sys.rs` (the only unsafe code: adopting a descriptor number).
+//! `open()`), `sys.rs` (all the unsafe code: payload layout declarations and adopting
+//! a descriptor number).
 
 mod buffered;
 mod bufpair;
@@ -43,6 +44,62 @@ pub const DEFAULT_BUFFER_SIZE: usize = 8192;
 
 thread_local! {
     static UNSUPPORTED: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    static WRITERS: RefCell<Vec<Writer>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A writable stream that may still hold unwritten data at exit.
+enum Writer {
+    Text(std::rc::Weak<textio::TextState>),
+    Buffered(std::rc::Weak<buffered::BufState>),
+}
+
+impl Writer {
+    fn alive(&self) -> bool {
+        match self {
+            Writer::Text(w) => w.strong_count() > 0,
+            Writer::Buffered(w) => w.strong_count() > 0,
+        }
+    }
+}
+
+fn register_writer(w: Writer) {
+    WRITERS.with(|ws| {
+        let mut ws = ws.borrow_mut();
+        if ws.len() >= 64 && ws.len().is_power_of_two() {
+            ws.retain(Writer::alive);
+        }
+        ws.push(w);
+    });
+}
+
+/// Remembers a writable text stream for [`flush_at_exit`].
+pub fn register_text(t: &std::rc::Rc<textio::TextState>) {
+    register_writer(Writer::Text(std::rc::Rc::downgrade(t)));
+}
+
+/// Remembers a writable buffered stream for [`flush_at_exit`].
+pub fn register_buffered(b: &std::rc::Rc<buffered::BufState>) {
+    register_writer(Writer::Buffered(std::rc::Rc::downgrade(b)));
+}
+
+/// Writes out what open streams still buffer (text layers first), as
+/// CPython does for files left open at exit. Errors are ignored.
+pub fn flush_at_exit() {
+    let all = WRITERS.with(|ws| std::mem::take(&mut *ws.borrow_mut()));
+    for w in &all {
+        if let Writer::Text(t) = w {
+            if let Some(t) = t.upgrade() {
+                t.flush_for_exit();
+            }
+        }
+    }
+    for w in &all {
+        if let Writer::Buffered(b) = w {
+            if let Some(b) = b.upgrade() {
+                b.flush_for_exit();
+            }
+        }
+    }
 }
 
 /// `io.UnsupportedOperation`, a Python class deriving from OSError and
@@ -100,9 +157,8 @@ pub fn size_arg(o: Option<&Obj>) -> PyResult<Option<usize>> {
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
         Some(o) => {
-            let Some(n) = int::index_of(o).map_err(|_| {
-                PyErr::overflow_error("Python int too large to convert to C ssize_t")
-            })?
+            let Some(n) =
+                int::index_of(o).map_err(|_| PyErr::overflow_error("Python int too large to convert to C ssize_t"))?
             else {
                 return Err(PyErr::type_error(format!(
                     "argument should be integer or None, not '{}'",
@@ -161,10 +217,7 @@ fn open_code(a: Args) -> PyResult {
     let [path] = args::parse(a, "open_code", &["path"], 1)?;
     let path = path.unwrap_or(crate::types::none_ref());
     if !path.isa::<StrObj>() {
-        return Err(PyErr::type_error(format!(
-            "open_code() argument 'path' must be str, not {}",
-            path.class().name()
-        )));
+        return Err(PyErr::type_error(format!("open_code() argument 'path' must be str, not {}", path.class().name())));
     }
     open::open_file(path, "rb", -1, None, None, None, true, None)
 }

@@ -4,8 +4,8 @@
 
 use std::cell::Cell;
 
-use super::textcodec::{note_newlines, translate_newlines, newlines_obj};
-use crate::object::{Obj, PyCell, PyPayload, PyRef};
+use super::textcodec::{newlines_obj, note_newlines, translate_newlines};
+use crate::object::{Obj, PyCell, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
 use crate::types::str::{from_string, StrObj};
@@ -20,13 +20,6 @@ pub struct NlDecoderObj {
     translate: Cell<bool>,
     pendingcr: Cell<bool>,
     seen: Cell<u8>,
-}
-
-// SAFETY: `#[repr(C)]` starting with `Obj`; subclasses share the layout.
-unsafe impl PyPayload for NlDecoderObj {
-    fn class() -> &'static TypeObj {
-        &NEWLINE_DECODER_TYPE
-    }
 }
 
 fn this(o: &Obj) -> PyResult<&NlDecoderObj> {

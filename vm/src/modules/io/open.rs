@@ -7,9 +7,9 @@ use super::textio::{new_state, new_text};
 use crate::object::{Obj, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
+use crate::types::int;
 use crate::types::str::StrObj;
 use crate::types::typeobj::Args;
-use crate::types::int;
 use crate::util::args;
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
@@ -110,13 +110,12 @@ pub fn open_file(
     closefd: bool,
     opener: Option<&Obj>,
 ) -> PyResult {
-    if !file.isa::<int::IntObj>() && !file.isa::<StrObj>() && !file.isa::<crate::types::bytes::BytesObj>() {
-        if ops::lookup_special(file, "__fspath__")?.is_none() {
-            return Err(PyErr::type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                file.class().name()
-            )));
-        }
+    let path_like = file.isa::<int::IntObj>() || file.isa::<StrObj>() || file.isa::<crate::types::bytes::BytesObj>();
+    if !path_like && ops::lookup_special(file, "__fspath__")?.is_none() {
+        return Err(PyErr::type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            file.class().name()
+        )));
     }
     let m = parse_mode(mode)?;
     let mut raw_mode = String::new();

@@ -28,7 +28,13 @@ pub struct StringState {
 
 impl StringState {
     fn new(newline: Newline) -> StringState {
-        StringState { buf: PyCell::new(Vec::new()), pos: Cell::new(0), closed: Cell::new(false), newline, seen: Cell::new(0) }
+        StringState {
+            buf: PyCell::new(Vec::new()),
+            pos: Cell::new(0),
+            closed: Cell::new(false),
+            newline,
+            seen: Cell::new(0),
+        }
     }
 
     fn check(&self) -> PyResult<()> {

@@ -243,8 +243,8 @@ impl TextCodec {
             text.pop();
             used -= self.cr_width();
         }
-        let mut identity = matches!(self.codec, Codec::Utf8 | Codec::Ascii | Codec::Latin1 | Codec::Cp1252)
-            && text.len() == used;
+        let mut identity =
+            matches!(self.codec, Codec::Utf8 | Codec::Ascii | Codec::Latin1 | Codec::Cp1252) && text.len() == used;
         match self.newline {
             Newline::Universal => {
                 let before = text.len();
@@ -327,7 +327,9 @@ impl TextCodec {
     pub fn after_start(&self, first: &[u8]) -> Codec {
         match self.codec {
             Codec::Utf8Sig => Codec::Utf8,
-            Codec::Utf16(None) => Codec::Utf16(Some(if first.starts_with(b"\xFE\xFF") { Endian::Big } else { Endian::Little })),
+            Codec::Utf16(None) => {
+                Codec::Utf16(Some(if first.starts_with(b"\xFE\xFF") { Endian::Big } else { Endian::Little }))
+            }
             Codec::Utf32(None) => {
                 Codec::Utf32(Some(if first.starts_with(b"\x00\x00\xFE\xFF") { Endian::Big } else { Endian::Little }))
             }

@@ -66,6 +66,14 @@ impl TextState {
         });
     }
 
+    /// Passes pending text to the buffer and flushes it (at exit).
+    pub fn flush_for_exit(&self) {
+        if let Ok(buffer) = self.open_buffer() {
+            let _ = self.flush_pending(&buffer);
+            let _ = ops::call_method(&buffer, "flush", &[]);
+        }
+    }
+
     fn buffer(&self) -> PyResult<PyRef> {
         self.buffer.get_clone().ok_or_else(|| PyErr::value_error("underlying buffer has been detached"))
     }
@@ -464,7 +472,16 @@ pub fn new_state(
 /// A TextIOWrapper over `buffer` with `mode` set (for `open()`).
 pub fn new_text(state: TextState, mode: &str) -> PyRef {
     state.mode.replace(Some(new_str(mode)));
-    alloc_io(&TEXTIOWRAPPER_TYPE, Kind::Text(Rc::new(state)))
+    alloc_io(&TEXTIOWRAPPER_TYPE, Kind::Text(shared(state)))
+}
+
+/// The state behind an `Rc`, registered for the exit flush if writable.
+fn shared(state: TextState) -> Rc<TextState> {
+    let rc = Rc::new(state);
+    if rc.writable {
+        super::register_text(&rc);
+    }
+    rc
 }
 
 fn text_new(t: &TypeObj, _a: Args) -> PyResult {
@@ -479,15 +496,9 @@ fn text_init(o: &Obj, a: Args) -> PyResult<()> {
         1,
     )?;
     let truthy = |x: Option<&Obj>| -> PyResult<bool> { x.map_or(Ok(false), ops::is_true) };
-    let state = new_state(
-        buffer.unwrap_or(crate::types::none_ref()),
-        encoding,
-        errors,
-        newline,
-        truthy(lb)?,
-        truthy(wt)?,
-    )?;
-    set_kind(o, Kind::Text(Rc::new(state)));
+    let state =
+        new_state(buffer.unwrap_or(crate::types::none_ref()), encoding, errors, newline, truthy(lb)?, truthy(wt)?)?;
+    set_kind(o, Kind::Text(shared(state)));
     Ok(())
 }
 
@@ -679,7 +690,9 @@ fn g_chunk_size(o: &Obj) -> PyResult {
     Ok(int::from_usize(st(o)?.chunk_size.get()))
 }
 fn s_chunk_size(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    let Some(v) = v else { return Err(PyErr::new(&crate::types::exceptions::ATTRIBUTE_ERROR, "cannot delete attribute")) };
+    let Some(v) = v else {
+        return Err(PyErr::new(&crate::types::exceptions::ATTRIBUTE_ERROR, "cannot delete attribute"));
+    };
     let n = int::expect_i64(v, "ssize_t")?;
     if n <= 0 {
         return Err(PyErr::value_error("a strictly positive integer is required"));
@@ -711,11 +724,8 @@ fn text_repr(o: &Obj) -> PyResult {
 fn text_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
     let s = st(o)?;
     s.telling.set(false);
-    let line = if o.class().is_static() {
-        from_string(s.readline(None)?)
-    } else {
-        ops::call_method(o, "readline", &[])?
-    };
+    let line =
+        if o.class().is_static() { from_string(s.readline(None)?) } else { ops::call_method(o, "readline", &[])? };
     if ops::len(&line)? == 0 {
         s.telling.set(s.seekable);
         return Ok(None);
