@@ -502,6 +502,11 @@ fn buffered_init(o: &Obj, a: Args) -> PyResult<()> {
 fn m_read(a: Args) -> PyResult {
     let [s, size] = args::parse(a, "read", &["self", "size", "/"], 1)?;
     let st = st(s.unwrap_or(crate::types::none_ref()))?;
+    if let Some(n) = size.filter(|n| !n.is_none()) {
+        if int::index_of(n).ok().flatten().is_some_and(|n| n < -1) {
+            return Err(PyErr::value_error("read length must be non-negative or -1"));
+        }
+    }
     Ok(st.read(size_arg(size)?)?.map_or_else(none, |d| new_bytes(&d)))
 }
 

@@ -59,17 +59,22 @@ impl BytesState {
         out
     }
 
-    fn write(&self, data: &[u8]) -> usize {
+    fn write(&self, data: &[u8]) -> PyResult<usize> {
         let pos = self.pos.get();
-        self.buf.with_mut(|b| {
-            let end = pos + data.len();
+        let grown = self.buf.with_mut(|b| {
+            let end = pos.checked_add(data.len())?;
             if b.len() < end {
+                b.try_reserve(end - b.len()).ok()?;
                 b.resize(end, 0);
             }
             b[pos..end].copy_from_slice(data);
+            Some(())
         });
+        if grown.is_none() {
+            return Err(PyErr::memory_error());
+        }
         self.pos.set(pos + data.len());
-        data.len()
+        Ok(data.len())
     }
 }
 
@@ -160,7 +165,7 @@ fn m_write(a: Args) -> PyResult {
     let [o, b] = args::exact::<2>(a, "write")?;
     let s = open_st(o)?;
     let data = buffer_arg(b)?;
-    Ok(int::from_usize(s.write(&data)))
+    Ok(int::from_usize(s.write(&data)?))
 }
 
 fn m_writelines(a: Args) -> PyResult {
@@ -169,7 +174,7 @@ fn m_writelines(a: Args) -> PyResult {
     let it = ops::iter(lines)?;
     while let Some(line) = ops::next(&it)? {
         s.check()?;
-        s.write(&buffer_arg(&line)?);
+        s.write(&buffer_arg(&line)?)?;
     }
     Ok(none())
 }

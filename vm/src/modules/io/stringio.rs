@@ -46,7 +46,7 @@ impl StringState {
 
     /// Writes `s` at the position (after newline translation); returns the
     /// number of code points of `s`.
-    fn write(&self, s: &str) -> usize {
+    fn write(&self, s: &str) -> PyResult<usize> {
         let n = s.chars().count();
         let text: Vec<char> = match self.newline {
             Newline::Universal => {
@@ -85,15 +85,20 @@ impl StringState {
             Newline::Lf => s.chars().collect(),
         };
         let pos = self.pos.get();
-        self.buf.with_mut(|b| {
-            let end = pos + text.len();
+        let grown = self.buf.with_mut(|b| {
+            let end = pos.checked_add(text.len())?;
             if b.len() < end {
+                b.try_reserve(end - b.len()).ok()?;
                 b.resize(end, '\0');
             }
             b[pos..end].copy_from_slice(&text);
+            Some(())
         });
+        if grown.is_none() {
+            return Err(PyErr::memory_error());
+        }
         self.pos.set(pos + text.len());
-        n
+        Ok(n)
     }
 
     fn read(&self, n: Option<usize>) -> String {
@@ -151,7 +156,7 @@ fn stringio_init(o: &Obj, a: Args) -> PyResult<()> {
         let Some(text) = i.downcast::<StrObj>() else {
             return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", i.class().name())));
         };
-        s.write(text.as_str());
+        s.write(text.as_str())?;
         s.pos.set(0);
     }
     set_kind(o, Kind::Str(Rc::new(s)));
@@ -182,7 +187,7 @@ fn m_write(a: Args) -> PyResult {
         return Err(PyErr::type_error(format!("string argument expected, got '{}'", text.class().name())));
     };
     let s = open_st(o)?;
-    Ok(int::from_usize(s.write(t.as_str())))
+    Ok(int::from_usize(s.write(t.as_str())?))
 }
 
 fn m_seek(a: Args) -> PyResult {
