@@ -828,7 +828,7 @@ fn help(a: Args) -> PyResult {
 }
 
 fn open(a: Args) -> PyResult {
-    crate::modules::io_stub::open(a)
+    crate::modules::io::open(a)
 }
 
 static FUNCS: &[MethodDef] = &[

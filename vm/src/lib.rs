@@ -131,6 +131,7 @@ impl Interpreter {
 /// Runs exit handlers and flushes the standard streams.
 pub fn finalize() -> PyResult<()> {
     let r = modules::atexit::run_exitfuncs();
+    modules::io::flush_at_exit();
     modules::sys::flush_std_streams()?;
     r
 }

@@ -9,7 +9,7 @@ pub mod deque;
 pub mod functools;
 pub mod gc_mod;
 pub mod heapq;
-pub mod io_stub;
+pub mod io;
 pub mod itertools;
 pub mod linecache;
 pub mod math;
@@ -45,6 +45,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_functools", init: functools::init },
     NativeModule { name: "_heapq", init: heapq::init },
+    NativeModule { name: "_io", init: io::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "math", init: math::init },
@@ -101,5 +102,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     ];
     v.extend(itertools::types());
     v.extend(sre::types());
+    v.extend(io::types());
     v
 }
