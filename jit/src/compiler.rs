@@ -50,6 +50,16 @@ pub struct CodeGen {
     next: u32,
 }
 
+/// A free list's head and count addresses ((0, 0): none, boxing calls the
+/// helper).
+fn freelist(size: usize) -> (u64, u64) {
+    ember_vm::object::alloc::freelist_cells(size).map_or((0, 0), |(h, c, _)| (h as u64, c as u64))
+}
+
+fn freelist_cap() -> i64 {
+    ember_vm::object::alloc::freelist_cells(8).map_or(0, |(_, _, cap)| cap as i64)
+}
+
 fn type_addr(t: &ember_vm::object::Static<ember_vm::types::typeobj::TypeObj>) -> u64 {
     &t.0 as *const ember_vm::types::typeobj::TypeObj as u64
 }
@@ -98,6 +108,10 @@ impl CodeGen {
             int_big: ember_vm::types::int::OFFSET_INT_BIG as i32,
             float_value: ember_vm::types::float::OFFSET_FLOAT_VALUE as i32,
             signal_pending: ember_vm::modules::signal::pending_flag_addr() as u64,
+            float_freelist: freelist(std::mem::size_of::<ember_vm::types::float::FloatObj>()),
+            int_freelist: freelist(std::mem::size_of::<ember_vm::types::int::IntObj>()),
+            freelist_cap: freelist_cap(),
+            small_ints: (ember_vm::types::int::SMALL_MIN, ember_vm::types::int::SMALL_MAX),
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
         };

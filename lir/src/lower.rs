@@ -39,6 +39,7 @@ use crate::deopt::{counted, owned_at_deopts, DeoptPoint, DeoptReason, ValueKind}
 use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
+mod boxing;
 mod fastpath;
 mod globals;
 mod yields;
@@ -417,7 +418,7 @@ impl Lower<'_> {
         self.b.ins().store(trusted(), rc1, v, off);
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(free);
-        self.call(Helper::Dealloc, &[v]);
+        self.free(v);
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
     }
@@ -778,9 +779,9 @@ impl Lower<'_> {
                     let (yes, no) = (self.iconst(layout.true_obj as i64), self.iconst(layout.false_obj as i64));
                     self.b.ins().select(ops[0], yes, no)
                 } else if t.is_subtype(&Type::FLOAT) {
-                    self.call1(Helper::BoxFloat, &[ops[0]])
+                    self.box_float(ops[0])
                 } else if t.is_subtype(&Type::LONG) {
-                    self.call1(Helper::BoxLong, &[ops[0]])
+                    self.box_long(ops[0])
                 } else {
                     return refuse(format!("cannot box as {t}"));
                 };

@@ -56,6 +56,15 @@ pub struct Layout {
     /// The address of the byte that is non-zero while a signal (Ctrl-C) waits
     /// to be handled.
     pub signal_pending: u64,
+    /// The free lists exact floats and exact machine-word ints are allocated
+    /// from: each as the address of its head word (null when empty; a free
+    /// block's first word links the next) and of its count word.
+    pub float_freelist: (u64, u64),
+    pub int_freelist: (u64, u64),
+    /// The most blocks a free list keeps.
+    pub freelist_cap: i64,
+    /// Ints in this range are shared objects (boxing them takes the helper).
+    pub small_ints: (i64, i64),
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,

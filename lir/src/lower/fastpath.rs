@@ -173,7 +173,7 @@ impl Lower<'_> {
                             v
                         }
                     };
-                    self.call1(Helper::BoxLong, &[v])
+                    self.box_long(v)
                 }
             };
             self.b.ins().jump(done, &[BlockArg::Value(r)]);
@@ -209,7 +209,7 @@ impl Lower<'_> {
                             self.b.ins().fdiv(x, y)
                         }
                     };
-                    self.call1(Helper::BoxFloat, &[v])
+                    self.box_float(v)
                 }
             };
             self.b.ins().jump(done, &[BlockArg::Value(r)]);

@@ -104,6 +104,22 @@ unsafe fn raw_free(p: *mut u8, total: usize) {
     unsafe { free(p, layout_for(total)) };
 }
 
+/// Where compiled code finds the free list for blocks of `size` bytes: the
+/// addresses of its head (`*mut u8`, null when empty; each free block's first
+/// word links the next) and of its count (`usize`), and the most blocks the
+/// list keeps. None for sizes not recycled this way. Machine code pops and
+/// pushes exactly as `raw_alloc`/`raw_free` do (single-threaded, like them).
+pub fn freelist_cells(size: usize) -> Option<(usize, usize, usize)> {
+    let total = (size + 7) & !7;
+    if total == 0 || total > SMALL_MAX {
+        return None;
+    }
+    let class = total / 8;
+    let head = &FREELISTS.heads[class] as *const Cell<*mut u8> as usize;
+    let count = &FREELISTS.counts[class] as *const Cell<usize> as usize;
+    Some((head, count, FREELIST_CAP))
+}
+
 /// The sentinel of the list of all GC-tracked objects.
 pub(crate) static GC_LIST: Static<GcHead> =
     Static(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0) });

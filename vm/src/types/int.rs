@@ -102,8 +102,8 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     }
 }
 
-const SMALL_MIN: i64 = -5;
-const SMALL_MAX: i64 = 256;
+pub const SMALL_MIN: i64 = -5;
+pub const SMALL_MAX: i64 = 256;
 const NSMALL: usize = (SMALL_MAX - SMALL_MIN + 1) as usize;
 
 static SMALL_INTS: Static<[IntObj; NSMALL]> = Static({

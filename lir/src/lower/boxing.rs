@@ -1,0 +1,122 @@
+//! Boxing machine values and freeing floats inline, through the runtime's
+//! free lists for exact floats and ints (`Layout::float_freelist`,
+//! `int_freelist`): a new object is popped from its list and given its header
+//! and value in machine code; an empty list (or an int in the shared small
+//! range) takes the helper. A dying exact float is pushed back while the list
+//! has room. Both mirror the runtime's own allocator exactly.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{self, types, InstBuilder};
+
+use super::{trusted, Lower};
+use crate::helpers::Helper;
+
+impl Lower<'_> {
+    /// Pops a block from the free list `(head, count)`, branching to `empty`
+    /// (with no arguments) when there is none.
+    fn freelist_pop(&mut self, (head, count): (u64, u64), empty: ir::Block) -> ir::Value {
+        let head = self.iconst(head as i64);
+        let block = self.b.ins().load(types::I64, trusted(), head, 0);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, block, 0);
+        self.exit_if(none, empty);
+        let next = self.b.ins().load(types::I64, trusted(), block, 0);
+        self.b.ins().store(trusted(), next, head, 0);
+        let count = self.iconst(count as i64);
+        let n = self.b.ins().load(types::I64, trusted(), count, 0);
+        let n = self.b.ins().iadd_imm_s(n, -1);
+        self.b.ins().store(trusted(), n, count, 0);
+        block
+    }
+
+    /// Writes a new object's header: one reference, type `ty`.
+    fn init_header(&mut self, obj: ir::Value, ty: u64) {
+        let l = self.rt.layout().clone();
+        let one = self.iconst(1);
+        self.b.ins().store(trusted(), one, obj, l.refcnt);
+        let ty = self.iconst(ty as i64);
+        self.b.ins().store(trusted(), ty, obj, l.ob_type);
+    }
+
+    /// A new exact float holding `v` (an `F64`).
+    pub(super) fn box_float(&mut self, v: ir::Value) -> ir::Value {
+        let l = self.rt.layout().clone();
+        if l.float_freelist.0 == 0 {
+            return self.call1(Helper::BoxFloat, &[v]);
+        }
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, types::I64);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let obj = self.freelist_pop(l.float_freelist, slow);
+        self.init_header(obj, l.float_type);
+        self.b.ins().store(trusted(), v, obj, l.float_value);
+        self.b.ins().jump(done, &[obj.into()]);
+        self.b.switch_to_block(slow);
+        let r = self.call1(Helper::BoxFloat, &[v]);
+        self.b.ins().jump(done, &[r.into()]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// An int holding `v` (an `I64`): a new exact int, or the shared object
+    /// for a small value.
+    pub(super) fn box_long(&mut self, v: ir::Value) -> ir::Value {
+        let l = self.rt.layout().clone();
+        if l.int_freelist.0 == 0 {
+            return self.call1(Helper::BoxLong, &[v]);
+        }
+        let done = self.b.create_block();
+        let result = self.b.append_block_param(done, types::I64);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let (lo, hi) = l.small_ints;
+        let above = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, v, hi);
+        let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, v, lo);
+        let outside = self.b.ins().bor(above, below);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, outside, 0);
+        self.exit_if(small, slow);
+        let obj = self.freelist_pop(l.int_freelist, slow);
+        self.init_header(obj, l.int_type);
+        self.b.ins().store(trusted(), v, obj, l.int_value);
+        let null = self.iconst(0);
+        self.b.ins().store(trusted(), null, obj, l.int_big);
+        self.b.ins().jump(done, &[obj.into()]);
+        self.b.switch_to_block(slow);
+        let r = self.call1(Helper::BoxLong, &[v]);
+        self.b.ins().jump(done, &[r.into()]);
+        self.b.switch_to_block(done);
+        result
+    }
+
+    /// Frees `obj`, whose last reference compiled code just dropped: an exact
+    /// float goes back on its free list while that has room; anything else
+    /// (or a full list) takes the `Dealloc` helper.
+    pub(super) fn free(&mut self, obj: ir::Value) {
+        let l = self.rt.layout().clone();
+        if l.float_freelist.0 == 0 {
+            self.call(Helper::Dealloc, &[obj]);
+            return;
+        }
+        let done = self.b.create_block();
+        let slow = self.b.create_block();
+        let ty = self.b.ins().load(types::I64, trusted(), obj, l.ob_type);
+        let not_float = self.b.ins().icmp_imm_s(IntCC::NotEqual, ty, l.float_type as i64);
+        self.exit_if(not_float, slow);
+        let (head, count) = l.float_freelist;
+        let count = self.iconst(count as i64);
+        let n = self.b.ins().load(types::I64, trusted(), count, 0);
+        let full = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, n, l.freelist_cap);
+        self.exit_if(full, slow);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(trusted(), n, count, 0);
+        let head = self.iconst(head as i64);
+        let first = self.b.ins().load(types::I64, trusted(), head, 0);
+        self.b.ins().store(trusted(), first, obj, 0);
+        self.b.ins().store(trusted(), obj, head, 0);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Helper::Dealloc, &[obj]);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
+    }
+}
