@@ -17,6 +17,7 @@ mod math_int;
 mod math_special;
 pub mod native_type;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod signal;
@@ -47,11 +48,14 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
+    NativeModule { name: "errno", init: posix::errno::init },
     NativeModule { name: "math", init: math::init },
+    NativeModule { name: "posix", init: posix::init },
     NativeModule { name: "_random", init: random::init },
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_sre", init: sre::init },
+    NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
@@ -101,5 +105,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     ];
     v.extend(itertools::types());
     v.extend(sre::types());
+    v.extend(posix::types());
     v
 }
