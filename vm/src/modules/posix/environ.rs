@@ -23,27 +23,37 @@ pub fn environ_dict() -> PyResult<PyRef> {
     Ok(d)
 }
 
-/// A variable name as bytes, checked as CPython checks it.
-fn name_arg(o: Option<&Obj>, fname: &str) -> PyResult<Vec<u8>> {
-    let p = path::path_arg(o.unwrap_or(crate::types::none_ref()), fname, "name", Accept::PATH)?;
-    let key = p.c.into_bytes();
-    if key.is_empty() || key.contains(&b'=') {
+/// A name or value as bytes (str, bytes or os.PathLike).
+fn bytes_arg(o: Option<&Obj>) -> PyResult<Vec<u8>> {
+    let o = o.unwrap_or(crate::types::none_ref());
+    let p = path::fspath(o)?;
+    path::path_arg(&p, "", "", Accept::PATH).map(|p| p.c.into_bytes())
+}
+
+/// A variable name, checked as CPython checks it (an empty name fails in
+/// the C library, with EINVAL).
+fn name_arg(o: Option<&Obj>) -> PyResult<Vec<u8>> {
+    let key = bytes_arg(o)?;
+    if key.contains(&b'=') {
         return Err(PyErr::value_error("illegal environment variable name"));
+    }
+    if key.is_empty() {
+        return Err(path::errno_error(libc::EINVAL));
     }
     Ok(key)
 }
 
 pub fn putenv(a: Args) -> PyResult {
     let [name, value] = args::parse(a, "putenv", &["name", "value", "/"], 2)?;
-    let key = name_arg(name, "putenv")?;
-    let value = path::path_arg(value.unwrap_or(crate::types::none_ref()), "putenv", "value", Accept::PATH)?;
-    sys::putenv(&key, value.c.as_bytes());
+    let key = name_arg(name)?;
+    let value = bytes_arg(value)?;
+    sys::putenv(&key, &value);
     Ok(none())
 }
 
 pub fn unsetenv(a: Args) -> PyResult {
     let [name] = args::parse(a, "unsetenv", &["name", "/"], 1)?;
-    let key = name_arg(name, "unsetenv")?;
+    let key = name_arg(name)?;
     sys::unsetenv(&key);
     Ok(none())
 }

@@ -236,11 +236,11 @@ fn do_stat(o: &Obj, fname: &str, dir_fd: Option<&Obj>, follow: bool) -> PyResult
     let dir_fd = path::dir_fd_arg(dir_fd)?;
     match path::path_or_fd(o, fname, "path", Accept::PATH_OR_FD)? {
         PathOrFd::Fd(fd) => {
-            if dir_fd.is_some() || !follow {
-                return Err(PyErr::value_error(format!(
-                    "{fname}: cannot use fd and {} together",
-                    if dir_fd.is_some() { "dir_fd" } else { "follow_symlinks" }
-                )));
+            if dir_fd.is_some() {
+                return Err(PyErr::value_error(format!("{fname}: can't specify dir_fd without matching path")));
+            }
+            if !follow {
+                return Err(PyErr::value_error(format!("{fname}: cannot use fd and follow_symlinks together")));
             }
             results::stat_result(&sys::fstat(fd).map_err(errno_error)?)
         }
@@ -405,6 +405,9 @@ pub fn utime(a: Args) -> PyResult {
     let dir_fd = path::dir_fd_arg(dir_fd)?;
     let follow = path::flag(follow, true)?;
     match path::path_or_fd(p.unwrap_or(crate::types::none_ref()), "utime", "path", Accept::PATH_OR_FD)? {
+        PathOrFd::Fd(_) if dir_fd.is_some() => {
+            return Err(PyErr::value_error("utime: can't specify dir_fd without matching path"))
+        }
         PathOrFd::Fd(fd) => sys::futimens(fd, t).map_err(errno_error)?,
         PathOrFd::Path(p) => sys::utime(dir_fd, &p.c, t, follow).map_err(|e| path_error(e, &p))?,
     }
@@ -444,9 +447,6 @@ fn rename_impl(a: Args, fname: &str) -> PyResult {
     let [src, dst, sfd, dfd] = args::parse(a, fname, &["src", "dst", "*", "src_dir_fd", "dst_dir_fd"], 2)?;
     let src = path::path_arg(src.unwrap_or(crate::types::none_ref()), fname, "src", Accept::PATH)?;
     let dst = path::path_arg(dst.unwrap_or(crate::types::none_ref()), fname, "dst", Accept::PATH)?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error(format!("{fname}: src and dst must be the same type")));
-    }
     sys::rename(path::dir_fd_arg(sfd)?, &src.c, path::dir_fd_arg(dfd)?, &dst.c)
         .map_err(|e| os_error(e, Some(&src.obj), Some(&dst.obj)))?;
     Ok(none())
@@ -465,9 +465,6 @@ pub fn link(a: Args) -> PyResult {
         args::parse(a, "link", &["src", "dst", "*", "src_dir_fd", "dst_dir_fd", "follow_symlinks"], 2)?;
     let src = path::path_arg(src.unwrap_or(crate::types::none_ref()), "link", "src", Accept::PATH)?;
     let dst = path::path_arg(dst.unwrap_or(crate::types::none_ref()), "link", "dst", Accept::PATH)?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error("link: src and dst must be the same type"));
-    }
     sys::link(path::dir_fd_arg(sfd)?, &src.c, path::dir_fd_arg(dfd)?, &dst.c, path::flag(follow, true)?)
         .map_err(|e| os_error(e, Some(&src.obj), Some(&dst.obj)))?;
     Ok(none())
@@ -478,9 +475,6 @@ pub fn symlink(a: Args) -> PyResult {
         args::parse(a, "symlink", &["src", "dst", "target_is_directory", "*", "dir_fd"], 2)?;
     let src = path::path_arg(src.unwrap_or(crate::types::none_ref()), "symlink", "src", Accept::PATH)?;
     let dst = path::path_arg(dst.unwrap_or(crate::types::none_ref()), "symlink", "dst", Accept::PATH)?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error("symlink: src and dst must be the same type"));
-    }
     sys::symlink(&src.c, path::dir_fd_arg(dir_fd)?, &dst.c)
         .map_err(|e| os_error(e, Some(&src.obj), Some(&dst.obj)))?;
     Ok(none())

@@ -171,6 +171,9 @@ pub fn waitstatus_to_exitcode(a: Args) -> PyResult {
     if libc::WIFSIGNALED(s) {
         return Ok(as_int(-libc::WTERMSIG(s)));
     }
+    if libc::WIFSTOPPED(s) {
+        return Err(PyErr::value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
+    }
     Err(PyErr::value_error(format!("invalid wait status: {s}")))
 }
 
