@@ -3,6 +3,7 @@
 
 pub mod atexit;
 pub mod bisect;
+pub mod codecs_registry;
 pub mod collections;
 pub mod defaultdict;
 pub mod deque;
@@ -44,6 +45,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_bisect", init: bisect::init },
+    NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_linecache", init: linecache::init },
