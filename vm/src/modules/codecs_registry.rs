@@ -144,9 +144,9 @@ fn wrong_exception(exc: &Obj) -> PyErr {
 }
 
 /// The characters `start..end` of an encode error's string.
-fn failed_chars(obj: &Obj, start: usize, end: usize) -> Vec<char> {
-    let s = StrObj::text(obj);
-    s.chars().skip(start).take(end.saturating_sub(start)).collect()
+fn failed_chars(obj: &Obj, start: usize, end: usize) -> PyResult<Vec<char>> {
+    let s = obj.downcast::<StrObj>().ok_or_else(|| PyErr::type_error("object attribute must be unicode"))?;
+    Ok(s.as_str().chars().skip(start).take(end.saturating_sub(start)).collect())
 }
 
 fn handler_result(text: String, end: usize) -> PyResult {
@@ -163,12 +163,18 @@ fn strict_errors(a: Args) -> PyResult {
 
 fn ignore_errors(a: Args) -> PyResult {
     let [exc] = args::exact_fn::<1>(a, "ignore_errors")?;
+    if !exc.class().is_subtype(&crate::types::exceptions::UNICODE_ERROR) {
+        return Err(wrong_exception(exc));
+    }
     let (_, end, _) = error_parts(exc)?;
     handler_result(String::new(), end)
 }
 
 fn replace_errors(a: Args) -> PyResult {
     let [exc] = args::exact_fn::<1>(a, "replace_errors")?;
+    if !exc.class().is_subtype(&crate::types::exceptions::UNICODE_ERROR) {
+        return Err(wrong_exception(exc));
+    }
     let (start, end, _) = error_parts(exc)?;
     let n = end.saturating_sub(start);
     if exc.class().is_subtype(&UNICODE_ENCODE_ERROR) {
@@ -193,6 +199,9 @@ fn escape_char(c: char) -> String {
 
 fn backslashreplace_errors(a: Args) -> PyResult {
     let [exc] = args::exact_fn::<1>(a, "backslashreplace_errors")?;
+    if !exc.class().is_subtype(&crate::types::exceptions::UNICODE_ERROR) {
+        return Err(wrong_exception(exc));
+    }
     let (start, end, obj) = error_parts(exc)?;
     if exc.class().is_subtype(&UNICODE_DECODE_ERROR) {
         let data = bytes::bytes_of(&obj).unwrap_or_default();
@@ -204,7 +213,7 @@ fn backslashreplace_errors(a: Args) -> PyResult {
     {
         return Err(wrong_exception(exc));
     }
-    handler_result(failed_chars(&obj, start, end).into_iter().map(escape_char).collect(), end)
+    handler_result(failed_chars(&obj, start, end)?.into_iter().map(escape_char).collect(), end)
 }
 
 fn xmlcharrefreplace_errors(a: Args) -> PyResult {
@@ -213,7 +222,7 @@ fn xmlcharrefreplace_errors(a: Args) -> PyResult {
         return Err(wrong_exception(exc));
     }
     let (start, end, obj) = error_parts(exc)?;
-    handler_result(failed_chars(&obj, start, end).into_iter().map(|c| format!("&#{};", c as u32)).collect(), end)
+    handler_result(failed_chars(&obj, start, end)?.into_iter().map(|c| format!("&#{};", c as u32)).collect(), end)
 }
 
 fn namereplace_errors(a: Args) -> PyResult {
@@ -222,7 +231,7 @@ fn namereplace_errors(a: Args) -> PyResult {
         return Err(wrong_exception(exc));
     }
     let (start, end, obj) = error_parts(exc)?;
-    let text = failed_chars(&obj, start, end)
+    let text = failed_chars(&obj, start, end)?
         .into_iter()
         .map(|c| match unicode_names2::name(c) {
             Some(n) => format!("\\N{{{n}}}"),

@@ -155,22 +155,20 @@ pub fn c_int(o: &Obj) -> PyResult<i32> {
         return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
     }
     let v = int::expect_i64(o, "int")?;
-    if v > i32::MAX as i64 {
-        return Err(PyErr::overflow_error("signed integer is greater than maximum"));
-    }
-    if v < i32::MIN as i64 {
-        return Err(PyErr::overflow_error("signed integer is less than minimum"));
-    }
-    Ok(v as i32)
+    i32::try_from(v).map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))
 }
 
-/// A descriptor argument.
+/// A descriptor given where a path could be (negative ones reach the
+/// system call, which refuses them).
 pub fn fd_value(o: &Obj) -> PyResult<i32> {
-    let fd = c_int(o)?;
-    if fd < 0 {
-        return Err(PyErr::value_error("fd is negative"));
+    let v = int::index_of(o)?.unwrap_or(i64::MAX);
+    if v > i32::MAX as i64 {
+        return Err(PyErr::overflow_error("fd is greater than maximum"));
     }
-    Ok(fd)
+    if v < i32::MIN as i64 {
+        return Err(PyErr::overflow_error("fd is less than minimum"));
+    }
+    Ok(v as i32)
 }
 
 /// The `dir_fd` keyword: None or a descriptor.

@@ -96,6 +96,21 @@ fn extended_new(a: Args, name: &str, visible: usize, extra: &[&str]) -> PyResult
     let (Some(cls), Some(seq)) = (cls, seq) else {
         return Err(PyErr::type_error(format!("{name}() missing required argument 'sequence'")));
     };
+    let base = match name {
+        "os.stat_result" => stat_result_type()?,
+        _ => statvfs_result_type()?,
+    };
+    let Some(cls_t) = cls.downcast::<TypeObj>() else {
+        return Err(PyErr::type_error(format!("{name}.__new__(X): X is not a type object ({})", cls.class().name())));
+    };
+    let base_t = base.downcast::<TypeObj>().ok_or_else(|| PyErr::system_error("struct sequence type"))?;
+    if !cls_t.is_subtype(base_t) {
+        return Err(PyErr::type_error(format!(
+            "{name}.__new__({}): {} is not a subtype of {name}",
+            cls_t.name(),
+            cls_t.name()
+        )));
+    }
     let items = ops::collect_vec(seq)?;
     let max = visible + extra.len();
     if items.len() < visible {
