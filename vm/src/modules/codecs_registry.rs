@@ -205,7 +205,8 @@ fn backslashreplace_errors(a: Args) -> PyResult {
     let (start, end, obj) = error_parts(exc)?;
     if exc.class().is_subtype(&UNICODE_DECODE_ERROR) {
         let data = bytes::bytes_of(&obj).unwrap_or_default();
-        let text: String = data.get(start..end.min(data.len())).unwrap_or(&[]).iter().map(|b| format!("\\x{b:02x}")).collect();
+        let text: String =
+            data.get(start..end.min(data.len())).unwrap_or(&[]).iter().map(|b| format!("\\x{b:02x}")).collect();
         return handler_result(text, end);
     }
     if !exc.class().is_subtype(&UNICODE_ENCODE_ERROR)
@@ -293,9 +294,9 @@ fn errors_name(o: Option<&Obj>) -> PyResult<Option<String>> {
 fn encode_with(a: Args, fname: &str, codec: &str) -> PyResult {
     let [s, errors] = args::parse(a, fname, &["str", "errors", "/"], 1)?;
     let s = s.unwrap_or(crate::types::none_ref());
-    let text = s.downcast::<StrObj>().ok_or_else(|| {
-        PyErr::type_error(format!("{fname}() argument 1 must be str, not {}", s.class().name()))
-    })?;
+    let text = s
+        .downcast::<StrObj>()
+        .ok_or_else(|| PyErr::type_error(format!("{fname}() argument 1 must be str, not {}", s.class().name())))?;
     let errors = errors_name(errors)?;
     let out = crate::codecs::encode(text.as_str(), Some(codec), errors.as_deref())?;
     Ok(new_tuple(vec![bytes::from_vec(out), int::from_usize(text.char_len())]))

@@ -101,10 +101,7 @@ pub fn write(a: Args) -> PyResult {
     let fd = fd_arg(fd)?;
     let data = data.unwrap_or(crate::types::none_ref());
     let Some(buf) = bytes::bytes_of(data) else {
-        return Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            data.class().name()
-        )));
+        return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", data.class().name())));
     };
     match retry(|| sys::write(fd, &buf))? {
         Ok(n) => Ok(int::from_usize(n)),
@@ -133,9 +130,7 @@ fn fileno_of(o: &Obj) -> PyResult<i32> {
             }
             let fd = path::c_int(&r)?;
             if fd < 0 {
-                return Err(PyErr::value_error(format!(
-                    "file descriptor cannot be a negative integer ({fd})"
-                )));
+                return Err(PyErr::value_error(format!("file descriptor cannot be a negative integer ({fd})")));
             }
             Ok(fd)
         }
@@ -289,8 +284,7 @@ pub fn access(a: Args) -> PyResult {
 }
 
 pub fn chmod(a: Args) -> PyResult {
-    let [p, mode, dir_fd, follow] =
-        args::parse(a, "chmod", &["path", "mode", "*", "dir_fd", "follow_symlinks"], 2)?;
+    let [p, mode, dir_fd, follow] = args::parse(a, "chmod", &["path", "mode", "*", "dir_fd", "follow_symlinks"], 2)?;
     let mode = mode_arg(mode, 0)?;
     let dir_fd = path::dir_fd_arg(dir_fd)?;
     let follow = path::flag(follow, true)?;
@@ -319,7 +313,9 @@ fn id_arg(o: Option<&Obj>) -> PyResult<u32> {
     if v == -1 {
         return Ok(u32::MAX);
     }
-    u32::try_from(v).map_err(|_| PyErr::overflow_error(format!("uid is {}", if v < 0 { "less than minimum" } else { "greater than maximum" })))
+    u32::try_from(v).map_err(|_| {
+        PyErr::overflow_error(format!("uid is {}", if v < 0 { "less than minimum" } else { "greater than maximum" }))
+    })
 }
 
 pub fn chown(a: Args) -> PyResult {
@@ -380,7 +376,7 @@ fn ns_pair(o: &Obj) -> PyResult<(i64, i64)> {
 fn two_tuple<'a>(o: &'a Obj, msg: &str) -> PyResult<[&'a Obj; 2]> {
     match o.downcast::<TupleObj>() {
         Some(t) if t.len() == 2 => Ok([&t.as_slice()[0], &t.as_slice()[1]]),
-        _ => Err(PyErr::type_error(msg.to_string())),
+        _ => Err(PyErr::type_error(msg)),
     }
 }
 
@@ -475,8 +471,7 @@ pub fn symlink(a: Args) -> PyResult {
         args::parse(a, "symlink", &["src", "dst", "target_is_directory", "*", "dir_fd"], 2)?;
     let src = path::path_arg(src.unwrap_or(crate::types::none_ref()), "symlink", "src", Accept::PATH)?;
     let dst = path::path_arg(dst.unwrap_or(crate::types::none_ref()), "symlink", "dst", Accept::PATH)?;
-    sys::symlink(&src.c, path::dir_fd_arg(dir_fd)?, &dst.c)
-        .map_err(|e| os_error(e, Some(&src.obj), Some(&dst.obj)))?;
+    sys::symlink(&src.c, path::dir_fd_arg(dir_fd)?, &dst.c).map_err(|e| os_error(e, Some(&src.obj), Some(&dst.obj)))?;
     Ok(none())
 }
 

@@ -34,9 +34,9 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::int;
 use crate::types::list::new_list;
 use crate::types::module::{new_module, ModuleObj};
+use crate::types::none;
 use crate::types::str::new_str;
 use crate::types::typeobj::{Args, MethodDef, TypeObj};
-use crate::types::none;
 use crate::util::args;
 
 pub use process::in_forked_child;

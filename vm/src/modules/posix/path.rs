@@ -85,10 +85,7 @@ pub fn fspath(o: &Obj) -> PyResult {
         return Ok(o.to_owned());
     }
     let Some(f) = ops::lookup_special(o, "__fspath__")? else {
-        return Err(PyErr::type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            o.class().name()
-        )));
+        return Err(PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", o.class().name())));
     };
     let r = ops::call(&f, &[], None)?;
     if r.isa::<StrObj>() || r.isa::<BytesObj>() {
@@ -177,10 +174,7 @@ pub fn dir_fd_arg(o: Option<&Obj>) -> PyResult<Option<i32>> {
         None => Ok(None),
         Some(o) => {
             if !o.isa::<IntObj>() && ops::lookup_special(o, "__index__")?.is_none() {
-                return Err(PyErr::type_error(format!(
-                    "argument should be integer or None, not {}",
-                    o.class().name()
-                )));
+                return Err(PyErr::type_error(format!("argument should be integer or None, not {}", o.class().name())));
             }
             Ok(Some(c_int(o)?))
         }

@@ -313,7 +313,8 @@ pub fn times(a: Args) -> PyResult {
 
 pub fn getloadavg(a: Args) -> PyResult {
     no_args(a, "getloadavg")?;
-    let l = sys::getloadavg().map_err(|_| PyErr::new(&crate::types::exceptions::OS_ERROR, "Load averages are unobtainable"))?;
+    let l = sys::getloadavg()
+        .map_err(|_| PyErr::new(&crate::types::exceptions::OS_ERROR, "Load averages are unobtainable"))?;
     Ok(new_tuple(l.iter().map(|&v| new_float(v)).collect()))
 }
 

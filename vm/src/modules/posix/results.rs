@@ -120,7 +120,10 @@ fn extended_new(a: Args, name: &str, visible: usize, extra: &[&str]) -> PyResult
         )));
     }
     if items.len() > max {
-        return Err(PyErr::type_error(format!("{name}() takes an at most {max}-sequence ({}-sequence given)", items.len())));
+        return Err(PyErr::type_error(format!(
+            "{name}() takes an at most {max}-sequence ({}-sequence given)",
+            items.len()
+        )));
     }
     let obj = structseq::new_instance(&cls.to_owned(), items[..visible].to_vec());
     for (i, f) in extra.iter().enumerate() {

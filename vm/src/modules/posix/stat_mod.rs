@@ -148,7 +148,8 @@ pub fn filemode_text(m: u32) -> String {
     let mut s = String::with_capacity(10);
     s.push(kind);
     // (read, write, execute, special bit, special letter) per class.
-    let classes = [(0o400, 0o200, 0o100, 0o4000, 's'), (0o040, 0o020, 0o010, 0o2000, 's'), (0o004, 0o002, 0o001, 0o1000, 't')];
+    let classes =
+        [(0o400, 0o200, 0o100, 0o4000, 's'), (0o040, 0o020, 0o010, 0o2000, 's'), (0o004, 0o002, 0o001, 0o1000, 't')];
     for (r, w, x, special, letter) in classes {
         s.push(if m & r != 0 { 'r' } else { '-' });
         s.push(if m & w != 0 { 'w' } else { '-' });

@@ -583,7 +583,13 @@ pub fn uname() -> SysResult<[String; 5]> {
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: `u` is writable.
     check(unsafe { libc::uname(&mut u) })?;
-    Ok([field_text(&u.sysname), field_text(&u.nodename), field_text(&u.release), field_text(&u.version), field_text(&u.machine)])
+    Ok([
+        field_text(&u.sysname),
+        field_text(&u.nodename),
+        field_text(&u.release),
+        field_text(&u.version),
+        field_text(&u.machine),
+    ])
 }
 
 /// (user, system, children's user, children's system, elapsed) in seconds.
@@ -597,7 +603,13 @@ pub fn times() -> SysResult<[f64; 5]> {
     }
     // SAFETY: plain integer argument.
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
-    Ok([t.tms_utime as f64 / hz, t.tms_stime as f64 / hz, t.tms_cutime as f64 / hz, t.tms_cstime as f64 / hz, c as f64 / hz])
+    Ok([
+        t.tms_utime as f64 / hz,
+        t.tms_stime as f64 / hz,
+        t.tms_cutime as f64 / hz,
+        t.tms_cstime as f64 / hz,
+        c as f64 / hz,
+    ])
 }
 
 pub fn getloadavg() -> SysResult<[f64; 3]> {
