@@ -161,3 +161,14 @@ print(isinstance(os.environ, os._Environ), type(os.environ.copy()).__name__)
 with_default = os.environ.get("EMBER_SURELY_UNSET", "dflt")
 print(with_default, os.environ.setdefault("EMBER_SET_DEFAULT", "sd"), os.environ.pop("EMBER_SET_DEFAULT"))
 print(os.get_exec_path(env={"PATH": "/a:/b"}))
+
+# a forked child that ends through SystemExit or by finishing the program
+sys.stdout.flush()
+pid = os.fork()
+if pid == 0:
+    sys.exit(3)
+print("child sys.exit:", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+sys.stdout.flush()
+pid = os.fork()
+if pid != 0:
+    print("child fell off the end:", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))

@@ -293,10 +293,7 @@ pub fn cpu_count(a: Args) -> PyResult {
 
 pub fn sched_getaffinity(a: Args) -> PyResult {
     let [pid] = args::parse(a, "sched_getaffinity", &["pid", "/"], 1)?;
-    if int_arg(pid)? != 0 {
-        return Err(PyErr::not_implemented("sched_getaffinity: only pid 0 is supported"));
-    }
-    let cpus = sys::affinity().map_err(errno_error)?;
+    let cpus = sys::affinity(int_arg(pid)?).map_err(errno_error)?;
     let set = crate::types::set::set_from_vec(cpus.into_iter().map(int::from_usize).collect())?;
     Ok(set)
 }

@@ -561,12 +561,12 @@ pub fn cpu_count() -> Option<i64> {
     (n > 0).then_some(n as i64)
 }
 
-/// The CPUs this process may run on (`sched_getaffinity(0)`).
-pub fn affinity() -> SysResult<Vec<usize>> {
+/// The CPUs process `pid` (0: this one) may run on.
+pub fn affinity(pid: i32) -> SysResult<Vec<usize>> {
     // SAFETY: `cpu_set_t` is plain data; all zeros is the empty set.
     let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
     // SAFETY: `set` is writable for its size.
-    check(unsafe { libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) })?;
+    check(unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) })?;
     let max = 8 * std::mem::size_of::<libc::cpu_set_t>();
     // SAFETY: CPU_ISSET only reads the set, for indices below its size.
     Ok((0..max).filter(|&i| unsafe { libc::CPU_ISSET(i, &set) }).collect())
