@@ -9,7 +9,6 @@
 //! `codecs.lookup` do.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::object::{Obj, PyRef};
 use crate::ops;
@@ -24,15 +23,32 @@ use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{Args, MethodDef};
 use crate::util::args;
 
-#[derive(Default)]
+/// Search functions, the lookup cache by normalised name, and error
+/// handlers by name (few entries: searched linearly). Never dropped, so no
+/// object is released after the interpreter has stopped.
 struct Registry {
     search: Vec<PyRef>,
-    cache: HashMap<String, PyRef>,
-    handlers: HashMap<String, PyRef>,
+    cache: Vec<(String, PyRef)>,
+    handlers: Vec<(String, PyRef)>,
 }
 
-thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+static REGISTRY: crate::object::Static<RefCell<Registry>> =
+    crate::object::Static(RefCell::new(Registry { search: Vec::new(), cache: Vec::new(), handlers: Vec::new() }));
+
+fn find(entries: &[(String, PyRef)], key: &str) -> Option<PyRef> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+}
+
+/// Sets `key`, returning the replaced value (to be dropped by the caller,
+/// outside the borrow).
+fn put(entries: &mut Vec<(String, PyRef)>, key: String, value: PyRef) -> Option<PyRef> {
+    match entries.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+        None => {
+            entries.push((key, value));
+            None
+        }
+    }
 }
 
 fn is_callable(o: &Obj) -> bool {
@@ -44,19 +60,18 @@ fn register(a: Args) -> PyResult {
     if !is_callable(f) {
         return Err(PyErr::type_error("argument must be callable"));
     }
-    REGISTRY.with(|r| r.borrow_mut().search.push(f.to_owned()));
+    REGISTRY.borrow_mut().search.push(f.to_owned());
     Ok(none())
 }
 
 fn unregister(a: Args) -> PyResult {
     let [f] = args::exact_fn::<1>(a, "unregister")?;
-    let removed = REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
+    let removed = {
+        let mut r = REGISTRY.borrow_mut();
         let pos = r.search.iter().position(|s| s.is(f));
         let removed = pos.map(|i| r.search.remove(i));
-        let cache = std::mem::take(&mut r.cache);
-        (removed, cache)
-    });
+        (removed, std::mem::take(&mut r.cache))
+    };
     drop(removed);
     Ok(none())
 }
@@ -70,15 +85,15 @@ fn normalize(name: &str) -> String {
 /// returns, cached by normalised name.
 pub fn lookup_codec(name: &str) -> PyResult<PyRef> {
     let key = normalize(name);
-    if let Some(hit) = REGISTRY.with(|r| r.borrow().cache.get(&key).cloned()) {
+    let hit = find(&REGISTRY.borrow().cache, &key);
+    if let Some(hit) = hit {
         return Ok(hit);
     }
-    let search = REGISTRY.with(|r| r.borrow().search.clone());
-    if search.is_empty() {
+    if REGISTRY.borrow().search.is_empty() {
         // The host's `encodings` package registers the standard search.
         crate::import::import_module("encodings")?;
     }
-    let search = REGISTRY.with(|r| r.borrow().search.clone());
+    let search = REGISTRY.borrow().search.clone();
     let key_obj = from_string(key.clone());
     for f in search {
         let r = ops::call(&f, &[&key_obj], None)?;
@@ -88,7 +103,7 @@ pub fn lookup_codec(name: &str) -> PyResult<PyRef> {
         if r.downcast::<TupleObj>().is_none_or(|t| t.len() != 4) {
             return Err(PyErr::type_error("codec search functions must return 4-tuples"));
         }
-        let old = REGISTRY.with(|reg| reg.borrow_mut().cache.insert(key.clone(), r.clone()));
+        let old = put(&mut REGISTRY.borrow_mut().cache, key, r.clone());
         drop(old);
         return Ok(r);
     }
@@ -264,7 +279,7 @@ fn register_error(a: Args) -> PyResult {
     if !is_callable(handler) {
         return Err(PyErr::type_error("handler must be callable"));
     }
-    let old = REGISTRY.with(|r| r.borrow_mut().handlers.insert(name, handler.to_owned()));
+    let old = put(&mut REGISTRY.borrow_mut().handlers, name, handler.to_owned());
     drop(old);
     Ok(none())
 }
@@ -272,12 +287,14 @@ fn register_error(a: Args) -> PyResult {
 fn lookup_error(a: Args) -> PyResult {
     let [name] = args::exact_fn::<1>(a, "lookup_error")?;
     let name = expect_str(name, "lookup_error() argument")?;
-    if let Some(h) = REGISTRY.with(|r| r.borrow().handlers.get(name).cloned()) {
+    let known = find(&REGISTRY.borrow().handlers, name);
+    if let Some(h) = known {
         return Ok(h);
     }
     if let Some(h) = builtin_handler(name) {
-        let stored = REGISTRY.with(|r| r.borrow_mut().handlers.entry(name.to_string()).or_insert(h).clone());
-        return Ok(stored);
+        // Kept, so that lookups return the same object each time.
+        REGISTRY.borrow_mut().handlers.push((name.to_string(), h.clone()));
+        return Ok(h);
     }
     Err(PyErr::new(&LOOKUP_ERROR, format!("unknown error handler name '{name}'")))
 }

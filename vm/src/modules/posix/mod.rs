@@ -48,16 +48,18 @@ pub fn types() -> Vec<&'static TypeObj> {
 
 // ---- register_at_fork ---------------------------------------------------
 
-#[derive(Default)]
+/// Callables registered with `register_at_fork` (never dropped).
 struct ForkHooks {
     before: Vec<PyRef>,
     after_in_child: Vec<PyRef>,
     after_in_parent: Vec<PyRef>,
 }
 
-thread_local! {
-    static FORK_HOOKS: RefCell<ForkHooks> = RefCell::new(ForkHooks::default());
-}
+static FORK_HOOKS: crate::object::Static<RefCell<ForkHooks>> = crate::object::Static(RefCell::new(ForkHooks {
+    before: Vec::new(),
+    after_in_child: Vec::new(),
+    after_in_parent: Vec::new(),
+}));
 
 fn register_at_fork(a: Args) -> PyResult {
     let [before, child, parent] =
@@ -73,24 +75,22 @@ fn register_at_fork(a: Args) -> PyResult {
             }
         }
     }
-    FORK_HOOKS.with(|h| {
-        let mut h = h.borrow_mut();
-        if let Some(o) = given[0] {
-            h.before.push(o.to_owned());
-        }
-        if let Some(o) = given[1] {
-            h.after_in_child.push(o.to_owned());
-        }
-        if let Some(o) = given[2] {
-            h.after_in_parent.push(o.to_owned());
-        }
-    });
+    let mut h = FORK_HOOKS.borrow_mut();
+    if let Some(o) = given[0] {
+        h.before.push(o.to_owned());
+    }
+    if let Some(o) = given[1] {
+        h.after_in_child.push(o.to_owned());
+    }
+    if let Some(o) = given[2] {
+        h.after_in_parent.push(o.to_owned());
+    }
     Ok(none())
 }
 
 /// Runs fork hooks; errors go to `sys.unraisablehook` as in CPython.
 fn run_hooks(pick: fn(&ForkHooks) -> &Vec<PyRef>, reverse: bool) {
-    let mut hooks = FORK_HOOKS.with(|h| pick(&h.borrow()).clone());
+    let mut hooks = pick(&FORK_HOOKS.borrow()).clone();
     if reverse {
         hooks.reverse();
     }

@@ -158,7 +158,20 @@ pub fn c_int(o: &Obj) -> PyResult<i32> {
 /// A descriptor given where a path could be (negative ones reach the
 /// system call, which refuses them).
 pub fn fd_value(o: &Obj) -> PyResult<i32> {
-    let v = int::index_of(o)?.unwrap_or(i64::MAX);
+    let v = match int::index_of(o) {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", o.class().name())))
+        }
+        // Beyond i64: the sign picks the message.
+        Err(_) => {
+            if ops::lt_bool(o, &int::new_int(0))? {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+    };
     if v > i32::MAX as i64 {
         return Err(PyErr::overflow_error("fd is greater than maximum"));
     }

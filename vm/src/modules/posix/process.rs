@@ -24,25 +24,21 @@ use crate::util::args;
 use super::path::{self, errno_error, path_error, Accept};
 use super::{results, sys};
 
-thread_local! {
-    /// The pid the interpreter started with; a different `getpid()` means
-    /// this is a child made by `os.fork`.
-    static START_PID: Cell<i64> = const { Cell::new(0) };
-}
+/// The pid the interpreter started with; a different `getpid()` means
+/// this is a child made by `os.fork`.
+static START_PID: crate::object::Static<Cell<i64>> = crate::object::Static(Cell::new(0));
 
 /// Records the interpreter's pid (at `posix` import).
 pub fn note_start_pid() {
-    START_PID.with(|p| {
-        if p.get() == 0 {
-            p.set(sys::getpid());
-        }
-    });
+    if START_PID.get() == 0 {
+        START_PID.set(sys::getpid());
+    }
 }
 
 /// Whether this process is a child made by `os.fork` (its interpreter
 /// thread is then the only thread, so the binary exits from it).
 pub fn in_forked_child() -> bool {
-    START_PID.with(|p| p.get() != 0 && p.get() != sys::getpid())
+    START_PID.get() != 0 && START_PID.get() != sys::getpid()
 }
 
 fn no_args(a: Args, name: &str) -> PyResult<()> {

@@ -39,7 +39,7 @@ const STATVFS_FIELDS: [&str; 10] =
     ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax"];
 const STATVFS_EXTRA: [&str; 1] = ["f_fsid"];
 
-#[derive(Default)]
+/// The types, made at first use and never dropped.
 struct Types {
     stat: OnceCell<PyRef>,
     statvfs: OnceCell<PyRef>,
@@ -48,19 +48,20 @@ struct Types {
     times: OnceCell<PyRef>,
 }
 
-thread_local! {
-    static TYPES: Types = Types::default();
-}
+static TYPES: crate::object::Static<Types> = crate::object::Static(Types {
+    stat: OnceCell::new(),
+    statvfs: OnceCell::new(),
+    terminal_size: OnceCell::new(),
+    uname: OnceCell::new(),
+    times: OnceCell::new(),
+});
 
 fn cached(pick: fn(&Types) -> &OnceCell<PyRef>, make: impl FnOnce() -> PyResult<PyRef>) -> PyResult<PyRef> {
-    if let Some(t) = TYPES.with(|t| pick(t).get().cloned()) {
-        return Ok(t);
+    if let Some(t) = pick(&TYPES).get() {
+        return Ok(t.clone());
     }
     let t = make()?;
-    TYPES.with(|ts| {
-        let _ = pick(ts).set(t.clone());
-    });
-    Ok(t)
+    Ok(pick(&TYPES).get_or_init(|| t).clone())
 }
 
 /// A struct sequence type whose instances have a `__dict__` for the
