@@ -3,11 +3,11 @@
 //! `is_dir`/`is_file`/`is_symlink` from the directory entry's type when
 //! it is known, without a system call).
 
-use crate::object::{Obj, PyCell, PyPayload, PyRef};
+use crate::object::{Obj, PyCell, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::list::new_list;
 use crate::types::str::from_string;
-use crate::types::typeobj::{Args, GetSetDef, MethodDef, TypeObj};
+use crate::types::typeobj::{Args, GetSetDef, MethodDef};
 use crate::types::{new_bool, none};
 use crate::util::args;
 
@@ -64,6 +64,7 @@ pub fn listdir(a: Args) -> PyResult {
 
 // ---- DirEntry -----------------------------------------------------------
 
+/// (Its `PyPayload` impl is in `sys.rs`.)
 #[repr(C)]
 pub struct DirEntryObj {
     pub ob: Obj,
@@ -77,13 +78,6 @@ pub struct DirEntryObj {
     dir_fd: Option<i32>,
     stat: PyCell<Option<PyRef>>,
     lstat: PyCell<Option<PyRef>>,
-}
-
-// SAFETY: `#[repr(C)]` starting with `Obj`.
-unsafe impl PyPayload for DirEntryObj {
-    fn class() -> &'static TypeObj {
-        &DIR_ENTRY_TYPE
-    }
 }
 
 fn entry(o: &Obj) -> PyResult<&DirEntryObj> {
@@ -252,18 +246,12 @@ fn new_entry(target: &PathOrFd, raw: RawEntry) -> PyResult {
 
 // ---- ScandirIterator ----------------------------------------------------
 
+/// (Its `PyPayload` impl is in `sys.rs`.)
 #[repr(C)]
 pub struct ScandirObj {
     pub ob: Obj,
     target: PathOrFd,
     dir: PyCell<Option<Dir>>,
-}
-
-// SAFETY: `#[repr(C)]` starting with `Obj`.
-unsafe impl PyPayload for ScandirObj {
-    fn class() -> &'static TypeObj {
-        &SCANDIR_TYPE
-    }
 }
 
 fn scandir_of(o: &Obj) -> PyResult<&ScandirObj> {

@@ -14,15 +14,23 @@
 //!   `utsname`, `tms`, `winsize`, `statvfs`) owned by the wrapper, read only
 //!   after the call succeeded;
 //! - file descriptors are plain integers: a wrong one makes the kernel fail
-//!   with `EBADF`, it cannot make Rust memory unsafe (no wrapper hands out
-//!   Rust objects that assume ownership of a descriptor, except [`Dir`],
-//!   which owns its stream and closes it exactly once);
-//! - `fork` and `execv` are only unsafe in the sense that the child of a
-//!   multi-threaded process may only rely on async-signal-safe functions
-//!   until it execs; the interpreter runs on one thread and the child goes on
-//!   running it, as CPython's `os.fork` does;
+//!   with `EBADF`. Python code may close or reuse a descriptor that other
+//!   code of the process still uses (as in CPython); that misdirects I/O
+//!   but does not touch Rust memory. No wrapper hands out a Rust object that
+//!   owns a descriptor, except [`Dir`], which owns its stream and closes it
+//!   exactly once;
+//! - `fork`: the child holds only the calling thread, the interpreter's.
+//!   All interpreter state belongs to that thread; the binary's main thread
+//!   only waits to join it and holds no lock the child could need. The
+//!   child goes on running Python, as after CPython's `os.fork`;
+//! - `exec*` replace the process image; the argument arrays are built from
+//!   `CString`s that outlive the call and end with a null pointer;
 //! - `environ` changes go through `std::env`, which serialises them with its
-//!   own lock.
+//!   own lock;
+//! - the two payload structs of `dir.rs` (`DirEntryObj`, `ScandirObj`) are
+//!   `#[repr(C)]` with the `Obj` header first, and their types have no
+//!   `BASETYPE` flag, so no object of a subtype has another layout (the
+//!   `PyPayload` contract). Their impls are at the end of this file.
 //!
 //! Errors come back as the `errno` value (`Err(i32)`).
 
@@ -646,4 +654,20 @@ pub fn putenv(key: &[u8], value: &[u8]) {
 
 pub fn unsetenv(key: &[u8]) {
     std::env::remove_var(OsStr::from_bytes(key));
+}
+
+// ---- payload layouts ----------------------------------------------------
+
+// SAFETY: `#[repr(C)]` with `ob: Obj` first; the type cannot be subclassed.
+unsafe impl crate::object::PyPayload for super::dir::DirEntryObj {
+    fn class() -> &'static crate::types::typeobj::TypeObj {
+        &super::dir::DIR_ENTRY_TYPE
+    }
+}
+
+// SAFETY: `#[repr(C)]` with `ob: Obj` first; the type cannot be subclassed.
+unsafe impl crate::object::PyPayload for super::dir::ScandirObj {
+    fn class() -> &'static crate::types::typeobj::TypeObj {
+        &super::dir::SCANDIR_TYPE
+    }
 }
