@@ -516,3 +516,109 @@ pub fn fspath(a: Args) -> PyResult {
     let [p] = args::parse(a, "fspath", &["path"], 1)?;
     path::fspath(p.unwrap_or(crate::types::none_ref()))
 }
+
+// ---- positioned I/O, copying, special files ------------------------------
+
+fn offset_arg(o: Option<&Obj>) -> PyResult<i64> {
+    i64_arg(o.unwrap_or(crate::types::none_ref()), "off_t")
+}
+
+pub fn pread(a: Args) -> PyResult {
+    let [fd, n, offset] = args::parse(a, "pread", &["fd", "length", "offset", "/"], 3)?;
+    let fd = fd_arg(fd)?;
+    let n = i64_arg(n.unwrap_or(crate::types::none_ref()), "ssize_t")?;
+    if n < 0 {
+        return Err(errno_error(libc::EINVAL));
+    }
+    let offset = offset_arg(offset)?;
+    let mut buf: Vec<u8> = crate::util::mem::vec_with_capacity(n as usize)?;
+    buf.resize(n as usize, 0);
+    match retry(|| sys::pread(fd, &mut buf, offset))? {
+        Ok(got) => {
+            buf.truncate(got);
+            Ok(bytes::from_vec(buf))
+        }
+        Err(e) => Err(errno_error(e)),
+    }
+}
+
+pub fn pwrite(a: Args) -> PyResult {
+    let [fd, data, offset] = args::parse(a, "pwrite", &["fd", "data", "offset", "/"], 3)?;
+    let fd = fd_arg(fd)?;
+    let data = data.unwrap_or(crate::types::none_ref());
+    let Some(buf) = bytes::bytes_of(data) else {
+        return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", data.class().name())));
+    };
+    let offset = offset_arg(offset)?;
+    match retry(|| sys::pwrite(fd, &buf, offset))? {
+        Ok(n) => Ok(int::from_usize(n)),
+        Err(e) => Err(errno_error(e)),
+    }
+}
+
+pub fn sendfile(a: Args) -> PyResult {
+    let [out_fd, in_fd, offset, count] = args::parse(a, "sendfile", &["out_fd", "in_fd", "offset", "count"], 4)?;
+    let (out_fd, in_fd) = (fd_arg(out_fd)?, fd_arg(in_fd)?);
+    let offset = match offset.filter(|o| !o.is_none()) {
+        Some(o) => Some(i64_arg(o, "off_t")?),
+        None => None,
+    };
+    let count = i64_arg(count.unwrap_or(crate::types::none_ref()), "ssize_t")?;
+    if count < 0 {
+        return Err(errno_error(libc::EINVAL));
+    }
+    match retry(|| sys::sendfile(out_fd, in_fd, offset, count as usize))? {
+        Ok(n) => Ok(int::from_usize(n)),
+        Err(e) => Err(errno_error(e)),
+    }
+}
+
+pub fn fdatasync(a: Args) -> PyResult {
+    let [fd] = args::parse(a, "fdatasync", &["fd"], 1)?;
+    let fd = fileno_of(fd.unwrap_or(crate::types::none_ref()))?;
+    retry(|| sys::fdatasync(fd))?.map_err(errno_error)?;
+    Ok(none())
+}
+
+pub fn sync(a: Args) -> PyResult {
+    args::parse::<0>(a, "sync", &[], 0)?;
+    sys::sync();
+    Ok(none())
+}
+
+pub fn mkfifo(a: Args) -> PyResult {
+    let [p, mode, dir_fd] = args::parse(a, "mkfifo", &["path", "mode", "*", "dir_fd"], 1)?;
+    let p = path::path_arg(p.unwrap_or(crate::types::none_ref()), "mkfifo", "path", Accept::PATH)?;
+    let mode = mode_arg(mode, 0o666)?;
+    // CPython's mkfifo error names no file.
+    sys::mkfifo(path::dir_fd_arg(dir_fd)?, &p.c, mode).map_err(errno_error)?;
+    Ok(none())
+}
+
+pub fn ttyname(a: Args) -> PyResult {
+    let [fd] = args::parse(a, "ttyname", &["fd", "/"], 1)?;
+    let name = sys::ttyname(fd_arg(fd)?).map_err(errno_error)?;
+    Ok(path::name_obj(&name, false))
+}
+
+fn u32_arg(o: Option<&Obj>, what: &str) -> PyResult<u32> {
+    let v = i64_arg(o.unwrap_or(crate::types::none_ref()), what)?;
+    u32::try_from(v).map_err(|_| PyErr::overflow_error(format!("Python int too large to convert to C {what}")))
+}
+
+pub fn major(a: Args) -> PyResult {
+    let [dev] = args::parse(a, "major", &["device", "/"], 1)?;
+    let dev = i64_arg(dev.unwrap_or(crate::types::none_ref()), "dev_t")? as u64;
+    Ok(int::new_int(sys::major(dev) as i64))
+}
+
+pub fn minor(a: Args) -> PyResult {
+    let [dev] = args::parse(a, "minor", &["device", "/"], 1)?;
+    let dev = i64_arg(dev.unwrap_or(crate::types::none_ref()), "dev_t")? as u64;
+    Ok(int::new_int(sys::minor(dev) as i64))
+}
+
+pub fn makedev(a: Args) -> PyResult {
+    let [ma, mi] = args::parse(a, "makedev", &["major", "minor", "/"], 2)?;
+    Ok(int::from_u64(sys::makedev(u32_arg(ma, "unsigned int")?, u32_arg(mi, "unsigned int")?)))
+}

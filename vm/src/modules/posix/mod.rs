@@ -136,6 +136,16 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("set_blocking", files::set_blocking),
     MethodDef::method("get_terminal_size", files::get_terminal_size),
     MethodDef::method("device_encoding", process::device_encoding),
+    MethodDef::method("pread", files::pread),
+    MethodDef::method("pwrite", files::pwrite),
+    MethodDef::method("sendfile", files::sendfile),
+    MethodDef::method("fdatasync", files::fdatasync),
+    MethodDef::method("sync", files::sync),
+    MethodDef::method("mkfifo", files::mkfifo),
+    MethodDef::method("ttyname", files::ttyname),
+    MethodDef::method("major", files::major),
+    MethodDef::method("minor", files::minor),
+    MethodDef::method("makedev", files::makedev),
     // metadata
     MethodDef::method("stat", files::stat),
     MethodDef::method("lstat", files::lstat),
@@ -178,6 +188,12 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("getgid", process::getgid),
     MethodDef::method("getegid", process::getegid),
     MethodDef::method("getsid", process::getsid),
+    MethodDef::method("getpgid", process::getpgid),
+    MethodDef::method("setpgid", process::setpgid),
+    MethodDef::method("killpg", process::killpg),
+    MethodDef::method("getgroups", process::getgroups),
+    MethodDef::method("nice", process::nice),
+    MethodDef::method("sysconf", process::sysconf),
     MethodDef::method("setsid", process::setsid),
     MethodDef::method("getlogin", process::getlogin),
     MethodDef::method("umask", process::umask),
@@ -293,6 +309,7 @@ static HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LCHOWN",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -313,6 +330,13 @@ pub fn init() -> PyResult<PyRef> {
     for &(name, v) in CONSTANTS {
         set(mo, name, int::new_int(v));
     }
+    let names = crate::types::dict::new_dict();
+    if let Some(d) = names.downcast::<crate::types::dict::DictObj>() {
+        for &(name, code) in process::SYSCONF_NAMES {
+            d.set_by_str(name, int::new_int(code as i64));
+        }
+    }
+    set(mo, "sysconf_names", names);
     set(mo, "_have_functions", new_list(HAVE_FUNCTIONS.iter().map(|n| new_str(n)).collect()));
     set(mo, "environ", environ::environ_dict()?);
     set(mo, "error", crate::types::exceptions::OS_ERROR.as_obj_ref().to_owned());

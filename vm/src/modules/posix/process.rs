@@ -331,3 +331,72 @@ pub fn device_encoding(a: Args) -> PyResult {
     }
     Ok(none())
 }
+
+pub fn getpgid(a: Args) -> PyResult {
+    let [pid] = args::parse(a, "getpgid", &["pid", "/"], 1)?;
+    sys::getpgid(int_arg(pid)?).map(int::new_int).map_err(errno_error)
+}
+
+pub fn setpgid(a: Args) -> PyResult {
+    let [pid, pgrp] = args::parse(a, "setpgid", &["pid", "pgrp", "/"], 2)?;
+    sys::setpgid(int_arg(pid)?, int_arg(pgrp)?).map_err(errno_error)?;
+    Ok(none())
+}
+
+pub fn killpg(a: Args) -> PyResult {
+    let [pgrp, sig] = args::parse(a, "killpg", &["pgid", "signal", "/"], 2)?;
+    sys::killpg(int_arg(pgrp)?, int_arg(sig)?).map_err(errno_error)?;
+    crate::modules::signal::check_pending()?;
+    Ok(none())
+}
+
+pub fn getgroups(a: Args) -> PyResult {
+    no_args(a, "getgroups")?;
+    let groups = sys::getgroups().map_err(errno_error)?;
+    Ok(crate::types::list::new_list(groups.into_iter().map(|g| int::new_int(g as i64)).collect()))
+}
+
+pub fn nice(a: Args) -> PyResult {
+    let [inc] = args::parse(a, "nice", &["increment", "/"], 1)?;
+    sys::nice(int_arg(inc)?).map(|v| int::new_int(v as i64)).map_err(errno_error)
+}
+
+/// The `sysconf` names `posix.sysconf_names` offers.
+pub static SYSCONF_NAMES: &[(&str, i32)] = &[
+    ("SC_ARG_MAX", libc::_SC_ARG_MAX),
+    ("SC_CHILD_MAX", libc::_SC_CHILD_MAX),
+    ("SC_CLK_TCK", libc::_SC_CLK_TCK),
+    ("SC_NGROUPS_MAX", libc::_SC_NGROUPS_MAX),
+    ("SC_OPEN_MAX", libc::_SC_OPEN_MAX),
+    ("SC_PAGESIZE", libc::_SC_PAGESIZE),
+    ("SC_PAGE_SIZE", libc::_SC_PAGE_SIZE),
+    ("SC_NPROCESSORS_CONF", libc::_SC_NPROCESSORS_CONF),
+    ("SC_NPROCESSORS_ONLN", libc::_SC_NPROCESSORS_ONLN),
+    ("SC_PHYS_PAGES", libc::_SC_PHYS_PAGES),
+    ("SC_AVPHYS_PAGES", libc::_SC_AVPHYS_PAGES),
+    ("SC_LINE_MAX", libc::_SC_LINE_MAX),
+    ("SC_HOST_NAME_MAX", libc::_SC_HOST_NAME_MAX),
+    ("SC_LOGIN_NAME_MAX", libc::_SC_LOGIN_NAME_MAX),
+    ("SC_IOV_MAX", libc::_SC_IOV_MAX),
+    ("SC_TTY_NAME_MAX", libc::_SC_TTY_NAME_MAX),
+    ("SC_GETPW_R_SIZE_MAX", libc::_SC_GETPW_R_SIZE_MAX),
+    ("SC_GETGR_R_SIZE_MAX", libc::_SC_GETGR_R_SIZE_MAX),
+    ("SC_SEM_NSEMS_MAX", libc::_SC_SEM_NSEMS_MAX),
+    ("SC_STREAM_MAX", libc::_SC_STREAM_MAX),
+];
+
+pub fn sysconf(a: Args) -> PyResult {
+    let [name] = args::parse(a, "sysconf", &["name", "/"], 1)?;
+    let name = name.unwrap_or(crate::types::none_ref());
+    let code = if let Some(s) = name.downcast::<crate::types::str::StrObj>() {
+        match SYSCONF_NAMES.iter().find(|(n, _)| *n == s.as_str()) {
+            Some(&(_, c)) => c,
+            None => return Err(PyErr::value_error("unrecognized configuration name")),
+        }
+    } else if name.isa::<crate::types::int::IntObj>() {
+        int_arg(Some(name))?
+    } else {
+        return Err(PyErr::type_error("configuration names must be strings or integers"));
+    };
+    sys::sysconf(code).map(int::new_int).map_err(errno_error)
+}

@@ -301,6 +301,82 @@ pub fn fchdir(fd: i32) -> SysResult<()> {
     check(unsafe { libc::fchdir(fd) }).map(|_| ())
 }
 
+/// `pread`: reads at `offset` without moving the file position.
+pub fn pread(fd: i32, buf: &mut [u8], offset: i64) -> SysResult<usize> {
+    // SAFETY: `buf` is writable for `buf.len()` bytes.
+    let n = unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), offset as libc::off_t) };
+    if n < 0 {
+        Err(errno())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// `pwrite`: writes at `offset` without moving the file position.
+pub fn pwrite(fd: i32, data: &[u8], offset: i64) -> SysResult<usize> {
+    // SAFETY: `data` is readable for `data.len()` bytes.
+    let n = unsafe { libc::pwrite(fd, data.as_ptr() as *const libc::c_void, data.len(), offset as libc::off_t) };
+    if n < 0 {
+        Err(errno())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// `sendfile(out, in, offset, count)`; with an offset, the input's file
+/// position is left alone. Returns the bytes sent.
+pub fn sendfile(out_fd: i32, in_fd: i32, offset: Option<i64>, count: usize) -> SysResult<usize> {
+    let mut off = offset.unwrap_or(0) as libc::off_t;
+    let off_ptr = if offset.is_some() { &mut off as *mut libc::off_t } else { std::ptr::null_mut() };
+    // SAFETY: `off_ptr` is null or points to `off`, which outlives the call.
+    let n = unsafe { libc::sendfile(out_fd, in_fd, off_ptr, count) };
+    if n < 0 {
+        Err(errno())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+pub fn fdatasync(fd: i32) -> SysResult<()> {
+    // SAFETY: plain integer argument.
+    check(unsafe { libc::fdatasync(fd) }).map(|_| ())
+}
+
+pub fn sync() {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { libc::sync() }
+}
+
+pub fn mkfifo(dir_fd: Option<i32>, path: &CStr, mode: u32) -> SysResult<()> {
+    // SAFETY: `path` is NUL-terminated.
+    check(unsafe { libc::mkfifoat(at(dir_fd), path.as_ptr(), mode as libc::mode_t) }).map(|_| ())
+}
+
+/// The name of the terminal open on `fd`.
+pub fn ttyname(fd: i32) -> SysResult<Vec<u8>> {
+    let mut buf = vec![0u8; 256];
+    // SAFETY: `buf` is writable for its length.
+    let rc = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if rc != 0 {
+        return Err(rc);
+    }
+    let n = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    buf.truncate(n);
+    Ok(buf)
+}
+
+pub fn major(dev: u64) -> u32 {
+    libc::major(dev as libc::dev_t)
+}
+
+pub fn minor(dev: u64) -> u32 {
+    libc::minor(dev as libc::dev_t)
+}
+
+pub fn makedev(major: u32, minor: u32) -> u64 {
+    libc::makedev(major, minor) as u64
+}
+
 // ---- directories --------------------------------------------------------
 
 /// One directory entry: its name, `d_type` and inode number.
@@ -479,6 +555,62 @@ pub fn getsid(pid: i32) -> SysResult<i64> {
 pub fn setsid() -> SysResult<()> {
     // SAFETY: no arguments.
     check(unsafe { libc::setsid() }).map(|_| ())
+}
+
+pub fn getpgid(pid: i32) -> SysResult<i64> {
+    // SAFETY: plain integer argument.
+    check(unsafe { libc::getpgid(pid) }).map(|v| v as i64)
+}
+
+pub fn setpgid(pid: i32, pgrp: i32) -> SysResult<()> {
+    // SAFETY: plain integer arguments.
+    check(unsafe { libc::setpgid(pid, pgrp) }).map(|_| ())
+}
+
+pub fn killpg(pgrp: i32, sig: i32) -> SysResult<()> {
+    // SAFETY: plain integer arguments.
+    check(unsafe { libc::killpg(pgrp, sig) }).map(|_| ())
+}
+
+pub fn getgroups() -> SysResult<Vec<u32>> {
+    // SAFETY: a zero size with a null pointer only asks for the count.
+    let n = check(unsafe { libc::getgroups(0, std::ptr::null_mut()) })?;
+    let mut groups = vec![0 as libc::gid_t; n.max(0) as usize];
+    // SAFETY: `groups` has room for `n` entries.
+    let got = check(unsafe { libc::getgroups(n, groups.as_mut_ptr()) })?;
+    groups.truncate(got.max(0) as usize);
+    Ok(groups)
+}
+
+/// `nice(increment)`: the new niceness (-1 is a valid result, so errno
+/// is cleared first to tell it from a failure).
+pub fn nice(increment: i32) -> SysResult<i32> {
+    // SAFETY: errno is thread-local.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: plain integer argument.
+    let r = unsafe { libc::nice(increment) };
+    if r == -1 {
+        let e = errno();
+        if e != 0 {
+            return Err(e);
+        }
+    }
+    Ok(r)
+}
+
+/// `sysconf(name)`; `Ok(-1)` means "no limit" (errno unchanged).
+pub fn sysconf(name: i32) -> SysResult<i64> {
+    // SAFETY: errno is thread-local.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: plain integer argument.
+    let r = unsafe { libc::sysconf(name) };
+    if r == -1 {
+        let e = errno();
+        if e != 0 {
+            return Err(e);
+        }
+    }
+    Ok(r as i64)
 }
 
 pub fn umask(mask: u32) -> u32 {
