@@ -89,12 +89,8 @@ pub fn umask(a: Args) -> PyResult {
 pub fn fork(a: Args) -> PyResult {
     no_args(a, "fork")?;
     note_start_pid();
-    // Flush Python-level buffers that both processes would otherwise write.
-    for name in ["stdout", "stderr"] {
-        if let Some(s) = crate::modules::sys::sys_attr(name).filter(|s| !s.is_none()) {
-            let _ = ops::call_method(&s, "flush", &[]);
-        }
-    }
+    // As in CPython, buffered output is not flushed: both processes keep
+    // their copy.
     let pid = sys::fork().map_err(errno_error)?;
     Ok(int::new_int(pid as i64))
 }
@@ -258,11 +254,6 @@ pub fn execve(a: Args) -> PyResult {
 pub fn system(a: Args) -> PyResult {
     let [cmd] = args::parse(a, "system", &["command"], 1)?;
     let cmd = path::path_arg(cmd.unwrap_or(crate::types::none_ref()), "system", "command", Accept::PATH)?;
-    for name in ["stdout", "stderr"] {
-        if let Some(s) = crate::modules::sys::sys_attr(name).filter(|s| !s.is_none()) {
-            let _ = ops::call_method(&s, "flush", &[]);
-        }
-    }
     let arg = std::ffi::OsStr::from_bytes(cmd.c.as_bytes());
     match std::process::Command::new("/bin/sh").arg("-c").arg(arg).status() {
         Ok(st) => Ok(int::new_int(st.into_raw() as i64)),
