@@ -618,7 +618,12 @@ fn main() -> ExitCode {
     let handle = std::thread::Builder::new().name("ember".into()).stack_size(STACK_SIZE).spawn(move || {
         let here = ember_vm::eval::frame::stack_pointer();
         ember_vm::eval::set_native_stack_limit(here.saturating_sub(STACK_SIZE - STACK_MARGIN));
-        run(opts)
+        let code = run(opts);
+        // A child made by os.fork has no main thread to return to.
+        if ember_vm::modules::posix::in_forked_child() {
+            std::process::exit(code.into());
+        }
+        code
     });
     signals::block_in_this_thread();
     match handle.map(|h| h.join()) {

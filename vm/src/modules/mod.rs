@@ -3,6 +3,7 @@
 
 pub mod atexit;
 pub mod bisect;
+pub mod codecs_registry;
 pub mod collections;
 pub mod defaultdict;
 pub mod deque;
@@ -17,6 +18,7 @@ mod math_int;
 mod math_special;
 pub mod native_type;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod signal;
@@ -43,16 +45,20 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_bisect", init: bisect::init },
+    NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_io", init: io::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
+    NativeModule { name: "errno", init: posix::errno::init },
     NativeModule { name: "math", init: math::init },
+    NativeModule { name: "posix", init: posix::init },
     NativeModule { name: "_random", init: random::init },
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_sre", init: sre::init },
+    NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
@@ -103,5 +109,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(itertools::types());
     v.extend(sre::types());
     v.extend(io::types());
+    v.extend(posix::types());
     v
 }

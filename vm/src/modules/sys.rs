@@ -249,6 +249,11 @@ fn get_none(_a: Args) -> PyResult {
 fn getdefaultencoding(_a: Args) -> PyResult {
     Ok(intern("utf-8"))
 }
+/// The error handler of file-system names (`os.fsencode`/`fsdecode`).
+fn getfilesystemencodeerrors(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "getfilesystemencodeerrors")?;
+    Ok(intern("surrogateescape"))
+}
 fn is_finalizing(_a: Args) -> PyResult {
     Ok(new_bool(false))
 }
@@ -277,6 +282,7 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("addaudithook", noop),
     MethodDef::method("getdefaultencoding", getdefaultencoding),
     MethodDef::method("getfilesystemencoding", getdefaultencoding),
+    MethodDef::method("getfilesystemencodeerrors", getfilesystemencodeerrors),
     MethodDef::method("is_finalizing", is_finalizing),
 ];
 
