@@ -16,6 +16,7 @@ use ember_hir::text::print;
 use ember_hir::types::Type;
 use ember_lir::runtime::{Layout, Runtime};
 use ember_lir::{lower, Helper};
+use ember_vm::eval::attr_cache::layout as attr;
 use ember_vm::eval::frame;
 use ember_vm::eval::jit_hook::JitEntry;
 use ember_vm::object::{Obj, PyRef};
@@ -112,6 +113,15 @@ impl CodeGen {
             int_freelist: freelist(std::mem::size_of::<ember_vm::types::int::IntObj>()),
             freelist_cap: freelist_cap(),
             small_ints: (ember_vm::types::int::SMALL_MIN, ember_vm::types::int::SMALL_MAX),
+            type_version: ember_vm::types::typeobj::OFFSET_TYPE_VERSION as i32,
+            attr_version: attr::VERSION as i32,
+            attr_kind: attr::KIND as i32,
+            attr_flags: attr::FLAGS as i32,
+            attr_hint: attr::HINT as i32,
+            attr_kind_slot: attr::KIND_SLOT,
+            attr_generic_get: attr::GENERIC_GET,
+            attr_generic_set: attr::GENERIC_SET,
+            attr_writable: attr::WRITABLE,
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
         };
