@@ -106,13 +106,13 @@ pub fn build<'c>(
     const_type: &dyn Fn(usize) -> Option<Type>,
 ) -> Result<Function, BuildError> {
     let unit = unit.into();
-    if unit.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
-        return unsupported("coroutines and async generators run interpreted");
+    if unit.flags & code_flags::ASYNC_GENERATOR != 0 {
+        return unsupported("async generators run interpreted");
     }
     let ins = decode_all(unit.code)?;
     let mut b = Builder::new(unit, name, ins, const_type)?;
     b.run()?;
-    if unit.flags & code_flags::GENERATOR != 0 {
+    if unit.flags & (code_flags::GENERATOR | code_flags::COROUTINE) != 0 {
         b.build_dispatch();
     }
     b.finish_phis();
@@ -724,6 +724,11 @@ impl<'a> Builder<'a> {
                     out(self.plain(b, Opcode::RefineType, vec![list], Imm::Type(Type::LIST_EXACT), at))
                 };
                 self.deopting(b, Opcode::ListAppend, vec![list, v], Imm::None, &fs, at);
+            }
+            Bc::GET_AWAITABLE => {
+                let v = Self::pop(st)?;
+                let it = self.deopting(b, Opcode::GetAwaitable, vec![v], Imm::Count(x.arg), &fs, at);
+                st.stack.push(it);
             }
             Bc::GET_YIELD_FROM_ITER => {
                 let v = Self::pop(st)?;

@@ -262,6 +262,10 @@ hir_opcodes! {
     /// `GET_YIELD_FROM_ITER`: `iter(x)`, or `x` itself for a generator (a
     /// coroutine only in a coroutine's code).
     GetYieldFromIter { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: None }
+    /// `GET_AWAITABLE`: the iterator `await x` drives (`x.__await__()`, or a
+    /// coroutine itself); the immediate is the bytecode argument (it selects
+    /// the error message).
+    GetAwaitable { operands: ["Object"], output: Fixed("Object"), ownership: Owned, steals: None, flags: DEOPT | MAY_STORE, imm: Count }
     /// One step of `yield from` (operands: receiver, value to send): the value
     /// the receiver yielded, or null when it returned (its return value is then
     /// the second output, see `GetSecondOutput`).

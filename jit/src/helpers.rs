@@ -223,6 +223,11 @@ unsafe extern "C" fn for_iter(it: *mut Obj, out: *mut *mut Obj) -> i32 {
     }
 }
 
+unsafe extern "C" fn get_awaitable(v: *mut Obj, arg: i64) -> *mut Obj {
+    // SAFETY: module contract.
+    result_to_raw(unsafe { c::get_awaitable(obj(v), arg as u32) })
+}
+
 unsafe extern "C" fn get_yield_from_iter(f: *mut Frame, v: *mut Obj) -> *mut Obj {
     // SAFETY: module contract.
     result_to_raw(unsafe { c::get_yield_from_iter(frame(f), obj(v)) })
@@ -429,6 +434,7 @@ pub fn address(h: Helper) -> u64 {
         Helper::StoreSubscr => store_subscr as *const (),
         Helper::GetIter => get_iter as *const (),
         Helper::ForIter => for_iter as *const (),
+        Helper::GetAwaitable => get_awaitable as *const (),
         Helper::GetYieldFromIter => get_yield_from_iter as *const (),
         Helper::Send => send as *const (),
         Helper::UnpackSequence => unpack_sequence as *const (),

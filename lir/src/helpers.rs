@@ -111,6 +111,8 @@ helpers! {
     GetIter(Ptr) -> Ptr;
     /// (iterator, out) -> 1 with the item in `out[0]`, 0 when exhausted, -1.
     ForIter(Ptr, Ptr) -> I32;
+    /// (obj, bytecode argument) -> `GET_AWAITABLE` of obj.
+    GetAwaitable(Ptr, I64) -> Ptr;
     /// (frame, obj) -> `GET_YIELD_FROM_ITER` of obj.
     GetYieldFromIter(Ptr, Ptr) -> Ptr;
     /// (receiver, value, out) -> 0 when the receiver yielded `out[0]`, 1 when it

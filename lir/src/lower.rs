@@ -621,6 +621,12 @@ impl Lower<'_> {
                 self.check_null(i, r)?;
                 self.define(i, r);
             }
+            Opcode::GetAwaitable => {
+                let arg = self.iconst(imm_count);
+                let r = self.call1(Helper::GetAwaitable, &[ops[0], arg]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
             Opcode::GetYieldFromIter => {
                 let frame = self.frame();
                 let r = self.call1(Helper::GetYieldFromIter, &[frame, ops[0]]);

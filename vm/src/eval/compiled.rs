@@ -388,6 +388,11 @@ pub fn resume_lasti(f: FramePtr, at: u32) -> i32 {
     at as i32 - 1
 }
 
+/// `GET_AWAITABLE` with bytecode argument `arg`.
+pub fn get_awaitable(v: &Obj, arg: u32) -> PyResult {
+    crate::types::generator::get_awaitable(v, arg)
+}
+
 /// `GET_YIELD_FROM_ITER` in frame `f`'s code.
 pub fn get_yield_from_iter(f: FramePtr, v: &Obj) -> PyResult {
     h::get_yield_from_iter(v, f.code())
