@@ -236,16 +236,16 @@ def g(a):
     return a
 def gen():
     yield 1
-async def coro():
-    return 1
+async def agen():
+    yield 1
 print(cinderjit.is_enabled(), cinderjit.is_jit_compiled(f))
 print(cinderjit.force_compile(f), cinderjit.is_jit_compiled(f), f(2, 3))
 print(cinderjit.get_compiled_size(f) > 0, cinderjit.get_function_compilation_time(f) >= 0)
 print(g(1), cinderjit.is_jit_compiled(g), cinderjit.force_compile(g))
-print(list(gen()), cinderjit.force_compile(gen), cinderjit.force_compile(coro))
+print(list(gen()), cinderjit.force_compile(gen), cinderjit.force_compile(agen))
 failures = cinderjit.get_compile_failures()
 print(sorted(failures))
-print(failures["__main__:coro"])
+print(failures["__main__:agen"])
 cinderjit.print_hir(f)
 cinderjit.append_jit_list("mod:Cls.meth")
 print(cinderjit.get_jit_list())
@@ -277,8 +277,8 @@ print(cinderjit.is_jit_compiled(listed))
     assert_eq!(lines[2], "True True");
     assert_eq!(lines[3], "1 False False");
     assert_eq!(lines[4], "[1] True False");
-    assert_eq!(lines[5], "['__main__:coro']");
-    assert_eq!(lines[6], "coroutines and async generators run interpreted");
+    assert_eq!(lines[5], "['__main__:agen']");
+    assert_eq!(lines[6], "async generators run interpreted");
     assert!(text.contains("fun __main__:f"), "print_hir output missing:\n{text}");
     assert!(text.contains("BinaryOp<Add>"), "{text}");
     assert!(text.contains("['mod:Cls.meth']"), "{text}");
