@@ -573,7 +573,7 @@ impl Lower<'_> {
                 self.define(i, r);
             }
             Opcode::IsTruthy => {
-                // True and False inline; everything else through the helper.
+                // True and False first; everything else not below through the helper.
                 let layout = self.rt.layout().clone();
                 let done = self.b.create_block();
                 let result = self.b.append_block_param(done, types::I8);
@@ -586,6 +586,25 @@ impl Lower<'_> {
                 let is_false = self.b.ins().icmp_imm_s(IntCC::Equal, ops[0], layout.false_obj as i64);
                 self.b.ins().brif(is_false, done, &[BlockArg::Value(zero)], slow, &[]);
                 self.b.switch_to_block(slow);
+                // None, and exact ints holding a machine word, inline too.
+                if let Some(none) = self.rt.const_object(&Type::NONE_TYPE) {
+                    let not_none = self.b.create_block();
+                    let is_none = self.b.ins().icmp_imm_s(IntCC::Equal, ops[0], none as i64);
+                    self.b.ins().brif(is_none, done, &[BlockArg::Value(zero)], not_none, &[]);
+                    self.b.switch_to_block(not_none);
+                }
+                let (int, word, helper) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                let ty = self.b.ins().load(types::I64, trusted(), ops[0], layout.ob_type);
+                let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, ty, layout.int_type as i64);
+                self.b.ins().brif(is_int, int, &[], helper, &[]);
+                self.b.switch_to_block(int);
+                let big = self.b.ins().load(types::I64, trusted(), ops[0], layout.int_big);
+                self.b.ins().brif(big, helper, &[], word, &[]);
+                self.b.switch_to_block(word);
+                let value = self.b.ins().load(types::I64, trusted(), ops[0], layout.int_value);
+                let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, value, 0);
+                self.b.ins().jump(done, &[BlockArg::Value(nonzero)]);
+                self.b.switch_to_block(helper);
                 let r = self.call1(Helper::IsTruthy, &[ops[0]]);
                 self.check_status(i, r)?;
                 let v = self.b.ins().ireduce(types::I8, r);
