@@ -43,6 +43,7 @@ mod attrs;
 mod boxing;
 mod fastpath;
 mod globals;
+mod iter;
 mod yields;
 
 /// Why a function could not be lowered (it then runs interpreted).
@@ -664,14 +665,7 @@ impl Lower<'_> {
                     self.second.insert(o, returned);
                 }
             }
-            Opcode::ForIter => {
-                let out = self.scratch_addr();
-                let r = self.call1(Helper::ForIter, &[ops[0], out]);
-                self.check_status(i, r)?;
-                let out = self.scratch_addr();
-                let v = self.b.ins().load(types::I64, trusted(), out, 0);
-                self.define(i, v);
-            }
+            Opcode::ForIter => self.emit_for_iter(i, ops[0])?,
             Opcode::UnpackSequence => {
                 let n = self.iconst(imm_count);
                 let r = self.call1(Helper::UnpackSequence, &[ops[0], n]);

@@ -63,8 +63,15 @@ pub struct Layout {
     pub int_freelist: (u64, u64),
     /// The most blocks a free list keeps.
     pub freelist_cap: i64,
-    /// Ints in this range are shared objects (boxing them takes the helper).
+    /// Ints in this range are shared immortal objects, `int_size` bytes apart
+    /// from `small_int_base` (the lowest).
     pub small_ints: (i64, i64),
+    pub small_int_base: u64,
+    pub int_size: i64,
+    /// The range iterator type and the offsets of its next value, step and
+    /// remaining count (`i64` each).
+    pub range_iter_type: u64,
+    pub range_iter: (i32, i32, i32),
     /// Offset of a type's version tag (`u32`; 0: none).
     pub type_version: i32,
     /// An attribute site cache's fields (see the VM's `attr_cache::layout`):

@@ -1,8 +1,8 @@
 //! Boxing machine values and freeing floats inline, through the runtime's
 //! free lists for exact floats and ints (`Layout::float_freelist`,
 //! `int_freelist`): a new object is popped from its list and given its header
-//! and value in machine code; an empty list (or an int in the shared small
-//! range) takes the helper. A dying exact float is pushed back while the list
+//! and value in machine code (an int in the shared small range is the shared
+//! object's address); an empty list takes the helper. A dying exact float is pushed back while the list
 //! has room. Both mirror the runtime's own allocator exactly.
 
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -58,8 +58,8 @@ impl Lower<'_> {
         result
     }
 
-    /// An int holding `v` (an `I64`): a new exact int, or the shared object
-    /// for a small value.
+    /// An int holding `v` (an `I64`): the shared object for a small value, else
+    /// a new exact int.
     pub(super) fn box_long(&mut self, v: ir::Value) -> ir::Value {
         let l = self.rt.layout().clone();
         if l.int_freelist.0 == 0 {
@@ -73,8 +73,15 @@ impl Lower<'_> {
         let above = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, v, hi);
         let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, v, lo);
         let outside = self.b.ins().bor(above, below);
-        let small = self.b.ins().icmp_imm_s(IntCC::Equal, outside, 0);
-        self.exit_if(small, slow);
+        let (shared, fresh) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(outside, fresh, &[], shared, &[]);
+        // A shared small int: immortal, so no reference to take.
+        self.b.switch_to_block(shared);
+        let k = self.b.ins().iadd_imm_s(v, -lo);
+        let offset = self.b.ins().imul_imm_s(k, l.int_size);
+        let obj = self.b.ins().iadd_imm_s(offset, l.small_int_base as i64);
+        self.b.ins().jump(done, &[obj.into()]);
+        self.b.switch_to_block(fresh);
         let obj = self.freelist_pop(l.int_freelist, slow);
         self.init_header(obj, l.int_type);
         self.b.ins().store(trusted(), v, obj, l.int_value);

@@ -116,6 +116,12 @@ static SMALL_INTS: Static<[IntObj; NSMALL]> = Static({
     arr
 });
 
+/// The address of the shared immortal int for `SMALL_MIN` (the others follow
+/// it, `size_of::<IntObj>()` bytes apart), for compiled code.
+pub fn small_ints_base() -> usize {
+    &SMALL_INTS[0] as *const IntObj as usize
+}
+
 /// Creates an int from a machine word (small values are shared immortals).
 #[inline(always)]
 pub fn new_int(v: i64) -> PyRef {

@@ -371,6 +371,14 @@ crate::static_type! {
     }
 }
 
+/// Byte offsets of a range iterator's next value, step and remaining count
+/// (`i64` each), for compiled code, which steps it as `next_i64` does.
+pub mod iter_layout {
+    pub const NEXT: usize = std::mem::offset_of!(super::RangeIterObj, next);
+    pub const STEP: usize = std::mem::offset_of!(super::RangeIterObj, step);
+    pub const REMAINING: usize = std::mem::offset_of!(super::RangeIterObj, remaining);
+}
+
 /// The machine-word range iterator.
 #[repr(C)]
 pub struct RangeIterObj {
