@@ -16,7 +16,6 @@ use ember_hir::text::print;
 use ember_hir::types::Type;
 use ember_lir::runtime::{Layout, Runtime};
 use ember_lir::{lower, Helper};
-use ember_vm::eval::attr_cache::layout as attr;
 use ember_vm::eval::frame;
 use ember_vm::eval::jit_hook::JitEntry;
 use ember_vm::object::{Obj, PyRef};
@@ -121,15 +120,6 @@ impl CodeGen {
                 ember_vm::types::range::iter_layout::STEP as i32,
                 ember_vm::types::range::iter_layout::REMAINING as i32,
             ),
-            type_version: ember_vm::types::typeobj::OFFSET_TYPE_VERSION as i32,
-            attr_version: attr::VERSION as i32,
-            attr_kind: attr::KIND as i32,
-            attr_flags: attr::FLAGS as i32,
-            attr_hint: attr::HINT as i32,
-            attr_kind_slot: attr::KIND_SLOT,
-            attr_generic_get: attr::GENERIC_GET,
-            attr_generic_set: attr::GENERIC_SET,
-            attr_writable: attr::WRITABLE,
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
         };

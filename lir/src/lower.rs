@@ -39,7 +39,6 @@ use crate::deopt::{counted, owned_at_deopts, DeoptPoint, DeoptReason, ValueKind}
 use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
-mod attrs;
 mod boxing;
 mod fastpath;
 mod globals;
@@ -531,8 +530,17 @@ impl Lower<'_> {
                 let r = self.call1(Helper::StoreGlobal, &[frame, idx, ops[0]]);
                 self.check_status(i, r)?;
             }
-            Opcode::LoadAttr => self.emit_load_attr(i, imm_count, ops[0])?,
-            Opcode::StoreAttr => self.emit_store_attr(i, imm_count, ops[0], ops[1])?,
+            Opcode::LoadAttr => {
+                let (cache, name) = self.attr_site(imm_count)?;
+                let r = self.call1(Helper::LoadAttr, &[ops[0], cache, name]);
+                self.check_null(i, r)?;
+                self.define(i, r);
+            }
+            Opcode::StoreAttr => {
+                let (cache, name) = self.attr_site(imm_count)?;
+                let r = self.call1(Helper::StoreAttr, &[ops[0], cache, name, ops[1]]);
+                self.check_status(i, r)?;
+            }
             Opcode::LoadMethod => {
                 let (cache, name) = self.attr_site(imm_count)?;
                 let out = self.scratch_addr();

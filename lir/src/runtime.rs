@@ -72,20 +72,6 @@ pub struct Layout {
     /// remaining count (`i64` each).
     pub range_iter_type: u64,
     pub range_iter: (i32, i32, i32),
-    /// Offset of a type's version tag (`u32`; 0: none).
-    pub type_version: i32,
-    /// An attribute site cache's fields (see the VM's `attr_cache::layout`):
-    /// version (`u32`), kind (`u8`), flags (`u8`), slot offset (`u32`), and
-    /// the values tested: the `__slots__` member kind and the generic-get,
-    /// generic-set and writable flag bits.
-    pub attr_version: i32,
-    pub attr_kind: i32,
-    pub attr_flags: i32,
-    pub attr_hint: i32,
-    pub attr_kind_slot: u8,
-    pub attr_generic_get: u8,
-    pub attr_generic_set: u8,
-    pub attr_writable: u8,
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,

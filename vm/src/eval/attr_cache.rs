@@ -23,7 +23,6 @@ use crate::types::str::StrObj;
 use crate::types::typeobj::{flags, TypeObj};
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
-#[repr(u8)]
 enum Kind {
     /// Nothing cached (or not cacheable).
     #[default]
@@ -49,12 +48,6 @@ const WRITABLE: u8 = 4;
 const METHOD: u8 = 8;
 
 /// One cache entry (see the module documentation).
-///
-/// Compiled code reads `version`, `kind`, `flags` and `hint` directly for the
-/// `__slots__` member case (see the offsets below): an entry whose version is
-/// the receiver type's non-zero tag, of kind `Slot`, with `GENERIC_GET` (or
-/// `GENERIC_SET | WRITABLE` for a store) set, names the byte offset of the
-/// member in the object.
 #[derive(Default)]
 pub struct AttrCache {
     version: Cell<u32>,
@@ -63,23 +56,6 @@ pub struct AttrCache {
     /// Instance-dict entry index guess, or a slot's byte offset.
     hint: Cell<u32>,
     value: PyCell<Option<PyRef>>,
-}
-
-/// Where compiled code finds an entry's fields, and the values it tests.
-pub mod layout {
-    use super::{AttrCache, Kind};
-    /// `u32`, compared with the receiver type's `version`.
-    pub const VERSION: usize = std::mem::offset_of!(AttrCache, version);
-    /// `u8`: the kind (`KIND_SLOT` for a `__slots__` member).
-    pub const KIND: usize = std::mem::offset_of!(AttrCache, kind);
-    /// `u8`: flag bits.
-    pub const FLAGS: usize = std::mem::offset_of!(AttrCache, flags);
-    /// `u32`: a slot member's byte offset.
-    pub const HINT: usize = std::mem::offset_of!(AttrCache, hint);
-    pub const KIND_SLOT: u8 = Kind::Slot as u8;
-    pub const GENERIC_GET: u8 = super::GENERIC_GET;
-    pub const GENERIC_SET: u8 = super::GENERIC_SET;
-    pub const WRITABLE: u8 = super::WRITABLE;
 }
 
 #[inline(always)]

@@ -251,10 +251,6 @@ impl NumberSlots {
 /// A type object. Static (builtin) types are Rust `static`s, immortal, with
 /// their methods declared in `methods`/`getsets` and installed into the dict by
 /// [`crate::types::type_ready`]; heap types are allocated by `type.__new__`.
-/// Byte offset of a type's version tag (`u32`, 0 when it has none), which
-/// compiled code compares with attribute cache entries.
-pub const OFFSET_TYPE_VERSION: usize = std::mem::offset_of!(TypeObj, version);
-
 #[repr(C)]
 pub struct TypeObj {
     pub ob: Obj,
