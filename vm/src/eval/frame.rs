@@ -28,6 +28,7 @@ use crate::object::{Obj, PyRef, Static};
 use crate::runtime::{ts, PyErr, PyResult};
 use crate::types::code::CodeObj;
 use crate::types::exceptions;
+use crate::types::tuple::TupleObj;
 
 /// Who owns a frame's memory.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -349,16 +350,36 @@ pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResu
 }
 
 /// [`push_call_frame`] for native callers (compiled code): the arguments and
-/// the function get new references.
+/// the function get new references. Missing trailing positional arguments
+/// come from the function's defaults when it has enough of them.
 pub fn push_args_frame(func_obj: &Obj, args: &[&Obj]) -> PyResult<Option<FramePtr>> {
     use crate::types::function::FunctionObj;
     let Some(func) = func_obj.downcast_exact::<FunctionObj>() else { return Ok(None) };
-    let Some(new) = alloc_exact_frame(func, args.len())? else { return Ok(None) };
-    // SAFETY: the new frame's first `args.len()` slots await their values.
+    let argc = func.code().downcast::<CodeObj>().map_or(0, |c| c.arg_count as usize);
+    let missing = argc.saturating_sub(args.len());
+    let defaults = if missing > 0 {
+        let d = func.defaults.with(|d| d.clone());
+        match d {
+            Some(t) if t.downcast::<TupleObj>().is_some_and(|t| t.len() >= missing) => Some(t),
+            _ => return Ok(None),
+        }
+    } else {
+        None
+    };
+    let Some(new) = alloc_exact_frame(func, args.len() + missing)? else { return Ok(None) };
+    let defaults: &[PyRef] = match defaults.as_ref().and_then(|d| d.downcast::<TupleObj>()) {
+        Some(t) => &t.as_slice()[t.len() - missing..],
+        None => &[],
+    };
+    // SAFETY: the new frame's first `args.len() + missing` slots await their
+    // values: the arguments, then the last `missing` defaults.
     unsafe {
         let slots = new.slots();
         for (i, a) in args.iter().enumerate() {
             ptr::write(slots.add(i), Some((*a).to_owned()));
+        }
+        for (k, d) in defaults.iter().enumerate() {
+            ptr::write(slots.add(args.len() + k), Some(d.clone()));
         }
     }
     new.fm().func = Some(func_obj.to_owned());
