@@ -27,6 +27,7 @@ pub mod stdio;
 pub mod sys;
 pub mod time;
 pub mod warnings;
+pub mod weakref;
 
 use crate::object::PyRef;
 use crate::runtime::PyResult;
@@ -62,6 +63,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
+    NativeModule { name: "_weakref", init: weakref::init },
 ];
 
 /// Looks up a native module by name.
@@ -110,5 +112,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(sre::types());
     v.extend(io::types());
     v.extend(posix::types());
+    v.extend(weakref::types());
     v
 }
