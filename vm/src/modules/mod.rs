@@ -25,6 +25,7 @@ pub mod signal;
 pub mod sre;
 pub mod stdio;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
@@ -60,6 +61,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "_stat", init: posix::stat_mod::init },
+    NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
@@ -113,5 +115,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(io::types());
     v.extend(posix::types());
     v.extend(weakref::types());
+    v.extend(thread::types());
     v
 }
