@@ -268,3 +268,17 @@ wm = weakref.WeakMethod(m_obj.method)
 print(wm()(), wm == weakref.WeakMethod(m_obj.method))
 del m_obj
 print(wm())
+
+
+# Subclass instances with a dict survive collections with their contents.
+class TaggedRef(weakref.ref):
+    pass
+
+pairs = []
+for i in range(50):
+    target = Obj(i)
+    tr = TaggedRef(target)
+    tr.tag = [i]
+    pairs.append((target, tr))
+gc.collect()
+print(sum(tr.tag[0] for _, tr in pairs), all(tr() is t for t, tr in pairs))

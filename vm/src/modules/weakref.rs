@@ -165,7 +165,6 @@ fn ref_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
             visit(c);
         }
     });
-    crate::types::instance::traverse_extras(o, visit);
 }
 
 fn ref_clear(o: &Obj) {
