@@ -67,7 +67,9 @@ fn parse_acquire(a: Args, name: &str) -> PyResult<Wait> {
 }
 
 fn would_block_forever() -> PyErr {
-    PyErr::runtime_error("cannot acquire a lock held by the only thread: Ember runs one thread, so this would block forever")
+    PyErr::runtime_error(
+        "cannot acquire a lock held by the only thread: Ember runs one thread, so this would block forever",
+    )
 }
 
 // --- lock ------------------------------------------------------------------
@@ -196,11 +198,7 @@ fn rlock(o: &Obj) -> PyResult<&RLockObj> {
 }
 
 fn rlock_new(t: &TypeObj, _a: Args) -> PyResult {
-    Ok(crate::object::alloc::alloc_object(
-        t,
-        RLockObj { ob: Obj::new(t), count: Cell::new(0), owner: Cell::new(0) },
-        0,
-    ))
+    Ok(crate::object::alloc::alloc_object(t, RLockObj { ob: Obj::new(t), count: Cell::new(0), owner: Cell::new(0) }, 0))
 }
 
 fn rlock_take(r: &RLockObj) -> PyResult {
@@ -323,8 +321,8 @@ unsafe impl PyPayload for LocalObj {
 
 fn local_new(t: &TypeObj, a: Args) -> PyResult {
     let has_args = a.nargs > 0 || a.kwnames.is_some_and(|k| !k.is_empty());
-    let default_init = t.init.get().map(|f| f as usize)
-        == crate::types::object::OBJECT_TYPE.init.get().map(|f| f as usize);
+    let default_init =
+        t.init.get().map(|f| f as usize) == crate::types::object::OBJECT_TYPE.init.get().map(|f| f as usize);
     if has_args && default_init {
         return Err(PyErr::type_error("Initialization arguments are not supported"));
     }
@@ -447,11 +445,8 @@ fn excepthook(a: Args) -> PyResult {
     }
     let value = field("exc_value")?;
     let thread = field("thread")?;
-    let name = if thread.is_none() {
-        ident().to_string()
-    } else {
-        ops::str_string(&*ops::getattr_str(&thread, "name")?)?
-    };
+    let name =
+        if thread.is_none() { ident().to_string() } else { ops::str_string(&*ops::getattr_str(&thread, "name")?)? };
     let mut text = format!("Exception in thread {name}:\n");
     if let Some(e) = value.downcast::<exceptions::ExceptionObj>() {
         let tb = field("exc_traceback")?;

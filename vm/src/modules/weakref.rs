@@ -49,9 +49,8 @@ fn find_basic(o: &Obj, ty: &TypeObj) -> Option<PyRef> {
 
 fn basic_positions(o: &Obj) -> Position {
     let basic_ref = find_basic(o, &REF_TYPE).map(|r| r.as_ptr() as *const Obj);
-    let basic_proxy = find_basic(o, &PROXY_TYPE)
-        .or_else(|| find_basic(o, &CALLABLE_PROXY_TYPE))
-        .map(|r| r.as_ptr() as *const Obj);
+    let basic_proxy =
+        find_basic(o, &PROXY_TYPE).or_else(|| find_basic(o, &CALLABLE_PROXY_TYPE)).map(|r| r.as_ptr() as *const Obj);
     Position::AfterBasic { basic_ref, basic_proxy }
 }
 
