@@ -1180,3 +1180,29 @@ fn interactive_prompt_banner_and_exit() {
         assert!(text.contains("\n('>>> ', '... ', [''])\n"), "{:?}:\n{text}", interp.kind);
     }
 }
+
+/// Ember runs one thread: starting a thread raises RuntimeError with a clear
+/// message (CPython would run the thread, so this is not a differential case),
+/// and an acquire that would block forever raises instead of hanging.
+#[test]
+fn thread_start_is_refused() {
+    let program = "import threading, _thread\n\
+                   t = threading.Thread(target=print, args=('ran',))\n\
+                   try:\n    t.start()\nexcept RuntimeError as e:\n    print(type(e).__name__, e)\n\
+                   try:\n    _thread.start_new_thread(print, ('ran',))\nexcept RuntimeError as e:\n    print(e)\n\
+                   l = threading.Lock()\nl.acquire()\n\
+                   try:\n    l.acquire()\nexcept RuntimeError as e:\n    print('blocked forever:', e)\n\
+                   print(t.is_alive(), threading.active_count())\n";
+    let out = run(&["-c", program]).exec(&ember());
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code()),
+        (
+            "RuntimeError can't start new thread: Ember runs one thread\n\
+             can't start new thread: Ember runs one thread\n\
+             blocked forever: cannot acquire a lock held by the only thread: Ember runs one thread, so this would block forever\n\
+             False 1\n",
+            "",
+            Some(0)
+        )
+    );
+}

@@ -606,7 +606,7 @@ static GETSETS: &[GetSetDef] = &[GetSetDef::getter("maxlen", g_maxlen)];
 crate::static_type! {
     pub static DEQUE_TYPE: DequeObj = "collections.deque" {
         module: "collections",
-        flags: BASETYPE | HAVE_GC | SEQUENCE,
+        flags: BASETYPE | HAVE_GC | SEQUENCE | WEAKREFABLE,
         doc: "A list-like sequence optimized for data accesses near its endpoints.",
         methods: METHODS,
         getsets: GETSETS,

@@ -250,7 +250,7 @@ static PARTIAL_GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static PARTIAL_TYPE: PartialObj = "functools.partial" {
         module: "functools",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         dict_offset: std::mem::offset_of!(PartialObj, dict) as isize,
         doc: "partial(func, *args, **keywords) - new function with partial application\n    of the given arguments and keywords.\n",
         methods: PARTIAL_METHODS,

@@ -25,8 +25,10 @@ pub mod signal;
 pub mod sre;
 pub mod stdio;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod warnings;
+pub mod weakref;
 
 use crate::object::PyRef;
 use crate::runtime::PyResult;
@@ -59,9 +61,11 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "_stat", init: posix::stat_mod::init },
+    NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_warnings", init: warnings::init },
+    NativeModule { name: "_weakref", init: weakref::init },
 ];
 
 /// Looks up a native module by name.
@@ -110,5 +114,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(sre::types());
     v.extend(io::types());
     v.extend(posix::types());
+    v.extend(weakref::types());
+    v.extend(thread::types());
     v
 }

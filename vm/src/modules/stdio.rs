@@ -297,7 +297,7 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static STD_STREAM_TYPE: StdStreamObj = "TextIOWrapper" {
         module: "_io",
-        flags: READY,
+        flags: READY | WEAKREFABLE,
         methods: METHODS,
         getsets: GETSETS,
         slots: { repr: stream_repr, iter: crate::types::iterators::self_iter, iternext: iter_next },

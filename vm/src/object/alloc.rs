@@ -349,6 +349,27 @@ pub unsafe fn dealloc(ptr: *mut Obj) {
         }
         crate::gc::forget(obj);
     }
+    if super::weakref::may_have_weakrefs(obj) {
+        // Weak references die after the finaliser (which may still reach the
+        // object through them) and before the payload. The callbacks run
+        // with the object at refcount one, so a collection inside them sees
+        // it as referenced; no callback can reach it (its weak references
+        // are already dead).
+        obj.set_refcnt(1);
+        super::weakref::clear_on_dealloc(obj);
+        let rc = obj.refcnt() - 1;
+        obj.set_refcnt(rc);
+        if rc != 0 {
+            return;
+        }
+    }
+    if ty.has_flag(flags::IS_WEAKREF) {
+        // A dying weak reference leaves its referent's list before its
+        // fields (which may run Python code when dropped) go.
+        if let Some(wr) = super::weakref::WeakRefObj::from_obj(obj) {
+            super::weakref::unlink(wr);
+        }
+    }
     if !ty.is_static() {
         crate::types::instance::clear_extras(obj);
     }

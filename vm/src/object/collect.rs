@@ -87,6 +87,22 @@ pub fn collect_cycles() -> usize {
     if unreachable.is_empty() {
         return 0;
     }
+    // Weak references to the garbage die first, and the callbacks of those
+    // outside it run (as in CPython, before finalisers). Callbacks cannot
+    // reach the garbage (its weak references are dead), but they run
+    // arbitrary code, so the garbage is held meanwhile and reachability is
+    // recomputed afterwards.
+    let keep: Vec<crate::object::PyRef> = unreachable
+        .iter()
+        // SAFETY: objects found unreachable are alive (each is referenced from
+        // its cycle); no code ran since they were found.
+        .map(|p| unsafe { &**p }.to_owned())
+        .collect();
+    let detached = super::weakref::clear_for_garbage(&unreachable);
+    drop(keep);
+    if detached {
+        unreachable = find_unreachable();
+    }
     // Finalisers run once per object; then reachability is recomputed, since a
     // finaliser may have resurrected part of the garbage.
     let mut ran_finalizer = false;

@@ -9,6 +9,7 @@ pub mod collect;
 pub mod header;
 pub mod sysalloc;
 pub mod varobj;
+pub mod weakref;
 
 #[cfg(test)]
 mod tests;

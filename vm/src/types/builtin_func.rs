@@ -164,7 +164,7 @@ fn builtin_hash(obj: &Obj) -> PyResult<i64> {
 
 crate::static_type! {
     pub static BUILTIN_FUNCTION_TYPE: BuiltinFunctionObj = "builtin_function_or_method" {
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         getsets: BUILTIN_GETSETS,
         slots: {
             call: entry::<BuiltinCall>, repr: builtin_repr, traverse: builtin_traverse,

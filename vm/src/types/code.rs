@@ -384,7 +384,7 @@ static METHODS: &[crate::types::typeobj::MethodDef] =
 
 crate::static_type! {
     pub static CODE_TYPE: CodeObj = "code" {
-        flags: READY,
+        flags: READY | WEAKREFABLE,
         methods: METHODS,
         getsets: GETSETS,
         slots: { repr: code_repr },

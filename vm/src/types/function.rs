@@ -325,7 +325,7 @@ pub fn add_members() {
 
 crate::static_type! {
     pub static FUNCTION_TYPE: FunctionObj = "function" {
-        flags: HAVE_GC | METHOD_DESCRIPTOR,
+        flags: HAVE_GC | METHOD_DESCRIPTOR | WEAKREFABLE,
         dict_offset: std::mem::offset_of!(FunctionObj, dict) as isize,
         getsets: GETSETS,
         slots: {
@@ -465,7 +465,7 @@ fn method_new(_t: &TypeObj, a: Args) -> PyResult {
 
 crate::static_type! {
     pub static METHOD_TYPE: MethodObj = "method" {
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         methods: METHOD_METHODS,
         getsets: METHOD_GETSETS,
         slots: {

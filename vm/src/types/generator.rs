@@ -519,7 +519,7 @@ static GEN_GETSETS: &[GetSetDef] = &[
 
 crate::static_type! {
     pub static GENERATOR_TYPE: GenObj = "generator" {
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         methods: GEN_METHODS,
         getsets: GEN_GETSETS,
         slots: {
@@ -554,7 +554,7 @@ static CORO_GETSETS: &[GetSetDef] = &[
 
 crate::static_type! {
     pub static COROUTINE_TYPE: GenObj = "coroutine" {
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         methods: CORO_METHODS,
         getsets: CORO_GETSETS,
         slots: { repr: gen_repr, traverse: gen_traverse, finalize: gen_finalize },
@@ -938,7 +938,7 @@ static AG_GETSETS: &[GetSetDef] = &[
 
 crate::static_type! {
     pub static ASYNC_GENERATOR_TYPE: GenObj = "async_generator" {
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         methods: AG_METHODS,
         getsets: AG_GETSETS,
         slots: { repr: gen_repr, traverse: gen_traverse },

@@ -476,7 +476,7 @@ static GETSETS: &[GetSetDef] = &[
 
 crate::static_type! {
     pub static MEMORYVIEW_TYPE: MemoryViewObj = "memoryview" {
-        flags: HAVE_GC | SEQUENCE,
+        flags: HAVE_GC | SEQUENCE | WEAKREFABLE,
         methods: METHODS,
         getsets: GETSETS,
         slots: {

@@ -154,7 +154,7 @@ static METHODS: &[MethodDef] = &[MethodDef::method("__dir__", m_dir)];
 
 crate::static_type! {
     pub static MODULE_TYPE: ModuleObj = "module" {
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         dict_offset: std::mem::offset_of!(ModuleObj, dict) as isize,
         methods: METHODS,
         getsets: GETSETS,

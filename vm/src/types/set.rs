@@ -1015,7 +1015,7 @@ static FROZENSET_METHODS: &[MethodDef] = &[
 
 crate::static_type! {
     pub static SET_TYPE: SetObj = "set" {
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         doc: "set() -> new empty set object\nset(iterable) -> new set object",
         methods: SET_METHODS,
         slots: {
@@ -1032,7 +1032,7 @@ crate::static_type! {
 
 crate::static_type! {
     pub static FROZENSET_TYPE: SetObj = "frozenset" {
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         doc: "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object",
         methods: FROZENSET_METHODS,
         slots: {

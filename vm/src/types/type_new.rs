@@ -230,6 +230,7 @@ pub fn layouts_compatible(a: &TypeObj, b: &TypeObj) -> bool {
     a.basicsize.get() == b.basicsize.get()
         && a.itemsize.get() == b.itemsize.get()
         && a.dict_offset.get() == b.dict_offset.get()
+        && a.has_flag(flags::WEAKREFABLE) == b.has_flag(flags::WEAKREFABLE)
         && solid_base(a).is(solid_base(b))
         && slot_names(a) == slot_names(b)
 }
@@ -381,9 +382,16 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     // which would shadow `type.__dict__`.
     let base_has_dict = base.dict_offset.get() != 0 || base.is_subtype(&TYPE_TYPE);
     let mut add_dict = !base_has_dict;
+    // Weak reference support, as CPython's `__weakref__`: added unless a base
+    // has it or the base is var-sized in CPython (int, bytes, tuple).
+    let base_varsized = base.itemsize.get() != 0
+        || base.flags.get() & (flags::LONG_SUBCLASS | flags::BYTES_SUBCLASS | flags::TUPLE_SUBCLASS) != 0;
+    let base_has_weakref = base.has_flag(flags::WEAKREFABLE);
+    let mut add_weakref = !base_has_weakref && !base_varsized;
     let mut member_names: Vec<String> = Vec::new();
     if let Some(names) = &slot_list {
         add_dict = false;
+        add_weakref = false;
         // A name listed twice gets two slots, the second one's descriptor
         // winning (as in CPython).
         for n in names {
@@ -395,6 +403,12 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
                 continue;
             }
             if n == "__weakref__" {
+                if base_has_weakref || base_varsized || add_weakref {
+                    return Err(PyErr::type_error(
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
+                }
+                add_weakref = true;
                 continue;
             }
             let m = mangle(&name_s, n);
@@ -438,6 +452,9 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     if slot_list.is_some() {
         tflags |= flags::HAS_SLOTS;
     }
+    if add_weakref {
+        tflags |= flags::WEAKREFABLE;
+    }
     let ty = TypeObj {
         ob: Obj::new(meta),
         name: PyCell::new(Cow::Owned(name_s.clone())),
@@ -477,6 +494,9 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     }
     if add_dict && !base_has_dict {
         d.set_by_str("__dict__", crate::types::builtin_func::new_getset_descr(&INSTANCE_DICT_GETSET, t));
+    }
+    if add_weakref {
+        d.set_by_str("__weakref__", crate::types::builtin_func::new_getset_descr(&INSTANCE_WEAKREF_GETSET, t));
     }
 
     let mro = compute_mro(t, &base_list)?;
@@ -635,6 +655,14 @@ fn s_instance_dict(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 pub static INSTANCE_DICT_GETSET: GetSetDef = INSTANCE_DICT_GETSET_REF;
 /// The same descriptor definition, usable in static tables.
 pub const INSTANCE_DICT_GETSET_REF: GetSetDef = GetSetDef::getset("__dict__", g_instance_dict, s_instance_dict);
+
+fn g_instance_weakref(o: &Obj) -> PyResult {
+    Ok(crate::object::weakref::refs_to(o).into_iter().next().unwrap_or_else(none))
+}
+
+/// The `__weakref__` descriptor of classes that add weak reference support:
+/// the first weak reference to the instance, or None.
+pub static INSTANCE_WEAKREF_GETSET: GetSetDef = GetSetDef::getter("__weakref__", g_instance_weakref);
 
 // --- getsets and methods of `type` ---
 

@@ -44,6 +44,11 @@ pub mod flags {
     pub const IS_ABSTRACT: u64 = 1 << 10;
     /// The type's `__dict__`/`__slots__` layout was built from `__slots__`.
     pub const HAS_SLOTS: u64 = 1 << 11;
+    /// Instances accept weak references (dealloc consults the weak reference
+    /// table for them; see `object::weakref`).
+    pub const WEAKREFABLE: u64 = 1 << 12;
+    /// Instances are weak references or proxies (`object::weakref::WeakRefObj`).
+    pub const IS_WEAKREF: u64 = 1 << 13;
     // Fast subclass tests (inherited by every subclass).
     pub const LONG_SUBCLASS: u64 = 1 << 24;
     pub const LIST_SUBCLASS: u64 = 1 << 25;
@@ -55,6 +60,8 @@ pub mod flags {
     pub const TYPE_SUBCLASS: u64 = 1 << 31;
     /// The flags a subclass inherits from its bases.
     pub const INHERITED: u64 = HAVE_GC
+        | WEAKREFABLE
+        | IS_WEAKREF
         | SEQUENCE
         | MAPPING
         | LONG_SUBCLASS
@@ -653,7 +660,7 @@ fn lookup_cached(ty: &TypeObj, name: &StrObj) -> Option<PyRef> {
 
 /// `type`: the metatype.
 pub static TYPE_TYPE: Static<TypeObj> = Static(TypeObj::new_static(StaticSpec {
-    flags: flags::IMMUTABLE | flags::BASETYPE | flags::HAVE_GC | flags::TYPE_SUBCLASS,
+    flags: flags::IMMUTABLE | flags::BASETYPE | flags::HAVE_GC | flags::TYPE_SUBCLASS | flags::WEAKREFABLE,
     methods: crate::types::type_new::METHODS,
     getsets: crate::types::type_new::GETSETS,
     setup: Some(crate::types::type_new::setup_type_type),

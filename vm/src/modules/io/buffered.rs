@@ -718,7 +718,7 @@ static RANDOM_METHODS: &[MethodDef] = common_methods![
 crate::static_type! {
     pub static BUFFERED_READER_TYPE: super::iobase::IoObj = "_io.BufferedReader" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: BUFFEREDIOBASE_TYPE,
         doc: "Create a new buffered reader using the given readable raw IO object.",
         methods: READER_METHODS,
@@ -734,7 +734,7 @@ crate::static_type! {
 crate::static_type! {
     pub static BUFFERED_WRITER_TYPE: super::iobase::IoObj = "_io.BufferedWriter" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: BUFFEREDIOBASE_TYPE,
         doc: "A buffer for a writeable sequential RawIO object.",
         methods: WRITER_METHODS,
@@ -749,7 +749,7 @@ crate::static_type! {
 crate::static_type! {
     pub static BUFFERED_RANDOM_TYPE: super::iobase::IoObj = "_io.BufferedRandom" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: BUFFEREDIOBASE_TYPE,
         doc: "A buffered interface to random access streams.",
         methods: RANDOM_METHODS,

@@ -129,7 +129,7 @@ static GETSETS: &[GetSetDef] = &[GetSetDef::getter("closed", g_closed)];
 crate::static_type! {
     pub static BUFFERED_RWPAIR_TYPE: super::iobase::IoObj = "_io.BufferedRWPair" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: BUFFEREDIOBASE_TYPE,
         doc: "A buffered reader and writer object together.",
         methods: METHODS,

@@ -297,7 +297,7 @@ static GETSETS: &[GetSetDef] = &[GetSetDef::getter("closed", g_closed)];
 crate::static_type! {
     pub static BYTESIO_TYPE: super::iobase::IoObj = "_io.BytesIO" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: BUFFEREDIOBASE_TYPE,
         doc: "Buffered I/O implementation using an in-memory bytes buffer.",
         methods: METHODS,

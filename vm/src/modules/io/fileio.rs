@@ -627,7 +627,7 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static FILEIO_TYPE: super::iobase::IoObj = "_io.FileIO" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: RAWIOBASE_TYPE,
         doc: "Open a file.",
         methods: METHODS,

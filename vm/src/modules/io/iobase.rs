@@ -316,7 +316,7 @@ static IOBASE_GETSETS: &[GetSetDef] = &[GetSetDef::getter("closed", g_closed)];
 crate::static_type! {
     pub static IOBASE_TYPE: IoObj = "_io._IOBase" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         doc: "The abstract base class for all I/O classes.",
         methods: IOBASE_METHODS,
         getsets: IOBASE_GETSETS,
@@ -384,7 +384,7 @@ static RAW_METHODS: &[MethodDef] = &[
 crate::static_type! {
     pub static RAWIOBASE_TYPE: IoObj = "_io._RawIOBase" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: IOBASE_TYPE,
         doc: "Base class for raw binary I/O.",
         methods: RAW_METHODS,
@@ -444,7 +444,7 @@ static BUFFERED_BASE_METHODS: &[MethodDef] = &[
 crate::static_type! {
     pub static BUFFEREDIOBASE_TYPE: IoObj = "_io._BufferedIOBase" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: IOBASE_TYPE,
         doc: "Base class for buffered IO objects.",
         methods: BUFFERED_BASE_METHODS,
@@ -477,7 +477,7 @@ static TEXT_BASE_GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static TEXTIOBASE_TYPE: IoObj = "_io._TextIOBase" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: IOBASE_TYPE,
         doc: "Base class for text I/O.",
         methods: TEXT_BASE_METHODS,

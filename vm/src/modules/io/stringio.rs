@@ -316,7 +316,7 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static STRINGIO_TYPE: super::iobase::IoObj = "_io.StringIO" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: TEXTIOBASE_TYPE,
         doc: "Text I/O implementation using an in-memory buffer.",
         methods: METHODS,

@@ -772,7 +772,7 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static TEXTIOWRAPPER_TYPE: super::iobase::IoObj = "_io.TextIOWrapper" {
         module: "_io",
-        flags: BASETYPE | HAVE_GC,
+        flags: BASETYPE | HAVE_GC | WEAKREFABLE,
         base: TEXTIOBASE_TYPE,
         doc: "Character and line based layer over a BufferedIOBase object, buffer.",
         methods: METHODS,

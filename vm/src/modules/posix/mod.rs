@@ -40,6 +40,7 @@ use crate::types::typeobj::{Args, MethodDef, TypeObj};
 use crate::util::args;
 
 pub use process::in_forked_child;
+pub(crate) use sys::{gettid, pthread_self};
 
 /// The native types of this module (readied at start-up).
 pub fn types() -> Vec<&'static TypeObj> {

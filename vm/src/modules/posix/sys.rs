@@ -531,6 +531,18 @@ pub fn getpid() -> i64 {
     unsafe { libc::getpid() as i64 }
 }
 
+/// The calling thread's kernel id (`_thread.get_native_id`).
+pub fn gettid() -> i64 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { libc::gettid() as i64 }
+}
+
+/// The calling thread's pthread handle as a number (`_thread.get_ident`).
+pub fn pthread_self() -> u64 {
+    // SAFETY: no arguments, cannot fail.
+    unsafe { libc::pthread_self() as u64 }
+}
+
 pub fn getppid() -> i64 {
     // SAFETY: no arguments, cannot fail.
     unsafe { libc::getppid() as i64 }

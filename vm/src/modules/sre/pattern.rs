@@ -300,7 +300,7 @@ static GETSETS: &[GetSetDef] = &[
 crate::static_type! {
     pub static PATTERN_TYPE: PatternObj = "re.Pattern" {
         module: "re",
-        flags: HAVE_GC,
+        flags: HAVE_GC | WEAKREFABLE,
         doc: "Compiled regular expression object.",
         methods: METHODS,
         getsets: GETSETS,
