@@ -220,7 +220,8 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, Compile
         }
     };
     std::thread::scope(|s| {
-        let spawned = std::thread::Builder::new().name("ember-parser".into()).stack_size(COMPILER_STACK).spawn_scoped(s, here);
+        let spawned =
+            std::thread::Builder::new().name("ember-parser".into()).stack_size(COMPILER_STACK).spawn_scoped(s, here);
         match spawned {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(CompileError {

@@ -42,13 +42,16 @@ pub fn node_dict(o: &Obj) -> PyResult<PyRef> {
 fn ast_init(o: &Obj, a: Args) -> PyResult<()> {
     let cls = o.class();
     let fields: Vec<PyRef> = match ops::lookup_attr(cls.as_obj_ref(), "_fields")? {
-        Some(f) => ops::collect_vec(&f)?,
+        Some(f) => {
+            ops::len(&f)?;
+            ops::collect_vec(&f)?
+        }
         None => Vec::new(),
     };
+    let name = crate::modules::native_type::short_name(cls);
     if a.nargs > fields.len() {
         return Err(PyErr::type_error(format!(
-            "{} constructor takes at most {} positional argument{}",
-            cls.name(),
+            "{name} constructor takes at most {} positional argument{}",
             fields.len(),
             if fields.len() == 1 { "" } else { "s" }
         )));
@@ -61,8 +64,7 @@ fn ast_init(o: &Obj, a: Args) -> PyResult<()> {
             for f in &fields[..a.nargs] {
                 if ops::eq_bool(f, k)? {
                     return Err(PyErr::type_error(format!(
-                        "{} got multiple values for argument {}",
-                        cls.name(),
+                        "{name} got multiple values for argument {}",
                         ops::repr_string(k)?
                     )));
                 }
@@ -102,7 +104,6 @@ pub fn finish_base_type() {
     }
     AST_TYPE.modified();
 }
-
 
 /// A tuple of interned names.
 pub fn name_tuple(names: &[&str]) -> PyRef {

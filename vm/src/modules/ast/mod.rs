@@ -93,8 +93,8 @@ pub fn parse(text: &str, filename: &str, mode: &str) -> PyResult {
 /// `(argtypes) -> returns`: the top-level `->` is replaced by `, ` (same
 /// length, so positions are unchanged) and the result parsed as a tuple.
 fn func_type(conv: &to_py::ToPy, text: &str, filename: &str) -> PyResult {
-    let Some(arrow) = top_level_arrow(text) else {
-        return Err(crate::syntax_error(&ember_compiler::CompileError {
+    let invalid = || {
+        crate::syntax_error(&ember_compiler::CompileError {
             kind: ember_compiler::ErrorKind::SyntaxError,
             msg: "invalid syntax".to_string(),
             filename: filename.to_string(),
@@ -102,22 +102,31 @@ fn func_type(conv: &to_py::ToPy, text: &str, filename: &str) -> PyResult {
             offset: 1,
             end_line: 1,
             end_offset: 1,
-            text: text.lines().next().map(str::to_string),
-        }));
+            text: text.lines().next().map(|l| format!("{l}\n")),
+        })
     };
+    let Some(arrow) = top_level_arrow(text) else {
+        return Err(invalid());
+    };
+    // The argument types are always parenthesized.
+    let params = text[..arrow].trim();
+    if !(params.starts_with('(') && params.ends_with(')')) {
+        return Err(invalid());
+    }
     let mut joined = String::with_capacity(text.len());
     joined.push_str(&text[..arrow]);
     joined.push_str(", ");
     joined.push_str(&text[arrow + 2..]);
-    let parsed = ember_compiler::parse(&joined, filename, ember_compiler::Mode::Eval).map_err(|e| crate::syntax_error(&e))?;
+    let parsed =
+        ember_compiler::parse(&joined, filename, ember_compiler::Mode::Eval).map_err(|e| crate::syntax_error(&e))?;
     let ember_compiler::Parsed::Expr(ember_compiler::ast::Expr::Tuple(t)) = parsed else {
-        return Err(PyErr::system_error("_ast: unexpected parse result"));
+        return Err(invalid());
     };
     let [args, returns] = t.elts.as_slice() else {
-        return Err(PyErr::new(&crate::types::exceptions::SYNTAX_ERROR, "invalid syntax"));
+        return Err(invalid());
     };
     let argtypes: Vec<ember_compiler::ast::Expr> = match args {
-        ember_compiler::ast::Expr::Tuple(inner) if text[..arrow].trim_start().starts_with('(') => inner.elts.clone(),
+        ember_compiler::ast::Expr::Tuple(inner) => inner.elts.clone(),
         other => vec![other.clone()],
     };
     conv.function_type(&argtypes, returns)

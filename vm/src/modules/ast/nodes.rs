@@ -24,9 +24,10 @@ pub struct NodeSpec {
 
 macro_rules! nodes {
     ($( $id:ident $(($abs:ident))? $(as $name:literal)? : $base:literal $sig:literal ;)*) => {
-        /// A node class, as an index into [`NODES`].
+        /// A node class, as an index into [`NODES`] (the converters name
+        /// only the concrete classes they build).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(non_camel_case_types)]
+        #[allow(non_camel_case_types, dead_code)]
         pub enum K { $($id),* }
         /// Every class of `_ast`, bases before subclasses.
         pub static NODES: &[NodeSpec] = &[$(NodeSpec {
@@ -187,21 +188,17 @@ fn attributes_of(name: &str) -> Option<bool> {
 
 pub const POSITION_ATTRIBUTES: [&str; 4] = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
 
-/// A field of a signature: its type, name, and whether it is `?` or `*`.
+/// A field of a signature: its name, and whether it is optional (`?`).
 pub struct Field<'a> {
-    pub ty: &'a str,
     pub name: &'a str,
     pub optional: bool,
-    pub sequence: bool,
 }
 
 /// The fields of an ASDL signature.
 pub fn fields(sig: &str) -> impl Iterator<Item = Field<'_>> {
     sig.split(", ").filter(|s| !s.is_empty()).map(|f| {
         let (ty, name) = f.split_once(' ').unwrap_or((f, ""));
-        let optional = ty.ends_with('?');
-        let sequence = ty.ends_with('*');
-        Field { ty: ty.trim_end_matches(['?', '*']), name, optional, sequence }
+        Field { name, optional: ty.ends_with('?') }
     })
 }
 

@@ -39,9 +39,7 @@ impl<'a> ToPy<'a> {
             .ok_or_else(|| PyErr::system_error("ast: node class is not a type"))?;
         let n = super::base::new_node(t);
         let d = super::base::node_dict(&n)?;
-        let d = d
-            .downcast::<crate::types::dict::DictObj>()
-            .ok_or_else(|| PyErr::system_error("ast: node dict"))?;
+        let d = d.downcast::<crate::types::dict::DictObj>().ok_or_else(|| PyErr::system_error("ast: node dict"))?;
         for (name, v) in self.classes.field_names[k as usize].iter().zip(values) {
             d.set_str(name, v);
         }
@@ -179,7 +177,9 @@ impl<'a> ToPy<'a> {
                 vec![self.expr(&f.target)?, self.expr(&f.iter)?, self.stmts(&f.body)?, self.stmts(&f.orelse)?, none()],
                 loc,
             ),
-            S::While(w) => self.node(K::While, vec![self.expr(&w.test)?, self.stmts(&w.body)?, self.stmts(&w.orelse)?], loc),
+            S::While(w) => {
+                self.node(K::While, vec![self.expr(&w.test)?, self.stmts(&w.body)?, self.stmts(&w.orelse)?], loc)
+            }
             S::If(i) => self.node(K::If, vec![self.expr(&i.test)?, self.stmts(&i.body)?, self.stmts(&i.orelse)?], loc),
             S::With(w) => {
                 self.node(K::With, vec![self.list(&w.items, Self::withitem)?, self.stmts(&w.body)?, none()], loc)
@@ -312,7 +312,9 @@ impl<'a> ToPy<'a> {
                 self.node(K::BoolOp, vec![op, self.exprs(&b.values)?], loc)
             }
             E::NamedExpr(n) => self.node(K::NamedExpr, vec![self.expr(&n.target)?, self.expr(&n.value)?], loc),
-            E::BinOp(b) => self.node(K::BinOp, vec![self.expr(&b.left)?, self.operator(b.op)?, self.expr(&b.right)?], loc),
+            E::BinOp(b) => {
+                self.node(K::BinOp, vec![self.expr(&b.left)?, self.operator(b.op)?, self.expr(&b.right)?], loc)
+            }
             E::UnaryOp(u) => {
                 let op = self.singleton(match u.op {
                     ast::UnaryOp::Invert => K::Invert,
@@ -337,7 +339,9 @@ impl<'a> ToPy<'a> {
                 self.node(K::Dict, vec![new_list(keys), self.exprs(&d.values)?], loc)
             }
             E::Set(s) => self.node(K::Set, vec![self.exprs(&s.elts)?], loc),
-            E::ListComp(c) => self.node(K::ListComp, vec![self.expr(&c.elt)?, self.comprehensions(&c.generators)?], loc),
+            E::ListComp(c) => {
+                self.node(K::ListComp, vec![self.expr(&c.elt)?, self.comprehensions(&c.generators)?], loc)
+            }
             E::SetComp(c) => self.node(K::SetComp, vec![self.expr(&c.elt)?, self.comprehensions(&c.generators)?], loc),
             E::DictComp(c) => self.node(
                 K::DictComp,
