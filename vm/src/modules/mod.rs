@@ -1,6 +1,7 @@
 //! Native modules, registered by name. Each module's `init` builds a fresh
 //! module object the first time it is imported.
 
+pub mod ast;
 pub mod atexit;
 pub mod bisect;
 pub mod codecs_registry;
@@ -46,6 +47,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
+    NativeModule { name: "_ast", init: ast::init },
     NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
@@ -110,6 +112,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
         &random::RANDOM_TYPE.0,
         &sha512::SHA512_TYPE.0,
     ];
+    v.extend(ast::types());
     v.extend(itertools::types());
     v.extend(sre::types());
     v.extend(io::types());
