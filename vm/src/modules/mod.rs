@@ -5,6 +5,7 @@ pub mod atexit;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
+pub mod contextvars;
 pub mod defaultdict;
 pub mod deque;
 pub mod functools;
@@ -24,6 +25,7 @@ pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod stdio;
+pub mod struct_mod;
 pub mod sys;
 pub mod time;
 pub mod warnings;
@@ -44,6 +46,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
+    NativeModule { name: "_contextvars", init: contextvars::init },
     NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
@@ -61,6 +64,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
+    NativeModule { name: "_struct", init: struct_mod::init },
     NativeModule { name: "_warnings", init: warnings::init },
 ];
 
@@ -110,5 +114,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(sre::types());
     v.extend(io::types());
     v.extend(posix::types());
+    v.extend(struct_mod::types());
+    v.extend(contextvars::types());
     v
 }
