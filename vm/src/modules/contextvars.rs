@@ -89,7 +89,10 @@ fn check_var_key(key: &Obj) -> PyResult<()> {
     if key.isa::<ContextVarObj>() {
         return Ok(());
     }
-    Err(PyErr::type_error(format!("a ContextVar key was expected, got {}", ops::repr(key)?.downcast::<StrObj>().map_or("?", |s| s.as_str()))))
+    Err(PyErr::type_error(format!(
+        "a ContextVar key was expected, got {}",
+        ops::repr(key)?.downcast::<StrObj>().map_or("?", |s| s.as_str())
+    )))
 }
 
 fn context_new(_t: &TypeObj, a: Args) -> PyResult {
@@ -100,7 +103,7 @@ fn context_new(_t: &TypeObj, a: Args) -> PyResult {
 }
 
 fn m_run(a: Args) -> PyResult {
-    let ctx_obj = a.all[0];
+    let ctx_obj = a.all.first().copied().ok_or_else(|| PyErr::type_error("run() needs a Context"))?;
     let ctx = context(ctx_obj)?;
     if a.nargs < 2 {
         return Err(PyErr::type_error("run() missing 1 required positional argument"));
@@ -312,7 +315,10 @@ fn m_var_set(a: Args) -> PyResult {
         return Err(PyErr::type_error("ContextVar.set() takes no keyword arguments"));
     }
     if a.nargs != 2 {
-        return Err(PyErr::type_error(format!("ContextVar.set() takes exactly one argument ({} given)", a.nargs - 1)));
+        return Err(PyErr::type_error(format!(
+            "ContextVar.set() takes exactly one argument ({} given)",
+            a.nargs.saturating_sub(1)
+        )));
     }
     let (s, value) = (a.all[0], a.all[1]);
     var(s)?;

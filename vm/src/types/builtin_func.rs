@@ -133,7 +133,8 @@ fn g_doc(obj: &Obj) -> PyResult {
 /// a bound method as `getattr(self, name)`.
 fn builtin_reduce(a: Args) -> PyResult {
     let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
-    let f = s.downcast::<BuiltinFunctionObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a builtin function"))?;
+    let f =
+        s.downcast::<BuiltinFunctionObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a builtin function"))?;
     match &f.bound {
         Some(b) if !b.isa::<crate::types::module::ModuleObj>() => {
             let d = crate::builtins::builtins_dict();
@@ -246,7 +247,7 @@ impl NativeCall for MethodDescrCall {
         let Some(first) = args.all.first().filter(|_| args.nargs > 0) else {
             return Err(PyErr::type_error(format!(
                 "unbound method {}.{}() needs an argument",
-                d.owner().name(),
+                d.owner().qualname(),
                 d.def.name
             )));
         };

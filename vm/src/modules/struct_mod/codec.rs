@@ -51,7 +51,8 @@ fn as_ulong(v: Option<i128>) -> PyResult<i128> {
 fn check_int(item: &Item, v: Option<i128>) -> PyResult<i128> {
     let signed = item.signed();
     let bits = item.size * 8;
-    let (lo, hi): (i128, i128) = if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
+    let (lo, hi): (i128, i128) =
+        if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
     let ch = char::from(item.ch);
     let rule = match item.rule {
         Rule::Int(r) => r,
@@ -67,7 +68,9 @@ fn check_int(item: &Item, v: Option<i128>) -> PyResult<i128> {
             }
         }
         IntRule::StdLong => {
-            return v.filter(|x| (lo..=hi).contains(x)).ok_or_else(|| PyErr::new(&OVERFLOW_ERROR, "int too big to convert"))
+            return v
+                .filter(|x| (lo..=hi).contains(x))
+                .ok_or_else(|| PyErr::new(&OVERFLOW_ERROR, "int too big to convert"))
         }
     };
     if (lo..=hi).contains(&x) {

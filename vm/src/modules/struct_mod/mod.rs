@@ -47,7 +47,8 @@ fn error_type() -> PyResult<PyRef> {
     let d = ns.downcast::<DictObj>().ok_or_else(|| PyErr::system_error("dict"))?;
     d.set_by_str("__module__", crate::types::str::new_str("struct"));
     let bases = new_tuple(vec![crate::types::exceptions::EXCEPTION.as_obj_ref().to_owned()]);
-    let t = crate::types::type_new::type_new_impl(&crate::types::typeobj::TYPE_TYPE, &intern("error"), &bases, &ns, &[])?;
+    let t =
+        crate::types::type_new::type_new_impl(&crate::types::typeobj::TYPE_TYPE, &intern("error"), &bases, &ns, &[])?;
     *ERROR.borrow_mut() = Some(t.clone());
     Ok(t)
 }
@@ -264,9 +265,6 @@ pub fn init() -> PyResult<PyRef> {
     mo.add_functions(&m, FUNCS);
     mo.set_attr("Struct", STRUCT_TYPE.as_obj_ref().to_owned());
     mo.set_attr("error", error_type()?);
-    mo.set_attr(
-        "__doc__",
-        crate::types::str::new_str("Functions to convert between Python values and C structs."),
-    );
+    mo.set_attr("__doc__", crate::types::str::new_str("Functions to convert between Python values and C structs."));
     Ok(m)
 }

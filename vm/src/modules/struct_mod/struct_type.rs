@@ -47,6 +47,9 @@ fn struct_new(t: &TypeObj, _a: Args) -> PyResult {
 }
 
 fn struct_init(o: &Obj, a: Args) -> PyResult<()> {
+    if a.nargs > 1 {
+        return Err(PyErr::type_error(format!("Struct() takes at most 1 argument ({} given)", a.nargs)));
+    }
     let [fmt] = args::parse(a, "Struct", &["format"], 1)?;
     let c = compile(req(fmt)?)?;
     let s = o.downcast::<StructObj>().ok_or_else(|| PyErr::type_error("Struct.__init__ needs a Struct"))?;
@@ -57,14 +60,14 @@ fn struct_init(o: &Obj, a: Args) -> PyResult<()> {
 
 fn m_pack(a: Args) -> PyResult {
     super::super::native_type::no_keywords(&a, "pack")?;
-    let c = compiled(a.all[0])?;
-    Ok(bytes::from_vec(pack_values(&c, &a.all[1..a.nargs], "pack")?))
+    let c = compiled(req(a.all.first().copied())?)?;
+    Ok(bytes::from_vec(pack_values(&c, a.all.get(1..a.nargs).unwrap_or_default(), "pack")?))
 }
 
 fn m_pack_into(a: Args) -> PyResult {
     super::super::native_type::no_keywords(&a, "pack_into")?;
-    let c = compiled(a.all[0])?;
-    pack_into(&c, &a.all[1..a.nargs])
+    let c = compiled(req(a.all.first().copied())?)?;
+    pack_into(&c, a.all.get(1..a.nargs).unwrap_or_default())
 }
 
 fn m_unpack(a: Args) -> PyResult {
@@ -88,7 +91,8 @@ fn m_iter_unpack(a: Args) -> PyResult {
 fn m_sizeof(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__sizeof__")?;
     let c = compiled(s)?;
-    Ok(int::from_usize(std::mem::size_of::<StructObj>() + c.layout.items.len() * 40))
+    // CPython's figure: its object (56 bytes) and one 32-byte code per item plus a terminator.
+    Ok(int::from_usize(56 + 32 * (c.layout.items.len() + 1)))
 }
 
 fn g_format(o: &Obj) -> PyResult {
@@ -212,6 +216,11 @@ fn iter_next(o: &Obj) -> PyResult<Option<PyRef>> {
     Ok(Some(new_tuple(super::codec::unpack(&it.compiled.layout, chunk))))
 }
 
+fn unpack_iter_new(t: &TypeObj, _a: Args) -> PyResult {
+    // CPython's message, unbalanced quote included.
+    Err(PyErr::type_error(format!("Cannot create '{} objects", super::super::native_type::short_name(t))))
+}
+
 fn iter_length_hint(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__length_hint__")?;
     let it = unpack_iter(s);
@@ -226,6 +235,6 @@ crate::static_type! {
         module: "_struct",
         flags: READY,
         methods: ITER_METHODS,
-        slots: { iter: self_iter, iternext: iter_next },
+        slots: { new: unpack_iter_new, iter: self_iter, iternext: iter_next },
     }
 }
