@@ -39,7 +39,7 @@ pub fn raw_decode(e: &DecodeErrors) -> PyResult<String> {
         let run = i - run_start;
         let escape = run % 2 == 1 && matches!(data.get(i), Some(b'u' | b'U'));
         let literal = if escape { run - 1 } else { run };
-        out.extend(std::iter::repeat('\\').take(literal));
+        out.extend(std::iter::repeat_n('\\', literal));
         if !escape {
             continue;
         }

@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn items_and_values() {
         let l = parse(b"<2hxq3s0p").expect("valid");
-        assert_eq!(l.size, 15);
+        assert_eq!(l.size, 16);
         assert_eq!(l.nvalues, 5);
         assert_eq!(l.items.len(), 4);
         assert_eq!(l.items[1].offset, 5);
