@@ -6,6 +6,7 @@ pub mod atexit;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
+pub mod contextvars;
 pub mod defaultdict;
 pub mod deque;
 pub mod functools;
@@ -25,6 +26,7 @@ pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod stdio;
+pub mod struct_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -48,6 +50,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_ast", init: ast::init },
+    NativeModule { name: "_contextvars", init: contextvars::init },
     NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
@@ -66,6 +69,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
+    NativeModule { name: "_struct", init: struct_mod::init },
     NativeModule { name: "_warnings", init: warnings::init },
     NativeModule { name: "_weakref", init: weakref::init },
 ];
@@ -119,5 +123,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(posix::types());
     v.extend(weakref::types());
     v.extend(thread::types());
+    v.extend(struct_mod::types());
+    v.extend(contextvars::types());
     v
 }
