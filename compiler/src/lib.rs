@@ -53,13 +53,14 @@ mod grammar;
 mod parse_error;
 pub mod pydump;
 mod scan;
-mod source;
+pub mod source;
 pub mod symtable;
 mod targets;
 mod unparse;
 pub mod verify;
 
-use rustpython_parser::ast::{self, Ranged};
+pub use rustpython_parser::ast;
+use rustpython_parser::ast::Ranged;
 use rustpython_parser::Parse;
 
 /// Maximum nesting of expressions and statements (CPython raises RecursionError
@@ -98,61 +99,145 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
     })
 }
 
-/// Compiles on the current thread.
-fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
-    let src = source::SourceMap::new(source, filename);
+/// The source after the checks every mode shares: unbalanced brackets and
+/// too-deep indentation are reported, and blank lines' tabs are made spaces
+/// (same byte length, so offsets are unchanged).
+fn prepare<'s>(
+    src: &source::SourceMap,
+    source: &'s str,
+) -> Result<(std::borrow::Cow<'s, str>, Option<scan::Problem>), CompileError> {
     let scanned = scan::scan(source);
     let problem = scanned.problem;
     if let Some(p @ (scan::Problem::TooManyParens(_) | scan::Problem::TooManyIndents(_))) = &problem {
-        return Err(parse_error::from_problem(&src, p));
+        return Err(parse_error::from_problem(src, p));
     }
-    let sanitized;
-    let source = if scanned.blank_tabs.is_empty() {
-        source
+    if scanned.blank_tabs.is_empty() {
+        return Ok((std::borrow::Cow::Borrowed(source), problem));
+    }
+    Ok((std::borrow::Cow::Owned(scan::blank_tabs_to_spaces(source, &scanned.blank_tabs)), problem))
+}
+
+/// Parses statements (`exec` or `single`) and applies the grammar checks
+/// CPython's parser makes.
+fn parse_body(src: &source::SourceMap, filename: &str, mode: Mode) -> Result<Vec<ast::Stmt>, CompileError> {
+    let (source, problem) = prepare(src, src.text)?;
+    let body: Vec<ast::Stmt> = if mode == Mode::Exec {
+        ast::Suite::parse(&source, filename)
     } else {
-        sanitized = scan::blank_tabs_to_spaces(source, &scanned.blank_tabs);
-        sanitized.as_str()
-    };
+        match rustpython_parser::parse(&source, rustpython_parser::Mode::Interactive, filename) {
+            Ok(ast::Mod::Interactive(m)) => Ok(m.body),
+            Ok(_) => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
+    }
+    .map_err(|e| parse_error::convert(src, &e, problem.as_ref()))?;
+    let checked = grammar::check_module(src, &body).and_then(|()| {
+        if mode == Mode::Single {
+            check_single_statement(src, &body)?;
+        }
+        Ok(())
+    });
+    match checked {
+        Ok(()) => Ok(body),
+        Err(e) => {
+            forget_if_too_deep(&e, body);
+            Err(e)
+        }
+    }
+}
+
+/// Parses an `eval` expression and applies CPython's grammar checks.
+fn parse_expr(src: &source::SourceMap, filename: &str) -> Result<ast::Expr, CompileError> {
+    let (source, problem) = prepare(src, src.text)?;
+    let expr = ast::Expr::parse(&source, filename).map_err(|e| parse_error::convert(src, &e, problem.as_ref()))?;
+    match grammar::check_expression(src, &expr) {
+        Ok(()) => Ok(expr),
+        Err(e) => {
+            forget_if_too_deep(&e, expr);
+            Err(e)
+        }
+    }
+}
+
+/// Dropping a pathologically deep tree recurses once per level; such a tree is
+/// leaked instead of risking the stack.
+fn forget_if_too_deep<T>(e: &CompileError, tree: T) {
+    if e.msg.starts_with(TOO_DEEP) {
+        std::mem::forget(tree);
+    } else {
+        drop(tree);
+    }
+}
+
+/// Compiles on the current thread.
+fn compile_here(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
+    let src = source::SourceMap::new(source, filename);
     let full = rustpython_parser::text_size::TextRange::up_to((source.len() as u32).into());
     match mode {
         Mode::Exec | Mode::Single => {
-            let body: Vec<ast::Stmt> = if mode == Mode::Exec {
-                ast::Suite::parse(source, filename)
-            } else {
-                match rustpython_parser::parse(source, rustpython_parser::Mode::Interactive, filename) {
-                    Ok(ast::Mod::Interactive(m)) => Ok(m.body),
-                    Ok(_) => Ok(Vec::new()),
-                    Err(e) => Err(e),
-                }
-            }
-            .map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
-            let result = grammar::check_module(&src, &body).and_then(|()| {
-                if mode == Mode::Single {
-                    check_single_statement(&src, &body)?;
-                }
-                compile_body(&src, &body, mode, full)
-            });
-            if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
-                // Dropping a pathologically deep tree recurses once per level; leak it
-                // instead of risking the stack.
-                std::mem::forget(body);
+            let body = parse_body(&src, filename, mode)?;
+            let result = compile_body(&src, &body, mode, full);
+            match &result {
+                Err(e) => forget_if_too_deep(e, body),
+                Ok(_) => drop(body),
             }
             result
         }
         Mode::Eval => {
-            let expr =
-                ast::Expr::parse(source, filename).map_err(|e| parse_error::convert(&src, &e, problem.as_ref()))?;
+            let expr = parse_expr(&src, filename)?;
             let result = (|| {
-                grammar::check_expression(&src, &expr)?;
                 let table = symtable::build_expr(&expr, &src, symtable::Future::default(), full)?;
                 codegen::Compiler::new(&src, &table, symtable::Future::default(), mode).compile_eval(&expr)
             })();
-            if matches!(&result, Err(e) if e.msg.starts_with(TOO_DEEP)) {
-                std::mem::forget(expr);
+            match &result {
+                Err(e) => forget_if_too_deep(e, expr),
+                Ok(_) => drop(expr),
             }
             result
         }
     }
+}
+
+/// A parsed, grammar-checked source (what `ast.parse` converts to Python
+/// objects). Positions in the tree are byte offsets into the source text.
+pub enum Parsed {
+    /// `exec` and `single` modes: the statements.
+    Body(Vec<ast::Stmt>),
+    /// `eval` mode: the expression.
+    Expr(ast::Expr),
+}
+
+/// Parses source as `compile(..., flags=PyCF_ONLY_AST)` does: the syntax and
+/// the checks CPython's parser makes, but not the symbol table or code
+/// generation (`return` at module level parses). Runs on the compiler's
+/// large-stack thread, like [`compile`].
+pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, CompileError> {
+    let here = || {
+        let src = source::SourceMap::new(source, filename);
+        match mode {
+            Mode::Exec | Mode::Single => parse_body(&src, filename, mode).map(Parsed::Body),
+            Mode::Eval => parse_expr(&src, filename).map(Parsed::Expr),
+        }
+    };
+    std::thread::scope(|s| {
+        let spawned =
+            std::thread::Builder::new().name("ember-parser".into()).stack_size(COMPILER_STACK).spawn_scoped(s, here);
+        match spawned {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(CompileError {
+                    kind: ErrorKind::SyntaxError,
+                    msg: "internal parser error".to_string(),
+                    filename: filename.to_string(),
+                    line: 1,
+                    offset: 1,
+                    end_line: 1,
+                    end_offset: 1,
+                    text: None,
+                })
+            }),
+            Err(_) => here(),
+        }
+    })
 }
 
 /// Interactive input is one compound statement or one line of simple ones.

@@ -105,7 +105,9 @@ impl<'a> SourceMap<'a> {
             offset: self.char_col(line, col) + 1,
             end_line,
             end_offset: self.char_col(end_line, end_col) + 1,
-            text: Some(self.line_text(line).to_string()),
+            // CPython's tokenizer gives every line its newline (one is
+            // implied at the end of the source).
+            text: Some(format!("{}\n", self.line_text(line))),
         }
     }
 

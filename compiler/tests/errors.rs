@@ -11,7 +11,9 @@ fn check(src: &str, kind: ErrorKind, msg: &str, line: u32, offset: u32) {
     };
     assert_eq!((err.kind, err.msg.as_str(), err.line, err.offset), (kind, msg, line, offset), "for {src:?}");
     let text = err.text.expect("error carries its source line");
-    assert_eq!(text, src.lines().nth(line as usize - 1).unwrap_or(""), "text for {src:?}");
+    // CPython's tokenizer gives every line its newline.
+    let want = format!("{}\n", src.lines().nth(line as usize - 1).unwrap_or(""));
+    assert_eq!(text, want, "text for {src:?}");
 }
 
 fn syntax(src: &str, msg: &str, line: u32, offset: u32) {

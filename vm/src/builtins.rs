@@ -608,19 +608,50 @@ fn source_text(src: &Obj, what: &str) -> PyResult<String> {
     Err(PyErr::type_error(format!("{what} arg 1 must be a string, bytes or code object")))
 }
 
+/// Flags `compile()` accepts: the `__future__` feature flags, CPython's
+/// obsolete `CO_NESTED`, and the `PyCF_*` compiler flags.
+const COMPILE_FLAGS_MASK: i64 = 0x1fe_0000 | 0x10 | 0x7e00;
+
 fn compile(a: Args) -> PyResult {
-    let [src, filename, mode, _flags, _dont_inherit, _optimize] =
-        args::parse(a, "compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
-    let text = source_text(src.expect("source"), "compile()")?;
-    crate::source::check_nul(&text, "<string>")?;
-    let filename = ops::str_string(filename.expect("filename"))?;
-    let mode = match crate::types::str::expect_str(mode.expect("mode"), "compile() mode")? {
+    let [src, filename, mode, flags, _dont_inherit, _optimize, _feature_version] = args::parse(
+        a,
+        "compile",
+        &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "*", "_feature_version"],
+        3,
+    )?;
+    let (Some(src), Some(filename), Some(mode)) = (src, filename, mode) else {
+        return Err(PyErr::type_error("compile() missing required argument"));
+    };
+    let flags = match flags {
+        Some(f) => crate::types::int::expect_i64(f, "int")?,
+        None => 0,
+    };
+    if flags & !COMPILE_FLAGS_MASK != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    let only_ast = flags & crate::modules::ast::PYCF_ONLY_AST != 0;
+    let filename = ops::str_string(filename)?;
+    let mode = crate::types::str::expect_str(mode, "compile() mode")?;
+    let compile_mode = match mode {
         "exec" => ember_compiler::Mode::Exec,
         "eval" => ember_compiler::Mode::Eval,
         "single" => ember_compiler::Mode::Single,
+        "func_type" if only_ast => ember_compiler::Mode::Eval,
+        "func_type" => return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    crate::compile_source(&text, &filename, mode)
+    if crate::modules::ast::is_ast(src) {
+        if only_ast {
+            return Ok(src.to_owned());
+        }
+        return crate::modules::ast::compile_tree(src, &filename, mode);
+    }
+    let text = source_text(src, "compile()")?;
+    crate::source::check_nul(&text, "<string>")?;
+    if only_ast {
+        return crate::modules::ast::parse(&text, &filename, mode);
+    }
+    crate::compile_source(&text, &filename, compile_mode)
 }
 
 fn exec_or_eval(a: Args, name: &str, mode: ember_compiler::Mode) -> PyResult {

@@ -23,6 +23,7 @@ pub enum Codec {
     /// `None`: with a byte order mark (written on encode, detected on decode).
     Utf16(Option<Endian>),
     Utf32(Option<Endian>),
+    RawUnicodeEscape,
 }
 
 /// `encodings.normalize_encoding` applied to the lowercased name: runs of
@@ -79,6 +80,7 @@ fn module_codec(module: &str) -> Option<Codec> {
         "utf_32" => Codec::Utf32(None),
         "utf_32_le" => Codec::Utf32(Some(Endian::Little)),
         "utf_32_be" => Codec::Utf32(Some(Endian::Big)),
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         _ => return None,
     })
 }

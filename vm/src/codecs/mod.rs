@@ -1,10 +1,11 @@
 //! Text encodings: `str.encode`, `bytes.decode` and `str(b, encoding)` for the
 //! codecs Ember implements natively (UTF-8, UTF-8-SIG, UTF-16, UTF-32, ASCII,
-//! Latin-1, cp1252) with CPython's names and aliases, error handlers and
+//! Latin-1, cp1252, raw_unicode_escape) with CPython's names and aliases, error handlers and
 //! exception arguments.
 
 mod charmap;
 mod errors;
+mod escape;
 mod lookup;
 mod utf16;
 mod utf8;
@@ -33,6 +34,7 @@ pub fn encode(s: &str, encoding: Option<&str>, errors: Option<&str>) -> PyResult
         Codec::Cp1252 => Charset::Cp1252.encode(s, handler),
         Codec::Utf16(order) => Ok(utf16::encode(s, 2, order)),
         Codec::Utf32(order) => Ok(utf16::encode(s, 4, order)),
+        Codec::RawUnicodeEscape => Ok(escape::raw_encode(s)),
     };
     r.map_err(|e| wrap_codec_error(e, "encoding", encoding))
 }
@@ -112,6 +114,11 @@ pub fn decode_string(codec: Codec, data: &[u8], handler: Handler, src: Option<&O
             e.codec = cs.name();
             e.encoded_surrogate = no_surrogates;
             cs.decode(&e)
+        }
+        Codec::RawUnicodeEscape => {
+            e.codec = "rawunicodeescape";
+            e.encoded_surrogate = no_surrogates;
+            escape::raw_decode(&e)
         }
         Codec::Utf16(order) | Codec::Utf32(order) => {
             let width = if matches!(codec, Codec::Utf16(_)) { 2 } else { 4 };

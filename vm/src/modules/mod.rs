@@ -1,10 +1,12 @@
 //! Native modules, registered by name. Each module's `init` builds a fresh
 //! module object the first time it is imported.
 
+pub mod ast;
 pub mod atexit;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
+pub mod contextvars;
 pub mod defaultdict;
 pub mod deque;
 pub mod functools;
@@ -26,6 +28,7 @@ pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod stdio;
+pub mod struct_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -48,6 +51,8 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
+    NativeModule { name: "_ast", init: ast::init },
+    NativeModule { name: "_contextvars", init: contextvars::init },
     NativeModule { name: "_bisect", init: bisect::init },
     NativeModule { name: "_codecs", init: codecs_registry::init },
     NativeModule { name: "_functools", init: functools::init },
@@ -68,6 +73,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
+    NativeModule { name: "_struct", init: struct_mod::init },
     NativeModule { name: "_warnings", init: warnings::init },
     NativeModule { name: "_weakref", init: weakref::init },
 ];
@@ -114,6 +120,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
         &random::RANDOM_TYPE.0,
         &sha512::SHA512_TYPE.0,
     ];
+    v.extend(ast::types());
     v.extend(itertools::types());
     v.extend(sre::types());
     v.extend(io::types());
@@ -121,5 +128,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(select::types());
     v.extend(weakref::types());
     v.extend(thread::types());
+    v.extend(struct_mod::types());
+    v.extend(contextvars::types());
     v
 }

@@ -129,6 +129,28 @@ fn g_doc(obj: &Obj) -> PyResult {
     Ok(if f.def.doc.is_empty() { none() } else { crate::types::str::new_str(f.def.doc) })
 }
 
+/// `__reduce__`: a module-level function pickles as its name (a global),
+/// a bound method as `getattr(self, name)`.
+fn builtin_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let f =
+        s.downcast::<BuiltinFunctionObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a builtin function"))?;
+    match &f.bound {
+        Some(b) if !b.isa::<crate::types::module::ModuleObj>() => {
+            let d = crate::builtins::builtins_dict();
+            let getattr = d
+                .downcast::<crate::types::dict::DictObj>()
+                .and_then(|d| d.get_by_str("getattr"))
+                .ok_or_else(|| PyErr::runtime_error("lost builtins.getattr"))?;
+            let args = crate::types::tuple::new_tuple(vec![b.clone(), crate::types::str::intern(f.def.name)]);
+            Ok(crate::types::tuple::new_tuple(vec![getattr, args]))
+        }
+        _ => Ok(crate::types::str::intern(f.def.name)),
+    }
+}
+
+static BUILTIN_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", builtin_reduce)];
+
 static BUILTIN_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__name__", g_builtin_name),
     GetSetDef::getter("__qualname__", g_builtin_qualname),
@@ -165,6 +187,7 @@ fn builtin_hash(obj: &Obj) -> PyResult<i64> {
 crate::static_type! {
     pub static BUILTIN_FUNCTION_TYPE: BuiltinFunctionObj = "builtin_function_or_method" {
         flags: HAVE_GC | WEAKREFABLE,
+        methods: BUILTIN_METHODS,
         getsets: BUILTIN_GETSETS,
         slots: {
             call: entry::<BuiltinCall>, repr: builtin_repr, traverse: builtin_traverse,
@@ -224,7 +247,7 @@ impl NativeCall for MethodDescrCall {
         let Some(first) = args.all.first().filter(|_| args.nargs > 0) else {
             return Err(PyErr::type_error(format!(
                 "unbound method {}.{}() needs an argument",
-                d.owner().name(),
+                d.owner().qualname(),
                 d.def.name
             )));
         };

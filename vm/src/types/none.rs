@@ -3,7 +3,7 @@
 use crate::object::{Obj, PyRef, Static};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::str::new_str;
-use crate::types::typeobj::{Args, TypeObj};
+use crate::types::typeobj::{Args, MethodDef, TypeObj};
 
 /// The payload of a singleton: just a header.
 #[repr(C)]
@@ -49,6 +49,18 @@ fn ellipsis_new(_: &TypeObj, args: Args) -> PyResult {
     }
 }
 
+/// `__reduce__` of NotImplemented and Ellipsis: pickled as the builtin name.
+fn ni_reduce(a: Args) -> PyResult {
+    crate::util::args::exact::<1>(a, "__reduce__")?;
+    Ok(new_str("NotImplemented"))
+}
+fn ellipsis_reduce(a: Args) -> PyResult {
+    crate::util::args::exact::<1>(a, "__reduce__")?;
+    Ok(new_str("Ellipsis"))
+}
+static NI_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", ni_reduce)];
+static ELLIPSIS_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", ellipsis_reduce)];
+
 crate::static_type! {
     pub static NONE_TYPE: Singleton = "NoneType" {
         flags: READY,
@@ -59,6 +71,7 @@ crate::static_type! {
 crate::static_type! {
     pub static NOT_IMPLEMENTED_TYPE: Singleton = "NotImplementedType" {
         flags: READY,
+        methods: NI_METHODS,
         slots: { repr: ni_repr, new: ni_new },
         number: { bool: ni_bool },
     }
@@ -66,6 +79,7 @@ crate::static_type! {
 crate::static_type! {
     pub static ELLIPSIS_TYPE: Singleton = "ellipsis" {
         flags: READY,
+        methods: ELLIPSIS_METHODS,
         slots: { repr: ellipsis_repr, new: ellipsis_new },
     }
 }

@@ -66,17 +66,19 @@ impl NativeCall for SlotCall {
         let Some(f) = callable.class().lookup_str("__call__") else {
             return Err(PyErr::type_error(format!("'{}' object is not callable", callable.class().name())));
         };
+        if f.class().has_flag(flags::METHOD_DESCRIPTOR) {
+            let mut all: Vec<&Obj> = Vec::with_capacity(args.all.len() + 1);
+            all.push(callable);
+            all.extend_from_slice(args.all);
+            return ops::call(&f, &all, args.kwnames);
+        }
         match f.class().descr_get.get() {
-            Some(get) if !f.class().has_flag(flags::METHOD_DESCRIPTOR) => {
+            Some(get) => {
                 let bound = get(&f, Some(callable), Some(callable.class()))?;
                 ops::call(&bound, args.all, args.kwnames)
             }
-            _ => {
-                let mut all: Vec<&Obj> = Vec::with_capacity(args.all.len() + 1);
-                all.push(callable);
-                all.extend_from_slice(args.all);
-                ops::call(&f, &all, args.kwnames)
-            }
+            // Not a descriptor (`__call__ = dict`): called as it is, without the instance.
+            None => ops::call(&f, args.all, args.kwnames),
         }
     }
 }

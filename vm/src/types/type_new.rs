@@ -339,15 +339,17 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
         }
         None => name_s.clone(),
     };
+    // The class cell of zero-argument super() is no class variable either.
+    let classcell = d.get_by_str("__classcell__");
+    if classcell.is_some() {
+        d.del_item(&intern("__classcell__"))?;
+    }
     if d.get_by_str("__module__").is_none() {
         if let Some(g) = crate::eval::current_globals() {
             if let Some(m) = g.downcast::<DictObj>().and_then(|g| g.get_by_str("__name__")) {
                 d.set_by_str("__module__", m);
             }
         }
-    }
-    if d.get_by_str("__doc__").is_none() {
-        d.set_by_str("__doc__", none());
     }
     // Plain functions for these special methods are implicitly wrapped.
     for (n, wrap) in [("__init_subclass__", true), ("__class_getitem__", true), ("__new__", false)] {
@@ -412,6 +414,7 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
                 continue;
             }
             let m = mangle(&name_s, n);
+            // `__qualname__` and `__classcell__` were taken out above.
             if d.get_by_str(&m).is_some() {
                 return Err(PyErr::value_error(format!("'{m}' in __slots__ conflicts with class variable")));
             }
@@ -492,6 +495,10 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     for (m, off) in member_names.iter().zip(member_offsets) {
         d.set_by_str(m, new_member_descr(intern(m), t, off));
     }
+    // A `__doc__` slot's descriptor stands in for the class's docstring.
+    if d.get_by_str("__doc__").is_none() {
+        d.set_by_str("__doc__", none());
+    }
     if add_dict && !base_has_dict {
         d.set_by_str("__dict__", crate::types::builtin_func::new_getset_descr(&INSTANCE_DICT_GETSET, t));
     }
@@ -512,7 +519,7 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
     }
 
     // The class cell of zero-argument super().
-    if let Some(cell) = d.get_by_str("__classcell__") {
+    if let Some(cell) = classcell {
         let Some(c) = cell.downcast::<crate::types::cell::CellObj>() else {
             return Err(PyErr::type_error(format!(
                 "__classcell__ must be a nonlocal cell, not {}",
@@ -520,7 +527,6 @@ pub fn type_new_impl(meta: &TypeObj, name: &Obj, bases: &Obj, ns: &Obj, kwds: &[
             )));
         };
         c.set(Some(tobj.clone()));
-        d.del_item(&intern("__classcell__"))?;
     }
 
     set_names(&tobj, d)?;

@@ -113,6 +113,15 @@ fn m_getvalue(a: Args) -> PyResult {
     Ok(s.buf.with(|b| new_bytes(b)))
 }
 
+/// `getbuffer()`: a read-only view of a snapshot of the contents (writes
+/// through the view, which CPython allows, raise TypeError here).
+fn m_getbuffer(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "getbuffer")?;
+    let s = open_st(s)?;
+    let snapshot = s.buf.with(|b| new_bytes(b));
+    crate::ops::call(crate::types::memoryview::MEMORYVIEW_TYPE.as_obj_ref(), &[&snapshot], None)
+}
+
 fn m_read(a: Args) -> PyResult {
     let [s, size] = args::parse(a, "read", &["self", "size", "/"], 1)?;
     let s = open_st(s.unwrap_or(crate::types::none_ref()))?;
@@ -273,6 +282,7 @@ fn bytesio_iter(o: &Obj) -> PyResult {
 
 static METHODS: &[MethodDef] = &[
     MethodDef::method("getvalue", m_getvalue),
+    MethodDef::method("getbuffer", m_getbuffer),
     MethodDef::method("read", m_read),
     MethodDef::method("read1", m_read),
     MethodDef::method("readline", m_readline),

@@ -221,6 +221,11 @@ impl TextCodec {
                 odd
             }
             Codec::Utf32(_) => data.len() % 4,
+            // An escape may be cut: hold back from a backslash near the end.
+            Codec::RawUnicodeEscape => {
+                let from = data.len().saturating_sub(10);
+                data[from..].iter().rposition(|&b| b == b'\\').map_or(0, |p| data.len() - from - p)
+            }
         }
     }
 
@@ -309,6 +314,7 @@ impl TextCodec {
             Codec::Utf16(_) => "utf-16-le",
             Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
             Codec::Utf32(_) => "utf-32-le",
+            Codec::RawUnicodeEscape => "raw-unicode-escape",
         };
         codecs::encode(s, Some(name), Some(&self.errors))
     }
