@@ -283,7 +283,10 @@ fn f_pthread_sigmask(a: Args) -> PyResult {
     for s in ops::collect_vec(mask.unwrap_or(crate::types::none_ref()))? {
         sigs.push(signum_arg(Some(&s))?);
     }
-    int_set(sys::pthread_sigmask(how, &sigs).map_err(os_err)?)
+    let old = sys::pthread_sigmask(how, &sigs).map_err(os_err)?;
+    // A signal just unblocked was delivered; its handler runs now.
+    check_pending()?;
+    int_set(old)
 }
 
 thread_local! {
