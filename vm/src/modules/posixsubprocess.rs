@@ -39,9 +39,20 @@ fn id_arg(o: &Obj, what: &str) -> PyResult<Option<u32>> {
     u32::try_from(v).map(Some).map_err(|_| PyErr::overflow_error(format!("{what} is out of range")))
 }
 
+/// The 23 positional arguments, with CPython's message for a wrong count.
+fn arguments(a: Args<'_>) -> PyResult<[&Obj; 23]> {
+    if a.kwnames.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error("fork_exec() takes no keyword arguments"));
+    }
+    if a.nargs != 23 {
+        return Err(PyErr::type_error(format!("fork_exec() takes exactly 23 arguments ({} given)", a.nargs)));
+    }
+    args::exact_fn::<23>(a, "fork_exec")
+}
+
 fn fork_exec(a: Args) -> PyResult {
     let [process_args, executable_list, close_fds, fds_to_keep, cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, pgid_to_set, gid, extra_groups, uid, child_umask, preexec_fn, _allow_vfork] =
-        args::exact_fn::<23>(a, "fork_exec")?;
+        arguments(a)?;
     let close_fds = ops::is_true(close_fds)?;
     let errpipe_write = path::c_int(errpipe_write)?;
     let _ = path::c_int(errpipe_read)?;

@@ -105,11 +105,13 @@ fn select_list(o: &Obj) -> PyResult<Vec<(PyRef, i32)>> {
 fn f_select(a: Args) -> PyResult {
     let [r, w, x, timeout] = args::parse(a, "select", &["rlist", "wlist", "xlist", "timeout", "/"], 3)?;
     let none_ref = crate::types::none_ref();
-    let lists = [select_list(r.unwrap_or(none_ref))?, select_list(w.unwrap_or(none_ref))?, select_list(x.unwrap_or(none_ref))?];
+    let lists =
+        [select_list(r.unwrap_or(none_ref))?, select_list(w.unwrap_or(none_ref))?, select_list(x.unwrap_or(none_ref))?];
     let deadline = match timeout.filter(|t| !t.is_none()) {
         None => None,
         Some(t) => {
-            if !t.isa::<int::IntObj>() && !t.isa::<float::FloatObj>() && ops::lookup_special(t, "__float__")?.is_none() {
+            if !t.isa::<int::IntObj>() && !t.isa::<float::FloatObj>() && ops::lookup_special(t, "__float__")?.is_none()
+            {
                 return Err(PyErr::type_error("timeout must be a float or None"));
             }
             let secs = ops::to_f64(t)?;
@@ -241,9 +243,7 @@ fn poll_poll(a: Args) -> PyResult {
     let out = fds
         .iter()
         .filter(|f| f.revents != 0)
-        .map(|f| {
-            tuple::new_tuple(vec![int::new_int(i64::from(f.fd)), int::new_int(i64::from(f.revents as u16))])
-        })
+        .map(|f| tuple::new_tuple(vec![int::new_int(i64::from(f.fd)), int::new_int(i64::from(f.revents as u16))]))
         .collect();
     Ok(list::new_list(out))
 }

@@ -93,7 +93,7 @@ fn run_pending() -> PyResult<()> {
 }
 
 fn run_handler(sig: i32) -> PyResult<()> {
-    let handler = HANDLERS.with(|h| h.borrow().get(sig as usize).cloned().flatten());
+    let handler = HANDLERS.try_with(|h| h.borrow().get(sig as usize).cloned().flatten()).ok().flatten();
     match handler {
         None if sig == libc::SIGINT => Err(PyErr::with_arg(&exceptions::KEYBOARD_INTERRUPT, None)),
         None => Ok(()),
@@ -204,8 +204,9 @@ fn f_raise_signal(a: Args) -> PyResult {
 fn f_pthread_kill(a: Args) -> PyResult {
     let [tid, sig] = args::parse(a, "pthread_kill", &["thread_id", "signalnum", "/"], 2)?;
     let tid = tid.unwrap_or(crate::types::none_ref());
-    let tid = ops::index_opt(tid)?
-        .ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", tid.class().name())))?;
+    let tid = ops::index_opt(tid)?.ok_or_else(|| {
+        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", tid.class().name()))
+    })?;
     let sig = int_arg(sig)?;
     let sig = i32::try_from(sig).map_err(|_| PyErr::overflow_error("signal number is too large"))?;
     // Ember runs Python on one thread: any other id names no Python thread.
@@ -305,7 +306,13 @@ fn itimer_error(code: i32) -> PyErr {
 fn seconds_arg(o: Option<&Obj>) -> PyResult<f64> {
     match o {
         None => Ok(0.0),
-        Some(o) => ops::to_f64(o),
+        Some(o) => {
+            let v = ops::to_f64(o)?;
+            if v.is_nan() {
+                return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+            }
+            Ok(v)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! Safe wrappers over the C library calls behind `posix`.
+//! Safe wrappers over the C library calls behind `posix`, `_signal`,
+//! `select` and `_posixsubprocess`.
 //!
 //! # Safety
 //!
@@ -25,9 +26,16 @@
 //!   child goes on running Python, as after CPython's `os.fork`;
 //! - `exec*` replace the process image; the argument arrays are built from
 //!   `CString`s that outlive the call and end with a null pointer;
+//! - `fork_exec`: every string and pointer array the child uses is built
+//!   before the fork; the child makes only async-signal-safe calls
+//!   (`close`, `dup`, `dup2`, `fcntl`, `chdir`, `sigaction`, `exec*`,
+//!   `write`, `_exit`, ...) on that memory and never returns;
+//! - signal handlers given to `set_signal` only store atomics and call
+//!   `write_byte_in_handler` (one `write`, errno preserved);
 //! - `environ` changes go through `std::env`, which serialises them with its
 //!   own lock;
-//! - the two payload structs of `dir.rs` (`DirEntryObj`, `ScandirObj`) are
+//! - the payload structs of `dir.rs` (`DirEntryObj`, `ScandirObj`) and
+//!   `select.rs` (`PollObj`) are
 //!   `#[repr(C)]` with the `Obj` header first, and their types have no
 //!   `BASETYPE` flag, so no object of a subtype has another layout (the
 //!   `PyPayload` contract). Their impls are at the end of this file.
