@@ -163,3 +163,41 @@ try:
 except AttributeError:
     traceback.print_exc()
 sys.stderr.flush()
+
+
+# Exception groups, repeated frames, exec'd code, a constructor.
+try:
+    raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+except ExceptionGroup as e:
+    print("".join(traceback.format_exception(e)))
+
+
+def deep(n):
+    if n == 0:
+        raise LookupError("bottom")
+    return deep(n - 1)
+
+
+try:
+    deep(30)
+except LookupError:
+    print(traceback.format_exc())
+
+try:
+    exec("def h():\n    return 1/0\nh()")
+except ZeroDivisionError:
+    print(traceback.format_exc())
+
+
+class Holder:
+    def __init__(self):
+        self.x = undefined_name
+
+
+try:
+    Holder()
+except NameError:
+    etype, val, tb = sys.exc_info()
+    traceback.print_exception(etype, val, tb, file=sys.stdout)
+    print(traceback.format_tb(tb))
+    print(traceback.StackSummary.extract(traceback.walk_tb(tb)).format())
