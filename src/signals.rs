@@ -1,7 +1,8 @@
 //! SIGINT for the `ember` process: Ctrl-C sets a flag that the eval loop turns
 //! into KeyboardInterrupt; blocking reads are not restarted after it, so that
-//! `input()` is interrupted at once, and the signal is steered to the
-//! interpreter thread (the main thread only waits for it). The only unsafe
+//! `input()` is interrupted at once, and the signal (like every asynchronous
+//! signal) is steered to the interpreter thread (the main thread only waits
+//! for it). The only unsafe
 //! code of the binary lives here.
 
 /// The handler: records the signal (an atomic store, async-signal-safe).
@@ -34,10 +35,21 @@ pub fn install_handler() {
     }
 }
 
-/// Blocks SIGINT in the calling thread, so that the kernel delivers it to
-/// the interpreter thread, interrupting whatever system call that thread waits in.
+/// Blocks the asynchronous signals (SIGINT and any other a Python handler may
+/// catch) in the calling thread, so that the kernel delivers them to the
+/// interpreter thread, interrupting whatever system call that thread waits
+/// in. Faults stay unblocked: they are delivered to the thread that caused them.
 pub fn block_in_this_thread() {
-    let set = sigint_set();
+    // SAFETY: `sigfillset` initialises the set; `sigdelset` removes valid
+    // signal numbers from it.
+    let set = unsafe {
+        let mut set = std::mem::zeroed::<libc::sigset_t>();
+        libc::sigfillset(&mut set);
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP, libc::SIGSYS] {
+            libc::sigdelset(&mut set, sig);
+        }
+        set
+    };
     // SAFETY: `set` is an initialised signal set; a null old-mask pointer is allowed.
     unsafe {
         libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());

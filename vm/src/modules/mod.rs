@@ -21,7 +21,9 @@ mod math_special;
 pub mod native_type;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod sha512;
 pub mod signal;
 pub mod sre;
@@ -61,9 +63,11 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "errno", init: posix::errno::init },
     NativeModule { name: "math", init: math::init },
     NativeModule { name: "posix", init: posix::init },
+    NativeModule { name: "_posixsubprocess", init: posixsubprocess::init },
     NativeModule { name: "_random", init: random::init },
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
+    NativeModule { name: "select", init: select::init },
     NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "_thread", init: thread::init },
@@ -121,6 +125,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(sre::types());
     v.extend(io::types());
     v.extend(posix::types());
+    v.extend(select::types());
     v.extend(weakref::types());
     v.extend(thread::types());
     v.extend(struct_mod::types());

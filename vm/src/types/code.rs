@@ -379,8 +379,69 @@ fn code_replace(a: crate::types::typeobj::Args) -> PyResult {
     Ok(crate::object::alloc::alloc_object(&CODE_TYPE, obj, 0))
 }
 
-static METHODS: &[crate::types::typeobj::MethodDef] =
-    &[crate::types::typeobj::MethodDef::method("replace", code_replace)];
+/// `code.co_positions()`: `(lineno, end_lineno, col_offset, end_col_offset)`
+/// for each instruction word, all None for instructions without a position.
+/// Entry `i` belongs to `f_lasti`/`tb_lasti` `2 * i` (Ember reports offsets
+/// as twice the instruction index, so the host `traceback` module's
+/// `co_positions()` lookup at `tb_lasti // 2` finds the raising instruction).
+fn co_positions(a: crate::types::typeobj::Args) -> PyResult {
+    let [this_obj] = crate::util::args::exact(a, "co_positions")?;
+    let c = this(this_obj);
+    let mut items = Vec::with_capacity(c.code.len());
+    let nopos = || crate::types::tuple::new_tuple(vec![none(), none(), none(), none()]);
+    for (i, p) in linetable::decode(&c.line_table).into_iter().enumerate() {
+        if i >= c.code.len() {
+            break;
+        }
+        items.push(if p.line == 0 {
+            nopos()
+        } else {
+            crate::types::tuple::new_tuple(vec![
+                int::new_int(i64::from(p.line)),
+                int::new_int(i64::from(p.end_line.max(p.line))),
+                int::new_int(i64::from(p.col)),
+                int::new_int(i64::from(p.end_col)),
+            ])
+        });
+    }
+    while items.len() < c.code.len() {
+        items.push(nopos());
+    }
+    crate::ops::iter(&crate::types::list::new_list(items))
+}
+
+/// `code.co_lines()`: `(start, end, lineno)` offset ranges (offsets are twice
+/// the instruction index, as for `f_lasti`), consecutive instructions on one
+/// line merged; lineno is None for instructions without a line.
+fn co_lines(a: crate::types::typeobj::Args) -> PyResult {
+    let [this_obj] = crate::util::args::exact(a, "co_lines")?;
+    let c = this(this_obj);
+    let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
+    for (first, count, p) in linetable::runs(&c.line_table) {
+        let (start, end) = (first.min(c.code.len()), (first + count).min(c.code.len()));
+        if start >= end {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if last.2 == p.line && last.1 == start => last.1 = end,
+            _ => ranges.push((start, end, p.line)),
+        }
+    }
+    let items = ranges
+        .into_iter()
+        .map(|(s, e, line)| {
+            let line = if line == 0 { none() } else { int::new_int(i64::from(line)) };
+            crate::types::tuple::new_tuple(vec![int::from_usize(s * 2), int::from_usize(e * 2), line])
+        })
+        .collect();
+    crate::ops::iter(&crate::types::list::new_list(items))
+}
+
+static METHODS: &[crate::types::typeobj::MethodDef] = &[
+    crate::types::typeobj::MethodDef::method("replace", code_replace),
+    crate::types::typeobj::MethodDef::method("co_positions", co_positions),
+    crate::types::typeobj::MethodDef::method("co_lines", co_lines),
+];
 
 crate::static_type! {
     pub static CODE_TYPE: CodeObj = "code" {

@@ -20,11 +20,11 @@ mod dir;
 mod environ;
 pub mod errno;
 mod files;
-mod path;
+pub(crate) mod path;
 mod process;
 mod results;
 pub mod stat_mod;
-mod sys;
+pub(crate) mod sys;
 
 use std::cell::RefCell;
 

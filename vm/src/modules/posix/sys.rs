@@ -1,4 +1,5 @@
-//! Safe wrappers over the C library calls behind `posix`.
+//! Safe wrappers over the C library calls behind `posix`, `_signal`,
+//! `select` and `_posixsubprocess`.
 //!
 //! # Safety
 //!
@@ -25,9 +26,16 @@
 //!   child goes on running Python, as after CPython's `os.fork`;
 //! - `exec*` replace the process image; the argument arrays are built from
 //!   `CString`s that outlive the call and end with a null pointer;
+//! - `fork_exec`: every string and pointer array the child uses is built
+//!   before the fork; the child makes only async-signal-safe calls
+//!   (`close`, `dup`, `dup2`, `fcntl`, `chdir`, `sigaction`, `exec*`,
+//!   `write`, `_exit`, ...) on that memory and never returns;
+//! - signal handlers given to `set_signal` only store atomics and call
+//!   `write_byte_in_handler` (one `write`, errno preserved);
 //! - `environ` changes go through `std::env`, which serialises them with its
 //!   own lock;
-//! - the two payload structs of `dir.rs` (`DirEntryObj`, `ScandirObj`) are
+//! - the payload structs of `dir.rs` (`DirEntryObj`, `ScandirObj`) and
+//!   `select.rs` (`PollObj`) are
 //!   `#[repr(C)]` with the `Obj` header first, and their types have no
 //!   `BASETYPE` flag, so no object of a subtype has another layout (the
 //!   `PyPayload` contract). Their impls are at the end of this file.
@@ -800,6 +808,520 @@ pub fn unsetenv(key: &[u8]) {
     std::env::remove_var(OsStr::from_bytes(key));
 }
 
+// ---- signals ------------------------------------------------------------
+
+/// Signal numbers are `1..NSIG`.
+pub const NSIG: i32 = 65;
+
+/// What a signal does, as `sigaction` reports it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Disposition {
+    Default,
+    Ignore,
+    /// Some function of the process (Ember's own or a library's).
+    Handler,
+}
+
+/// What to install for a signal.
+#[derive(Clone, Copy)]
+pub enum SigAction {
+    Default,
+    Ignore,
+    Handler(extern "C" fn(libc::c_int)),
+}
+
+fn empty_sigaction() -> libc::sigaction {
+    // SAFETY: `sigaction` is plain data; all zeros is a valid value (no
+    // handler, empty mask, no flags).
+    unsafe { std::mem::zeroed() }
+}
+
+fn disposition_of(sa: &libc::sigaction) -> Disposition {
+    match sa.sa_sigaction {
+        libc::SIG_DFL => Disposition::Default,
+        libc::SIG_IGN => Disposition::Ignore,
+        _ => Disposition::Handler,
+    }
+}
+
+/// The current disposition of `sig`.
+pub fn signal_disposition(sig: i32) -> SysResult<Disposition> {
+    let mut old = empty_sigaction();
+    // SAFETY: a null new action only queries; `old` is writable.
+    check(unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) })?;
+    Ok(disposition_of(&old))
+}
+
+/// Installs `action` for `sig` without `SA_RESTART` (a blocking call fails
+/// with EINTR, and its caller runs the Python handlers before retrying).
+/// Returns the previous disposition.
+pub fn set_signal(sig: i32, action: SigAction) -> SysResult<Disposition> {
+    let mut sa = empty_sigaction();
+    sa.sa_sigaction = match action {
+        SigAction::Default => libc::SIG_DFL,
+        SigAction::Ignore => libc::SIG_IGN,
+        SigAction::Handler(f) => f as libc::sighandler_t,
+    };
+    let mut old = empty_sigaction();
+    // SAFETY: `sa` is fully initialised (handler, empty mask, no flags); a
+    // handler given here only does async-signal-safe work (the callers'
+    // handlers store atomics and write one byte).
+    check(unsafe {
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(sig, &sa, &mut old)
+    })?;
+    Ok(disposition_of(&old))
+}
+
+/// `siginterrupt`: whether a signal interrupts system calls (clears or sets
+/// `SA_RESTART` on the installed action).
+pub fn siginterrupt(sig: i32, interrupt: bool) -> SysResult<()> {
+    let mut sa = empty_sigaction();
+    // SAFETY: a null new action only queries; `sa` is writable.
+    check(unsafe { libc::sigaction(sig, std::ptr::null(), &mut sa) })?;
+    if interrupt {
+        sa.sa_flags &= !libc::SA_RESTART;
+    } else {
+        sa.sa_flags |= libc::SA_RESTART;
+    }
+    // SAFETY: `sa` is the action just read, with one flag changed.
+    check(unsafe { libc::sigaction(sig, &sa, std::ptr::null_mut()) }).map(|_| ())
+}
+
+/// Sends `sig` to the calling thread (delivered before this returns if it
+/// is not blocked).
+pub fn raise_signal(sig: i32) -> SysResult<()> {
+    // SAFETY: plain integer argument.
+    check(unsafe { libc::raise(sig) }).map(|_| ())
+}
+
+/// `pthread_kill(pthread_self(), sig)`: only the calling thread, the one
+/// thread id that is surely valid.
+pub fn kill_this_thread(sig: i32) -> SysResult<()> {
+    // SAFETY: `pthread_self()` names the live calling thread.
+    let rc = unsafe { libc::pthread_kill(libc::pthread_self(), sig) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(rc)
+    }
+}
+
+pub fn alarm(seconds: u32) -> u32 {
+    // SAFETY: plain integer argument.
+    unsafe { libc::alarm(seconds) }
+}
+
+/// Waits for a signal (always ends with EINTR).
+pub fn pause() {
+    // SAFETY: no arguments.
+    unsafe { libc::pause() };
+}
+
+fn sigset_of(sigs: &[i32]) -> SysResult<libc::sigset_t> {
+    // SAFETY: `sigset_t` is plain data; `sigemptyset` initialises it and
+    // `sigaddset` refuses invalid numbers with EINVAL.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for &s in sigs {
+            check(libc::sigaddset(&mut set, s))?;
+        }
+        Ok(set)
+    }
+}
+
+fn members_of(set: &libc::sigset_t) -> Vec<i32> {
+    // SAFETY: `set` is an initialised signal set; `sigismember` only reads it.
+    (1..NSIG).filter(|&s| unsafe { libc::sigismember(set, s) } == 1).collect()
+}
+
+/// `pthread_sigmask(how, sigs)`: the previous mask's signals.
+pub fn pthread_sigmask(how: i32, sigs: &[i32]) -> SysResult<Vec<i32>> {
+    let set = sigset_of(sigs)?;
+    let mut old = sigset_of(&[])?;
+    // SAFETY: both sets are initialised; `old` is writable.
+    let rc = unsafe { libc::pthread_sigmask(how, &set, &mut old) };
+    if rc != 0 {
+        return Err(rc);
+    }
+    Ok(members_of(&old))
+}
+
+/// The signals pending for the calling thread or the process.
+pub fn sigpending() -> SysResult<Vec<i32>> {
+    let mut set = sigset_of(&[])?;
+    // SAFETY: `set` is writable.
+    check(unsafe { libc::sigpending(&mut set) })?;
+    Ok(members_of(&set))
+}
+
+/// Every signal number the C library accepts in a signal set.
+pub fn valid_signals() -> Vec<i32> {
+    // SAFETY: `sigset_t` is plain data that `sigfillset` initialises.
+    let set = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        set
+    };
+    members_of(&set)
+}
+
+/// The C library's description of a signal (None for unknown numbers).
+pub fn strsignal(sig: i32) -> Option<String> {
+    // SAFETY: `strsignal` returns null or a NUL-terminated string, copied
+    // at once (Ember runs Python on one thread, so no other call overwrites
+    // the buffer meanwhile).
+    let text = unsafe {
+        let p = libc::strsignal(sig);
+        if p.is_null() {
+            return None;
+        }
+        CStr::from_ptr(p).to_string_lossy().into_owned()
+    };
+    if text.contains("Unknown signal") {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+fn timeval_of(seconds: f64) -> libc::timeval {
+    let whole = seconds.trunc();
+    let mut sec = whole as libc::time_t;
+    let mut usec = ((seconds - whole) * 1e6).round() as libc::suseconds_t;
+    if usec >= 1_000_000 {
+        sec += 1;
+        usec -= 1_000_000;
+    }
+    // A positive value too small for the timer's resolution still arms it.
+    if sec == 0 && usec == 0 && seconds > 0.0 {
+        usec = 1;
+    }
+    libc::timeval { tv_sec: sec, tv_usec: usec }
+}
+
+fn seconds_of(tv: &libc::timeval) -> f64 {
+    tv.tv_sec as f64 + tv.tv_usec as f64 * 1e-6
+}
+
+/// `setitimer(which, value, interval)`: the previous (value, interval).
+pub fn setitimer(which: i32, value: f64, interval: f64) -> SysResult<(f64, f64)> {
+    let new = libc::itimerval { it_value: timeval_of(value), it_interval: timeval_of(interval) };
+    let mut old = libc::itimerval {
+        it_value: libc::timeval { tv_sec: 0, tv_usec: 0 },
+        it_interval: libc::timeval { tv_sec: 0, tv_usec: 0 },
+    };
+    // SAFETY: both structs are initialised; `old` is writable.
+    check(unsafe { libc::setitimer(which as _, &new, &mut old) })?;
+    Ok((seconds_of(&old.it_value), seconds_of(&old.it_interval)))
+}
+
+pub fn getitimer(which: i32) -> SysResult<(f64, f64)> {
+    let mut cur = libc::itimerval {
+        it_value: libc::timeval { tv_sec: 0, tv_usec: 0 },
+        it_interval: libc::timeval { tv_sec: 0, tv_usec: 0 },
+    };
+    // SAFETY: `cur` is writable.
+    check(unsafe { libc::getitimer(which as _, &mut cur) })?;
+    Ok((seconds_of(&cur.it_value), seconds_of(&cur.it_interval)))
+}
+
+/// Writes one byte to `fd` from a signal handler, leaving `errno` as the
+/// interrupted code had it (`write` is async-signal-safe; failures are
+/// ignored, as for CPython's wakeup descriptor).
+pub fn write_byte_in_handler(fd: i32, byte: u8) {
+    // SAFETY: `__errno_location` points at the calling thread's errno; the
+    // buffer is one readable byte.
+    unsafe {
+        let errno_ptr = libc::__errno_location();
+        let saved = *errno_ptr;
+        libc::write(fd, &byte as *const u8 as *const libc::c_void, 1);
+        *errno_ptr = saved;
+    }
+}
+
+// ---- select ---------------------------------------------------------------
+
+/// `poll(fds, timeout_ms)` (negative: wait forever): how many entries got
+/// events (their `revents` are filled in).
+pub fn poll(fds: &mut [libc::pollfd], timeout_ms: i32) -> SysResult<usize> {
+    // SAFETY: `fds` is a writable slice of `fds.len()` pollfd structs.
+    let rc = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
+    check(rc).map(|n| n as usize)
+}
+
+// ---- fork_exec (_posixsubprocess) ------------------------------------------
+
+/// What the child of [`fork_exec`] does, all prepared before forking.
+/// Descriptors are -1 when absent; `pgid` and `umask` are -1 when unset.
+pub struct ChildSpec {
+    pub argv: Vec<CString>,
+    /// Paths tried in order until one `exec` succeeds.
+    pub executables: Vec<CString>,
+    /// None: keep the parent's environment.
+    pub envp: Option<Vec<CString>>,
+    pub cwd: Option<CString>,
+    pub close_fds: bool,
+    /// Sorted; stay open (and become inheritable) in the child.
+    pub fds_to_keep: Vec<i32>,
+    pub p2cread: i32,
+    pub p2cwrite: i32,
+    pub c2pread: i32,
+    pub c2pwrite: i32,
+    pub errread: i32,
+    pub errwrite: i32,
+    pub errpipe_write: i32,
+    pub restore_signals: bool,
+    pub setsid: bool,
+    pub pgid: i32,
+    pub gid: Option<u32>,
+    pub groups: Option<Vec<u32>>,
+    pub uid: Option<u32>,
+    pub umask: i32,
+}
+
+/// A null-terminated array of pointers into `strings`.
+fn pointer_array(strings: &[CString]) -> Vec<*const libc::c_char> {
+    let mut v: Vec<*const libc::c_char> = strings.iter().map(|s| s.as_ptr()).collect();
+    v.push(std::ptr::null());
+    v
+}
+
+/// Forks a child that sets itself up as `spec` says and execs the first
+/// executable that works; returns the child's pid. A child that fails
+/// writes `OSError:<errno in hex>:` to `errpipe_write` (followed by
+/// `noexec` when it failed before trying to exec) and exits with 255.
+pub fn fork_exec(spec: &ChildSpec) -> SysResult<i32> {
+    let argv = pointer_array(&spec.argv);
+    let envp = spec.envp.as_deref().map(pointer_array);
+    let exec_paths: Vec<*const libc::c_char> = spec.executables.iter().map(|s| s.as_ptr()).collect();
+    let cwd = spec.cwd.as_ref().map(|c| c.as_ptr());
+    let groups: Option<Vec<libc::gid_t>> = spec.groups.clone();
+    let max_fd = sysconf(libc::_SC_OPEN_MAX).ok().filter(|&n| n > 0).map_or(1 << 16, |n| n.min(1 << 20)) as i32;
+    let child = ChildPtrs {
+        argv: &argv,
+        envp: envp.as_deref(),
+        exec_paths: &exec_paths,
+        cwd,
+        groups: groups.as_deref(),
+        max_fd,
+    };
+    // SAFETY: see the module's Safety section on fork. The child runs only
+    // `child_main`, which makes async-signal-safe calls on memory prepared
+    // above and never returns.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        child_main(spec, &child);
+    }
+    check(pid)
+}
+
+/// The raw pointers the child uses, built before forking.
+struct ChildPtrs<'a> {
+    argv: &'a [*const libc::c_char],
+    envp: Option<&'a [*const libc::c_char]>,
+    exec_paths: &'a [*const libc::c_char],
+    cwd: Option<*const libc::c_char>,
+    groups: Option<&'a [libc::gid_t]>,
+    max_fd: i32,
+}
+
+/// A failure in the child: errno, and whether it happened before exec.
+struct ChildError {
+    errno: i32,
+    before_exec: bool,
+}
+
+fn child_check(rc: libc::c_int) -> Result<libc::c_int, ChildError> {
+    if rc == -1 {
+        Err(ChildError { errno: errno(), before_exec: true })
+    } else {
+        Ok(rc)
+    }
+}
+
+/// The child side of [`fork_exec`]: only async-signal-safe calls (no
+/// allocation, no locks) until `exec` or `_exit`.
+fn child_main(spec: &ChildSpec, p: &ChildPtrs) -> ! {
+    let err = match child_setup(spec, p) {
+        Err(e) => e,
+        Ok(()) => child_exec(p),
+    };
+    // "OSError:" + hex errno + ":" (+ "noexec"), formatted without allocating.
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for &b in b"OSError:" {
+        buf[n] = b;
+        n += 1;
+    }
+    let mut digits = [0u8; 8];
+    let mut d = 0;
+    let mut v = err.errno as u32;
+    loop {
+        digits[d] = b"0123456789abcdef"[(v % 16) as usize];
+        d += 1;
+        v /= 16;
+        if v == 0 {
+            break;
+        }
+    }
+    while d > 0 {
+        d -= 1;
+        buf[n] = digits[d];
+        n += 1;
+    }
+    buf[n] = b':';
+    n += 1;
+    if err.before_exec {
+        for &b in b"noexec" {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    // SAFETY: `buf` holds `n` initialised bytes; `_exit` ends the child
+    // without running any of the parent's exit code.
+    unsafe {
+        libc::write(spec.errpipe_write, buf.as_ptr() as *const libc::c_void, n);
+        libc::_exit(255)
+    }
+}
+
+fn set_inheritable_in_child(fd: i32) -> Result<(), ChildError> {
+    // SAFETY: fcntl on a plain descriptor number.
+    let flags = child_check(unsafe { libc::fcntl(fd, libc::F_GETFD) })?;
+    if flags & libc::FD_CLOEXEC != 0 {
+        // SAFETY: as above.
+        child_check(unsafe { libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC) })?;
+    }
+    Ok(())
+}
+
+/// Moves `fd` onto the standard descriptor `target` (inheritable).
+fn child_dup_to(fd: i32, target: i32) -> Result<(), ChildError> {
+    if fd == target {
+        set_inheritable_in_child(fd)
+    } else if fd != -1 {
+        // SAFETY: dup2 on plain descriptor numbers.
+        child_check(unsafe { libc::dup2(fd, target) }).map(|_| ())
+    } else {
+        Ok(())
+    }
+}
+
+/// Closes descriptors `first..=last`.
+fn child_close_range(first: i32, last: i32, max_fd: i32) {
+    if first > last {
+        return;
+    }
+    // SAFETY: `close_range` with valid bounds and no flags only closes descriptors.
+    let rc = unsafe { libc::syscall(libc::SYS_close_range, first as libc::c_uint, last as libc::c_uint, 0) };
+    if rc == 0 {
+        return;
+    }
+    for fd in first..=last.min(max_fd) {
+        // SAFETY: closing a descriptor number; failures are ignored.
+        unsafe { libc::close(fd) };
+    }
+}
+
+fn child_setup(spec: &ChildSpec, p: &ChildPtrs) -> Result<(), ChildError> {
+    for &fd in &spec.fds_to_keep {
+        if fd != spec.errpipe_write {
+            set_inheritable_in_child(fd)?;
+        }
+    }
+    for fd in [spec.p2cwrite, spec.c2pread, spec.errread] {
+        if fd != -1 {
+            // SAFETY: closing the parent's ends of the pipes.
+            child_check(unsafe { libc::close(fd) })?;
+        }
+    }
+    // Keep the child's ends clear of the standard descriptors they replace.
+    let mut c2pwrite = spec.c2pwrite;
+    if c2pwrite == 0 {
+        // SAFETY: dup on a plain descriptor number.
+        c2pwrite = child_check(unsafe { libc::dup(c2pwrite) })?;
+    }
+    let mut errwrite = spec.errwrite;
+    while errwrite == 0 || errwrite == 1 {
+        // SAFETY: as above.
+        errwrite = child_check(unsafe { libc::dup(errwrite) })?;
+    }
+    child_dup_to(spec.p2cread, 0)?;
+    child_dup_to(c2pwrite, 1)?;
+    child_dup_to(errwrite, 2)?;
+    if let Some(cwd) = p.cwd {
+        // SAFETY: `cwd` points into a CString the parent keeps alive.
+        child_check(unsafe { libc::chdir(cwd) })?;
+    }
+    if spec.umask >= 0 {
+        // SAFETY: plain integer argument.
+        unsafe { libc::umask(spec.umask as libc::mode_t) };
+    }
+    if spec.restore_signals {
+        for sig in [libc::SIGPIPE, libc::SIGXFSZ] {
+            let mut sa = empty_sigaction();
+            sa.sa_sigaction = libc::SIG_DFL;
+            // SAFETY: `sa` is initialised (default action, empty mask).
+            unsafe { libc::sigaction(sig, &sa, std::ptr::null_mut()) };
+        }
+    }
+    if spec.setsid {
+        // SAFETY: no arguments.
+        child_check(unsafe { libc::setsid() })?;
+    }
+    if spec.pgid >= 0 {
+        // SAFETY: plain integer arguments.
+        child_check(unsafe { libc::setpgid(0, spec.pgid) })?;
+    }
+    if let Some(groups) = p.groups {
+        // SAFETY: `groups` is a readable slice of `groups.len()` ids.
+        child_check(unsafe { libc::setgroups(groups.len(), groups.as_ptr()) })?;
+    }
+    if let Some(gid) = spec.gid {
+        // SAFETY: plain integer arguments.
+        child_check(unsafe { libc::setregid(gid, gid) })?;
+    }
+    if let Some(uid) = spec.uid {
+        // SAFETY: plain integer arguments.
+        child_check(unsafe { libc::setreuid(uid, uid) })?;
+    }
+    if spec.close_fds {
+        let mut first = 3;
+        for &keep in &spec.fds_to_keep {
+            if keep >= first {
+                child_close_range(first, keep - 1, p.max_fd);
+                first = keep + 1;
+            }
+        }
+        child_close_range(first, i32::MAX, p.max_fd);
+    }
+    Ok(())
+}
+
+/// Tries each executable; returns the error to report (the first one that
+/// is not "no such file or directory", else the last).
+fn child_exec(p: &ChildPtrs) -> ChildError {
+    let mut saved = 0;
+    let mut last = libc::ENOENT;
+    for &path in p.exec_paths {
+        // SAFETY: `path` and both arrays are null-terminated and point into
+        // CStrings the parent keeps alive.
+        unsafe {
+            match p.envp {
+                Some(envp) => libc::execve(path, p.argv.as_ptr(), envp.as_ptr()),
+                None => libc::execv(path, p.argv.as_ptr()),
+            };
+        }
+        last = errno();
+        if last != libc::ENOENT && last != libc::ENOTDIR && saved == 0 {
+            saved = last;
+        }
+    }
+    ChildError { errno: if saved != 0 { saved } else { last }, before_exec: false }
+}
+
 // ---- payload layouts ----------------------------------------------------
 
 // SAFETY: `#[repr(C)]` with `ob: Obj` first; the type cannot be subclassed.
@@ -813,5 +1335,12 @@ unsafe impl crate::object::PyPayload for super::dir::DirEntryObj {
 unsafe impl crate::object::PyPayload for super::dir::ScandirObj {
     fn class() -> &'static crate::types::typeobj::TypeObj {
         &super::dir::SCANDIR_TYPE
+    }
+}
+
+// SAFETY: `#[repr(C)]` with `ob: Obj` first; the type cannot be subclassed.
+unsafe impl crate::object::PyPayload for crate::modules::select::PollObj {
+    fn class() -> &'static crate::types::typeobj::TypeObj {
+        &crate::modules::select::POLL_TYPE
     }
 }
