@@ -88,6 +88,13 @@ fn value_kind(t: &Type) -> ValueKind {
     }
 }
 
+/// Whether compiled code still owns a reference to `yielded` after a yield
+/// took one for the caller: RefcountInsertion keeps one when the yield's
+/// FrameState also mentions the value (it is stored in a frame slot too).
+pub(crate) fn yield_keeps_ref(fs: &ember_hir::ir::FrameState, yielded: Value) -> bool {
+    fs.locals.iter().chain(fs.stack.iter()).any(|v| *v == Some(yielded))
+}
+
 /// The signature of every compiled function: `(frame) -> object`.
 pub fn entry_signature(isa: &dyn TargetIsa) -> Signature {
     let mut sig = Signature::new(isa.default_call_conv());
@@ -313,8 +320,9 @@ impl Lower<'_> {
         let stack: Vec<Option<usize>> = fs.stack.iter().map(|v| v.map(|v| index(v, &mut order))).collect();
         let mut owned = self.owned.get(&i).cloned().unwrap_or_default();
         let yielded = reason == DeoptReason::Yield;
-        if yielded {
-            // The yielded value goes to the caller, not back to the frame.
+        if yielded && !yield_keeps_ref(fs, inst.operands[0]) {
+            // The yield took compiled code's only reference to the value for
+            // the caller.
             if let Some(k) = owned.iter().position(|v| *v == inst.operands[0]) {
                 owned.remove(k);
             }

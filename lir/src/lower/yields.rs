@@ -54,8 +54,11 @@ impl Lower<'_> {
             return self.emit_exit(i, DeoptReason::Yield, false, None);
         }
         let yielded = inst.operands[0];
-        let mut owned: Vec<Value> =
-            self.owned.get(&i).cloned().unwrap_or_default().into_iter().filter(|v| *v != yielded).collect();
+        let mut owned: Vec<Value> = self.owned.get(&i).cloned().unwrap_or_default();
+        if !super::yield_keeps_ref(&fs, yielded) {
+            // The yield took compiled code's only reference for the caller.
+            owned.retain(|v| *v != yielded);
+        }
         owned.retain(|v| counted(self.f, *v));
 
         let layout = self.rt.layout().clone();
