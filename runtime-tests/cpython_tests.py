@@ -141,7 +141,12 @@ def run_module(args, name, expected, baseline):
             for ident, kind, message in summary["tests"]:
                 res.tests[ident] = (kind, message)
             if summary.get("run_error"):
+                # unittest itself raised: the tests it never reached count as errored.
                 res.detail = "suite stopped: " + summary["run_error"]
+                for ident in baseline or []:
+                    if ident not in res.tests:
+                        kind = "expected" if ident in expected else "error"
+                        res.tests[ident] = (kind, "not run: " + res.detail)
             break
         if timed_out:
             res.status = "TIMEOUT"
@@ -215,6 +220,10 @@ def main():
         baseline = baseline_ids(args.baseline_python, name, args.timeout)
         cpython_total += len(baseline) if baseline is not None else 0
         res = run_module(args, name, expected, baseline)
+        if baseline is None and res.status == "IMPORT":
+            # Not a module of this CPython's Lib/test (test_str is test_unicode in 3.11).
+            res.status = "ABSENT"
+            res.detail = "not importable under %s either: %s" % (args.baseline_python, res.detail)
         results.append(res)
         values = row_values(res)
         totals = [a + b for a, b in zip(totals, values)]
