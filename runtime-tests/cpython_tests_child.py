@@ -20,7 +20,8 @@ Failures of class and module fixtures are recorded under ids such as
 `test_x.Cls.setUpClass` and `test_x.setUpModule`.
 
 With `--expected FILE`, a failing or erroring test listed there becomes
-"expected" and a listed test that passes becomes "unexpected-success".
+"expected" and a listed test that passes becomes "unexpected-success"
+(unless its reason starts with `[flaky]`).
 `--skip ID` leaves a test unrun (the parent uses it to get past a test that
 crashed the interpreter).  `--list` prints the ids of the loaded tests
 without running them.
@@ -163,13 +164,18 @@ def iter_tests(suite):
         yield suite
 
 
-def classify(kind, listed):
-    """The reported outcome of a test given whether it is listed as expected."""
+def classify(kind, reason):
+    """The reported outcome of a test given its listed reason (None: not listed).
+
+    A reason starting with `[flaky]` marks a test Ember fails only some of
+    the time: its passes are not reported as unexpected successes.
+    """
+    listed = reason is not None
     if kind in ("error", "failure"):
         return "expected" if listed else kind
     if kind == "unexpected-success-ut":
         return "expected" if listed else "failure"
-    if kind == "pass" and listed:
+    if kind == "pass" and listed and not reason.startswith("[flaky]"):
         return "unexpected-success"
     return kind
 
@@ -243,7 +249,7 @@ def main(argv):
         summary["run_error"] = one_line((type(e), e, None))
     for ident in result.order:
         kind, message = result.outcomes[ident]
-        summary["tests"].append([ident, classify(kind, ident in expected), message])
+        summary["tests"].append([ident, classify(kind, expected.get(ident)), message])
     emit(RESULT + " " + json.dumps(summary))
 
 
