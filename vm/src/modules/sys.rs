@@ -349,6 +349,9 @@ pub fn init(cfg: &Config) -> PyResult<PyRef> {
         mo.set_attr(k, prefix.clone());
     }
     mo.set_attr("platlibdir", intern("lib"));
+    // A plain build: no debug/pymalloc flags, so sysconfig finds the host's
+    // `_sysconfigdata__<platform>_<multiarch>` module.
+    mo.set_attr("abiflags", intern(""));
     mo.set_attr("pycache_prefix", none());
     mo.set_attr("builtin_module_names", new_tuple(crate::modules::builtin_names().into_iter().map(intern).collect()));
     mo.set_attr(

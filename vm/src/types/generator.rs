@@ -247,7 +247,7 @@ fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Py
         }
     }
     let exc = if exceptions::is_exception_class(typ) {
-        match val.filter(|v| !v.is_none()) {
+        let made = match val.filter(|v| !v.is_none()) {
             Some(v) if v.isa::<ExceptionObj>() && v.class().is_subtype(typ.downcast::<TypeObj>().expect("type")) => {
                 v.to_owned()
             }
@@ -260,7 +260,16 @@ fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<Py
                 }
             }
             None => ops::call0(typ)?,
+        };
+        if !made.isa::<ExceptionObj>() {
+            // As in CPython, this TypeError is what gets thrown into the generator.
+            return Ok(PyErr::type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                ops::repr_string(typ)?,
+                made.class().name()
+            )));
         }
+        made
     } else if typ.isa::<ExceptionObj>() {
         if val.is_some_and(|v| !v.is_none()) {
             return Err(PyErr::type_error("instance exception may not have a separate value"));
