@@ -542,11 +542,29 @@ fn compute_mro(t: &TypeObj, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
                 m.downcast::<crate::types::builtin_func::MethodDescrObj>().is_some_and(|d| d.owner().is(&TYPE_TYPE));
             if !is_default {
                 let r = ops::call_method_obj(&m, t.as_obj_ref(), &[])?;
-                return ops::collect_vec(&r);
+                let mro = ops::collect_vec(&r)?;
+                check_custom_mro(t, &mro)?;
+                return Ok(mro);
             }
         }
     }
     ready::c3_mro(t, bases)
+}
+
+/// What CPython requires of an MRO a metaclass's `mro()` returned: classes
+/// only, each with an instance layout the new type's instances extend (else
+/// code written for that layout would read the wrong payload).
+fn check_custom_mro(t: &TypeObj, mro: &[PyRef]) -> PyResult<()> {
+    let solid = solid_base(t);
+    for entry in mro {
+        let Some(base) = entry.downcast::<TypeObj>() else {
+            return Err(PyErr::type_error(format!("mro() returned a non-class ('{}')", entry.class().name())));
+        };
+        if !solid.is_subtype(solid_base(base)) {
+            return Err(PyErr::type_error(format!("mro() returned base with unsuitable layout ('{}')", base.name())));
+        }
+    }
+    Ok(())
 }
 
 fn set_names(tobj: &Obj, d: &DictObj) -> PyResult<()> {
