@@ -370,18 +370,22 @@ pub unsafe fn dealloc(ptr: *mut Obj) {
             super::weakref::unlink(wr);
         }
     }
+    let gc = has_gc(ty);
+    if gc {
+        // Out of the collector's list before anything it owns is released:
+        // dropping its contents may run Python code (finalisers) and so a
+        // collection, which must not traverse a half-destroyed object.
+        // SAFETY: a GC-enabled object is tracked until here.
+        unsafe { gc_untrack(ptr) };
+    }
     if !ty.is_static() {
         crate::types::instance::clear_extras(obj);
     }
     let size = object_size(obj);
-    let gc = has_gc(ty);
     // SAFETY: the object is dead; the payload is dropped exactly once.
     unsafe {
         if let Some(drop_payload) = ty.drop_payload.get() {
             drop_payload(ptr);
-        }
-        if gc {
-            gc_untrack(ptr);
         }
         let base = if gc { gc_head(ptr) as *mut u8 } else { ptr as *mut u8 };
         let total = size + if gc { GC_HEAD_SIZE } else { 0 };
