@@ -177,7 +177,9 @@ fn extra_ivars(t: &TypeObj, b: &TypeObj) -> bool {
     if t.itemsize.get() != 0 || b.itemsize.get() != 0 {
         return ts != bs || t.itemsize.get() != b.itemsize.get();
     }
-    if t.dict_offset.get() > 0 && b.dict_offset.get() == 0 && t.dict_offset.get() as usize + 8 == ts {
+    // A heap type's trailing `__dict__` slot is not a layout of its own; a
+    // static type's dict field (a module's) is part of its payload.
+    if !t.is_static() && t.dict_offset.get() > 0 && b.dict_offset.get() == 0 && t.dict_offset.get() as usize + 8 == ts {
         ts -= 8;
     }
     ts != bs

@@ -1,0 +1,34 @@
+# Bases whose instance layouts conflict cannot be combined (CPython's
+# "multiple bases have instance lay-out conflict"); compatible ones can.
+import types
+
+
+def attempt(name, *bases):
+    try:
+        cls = type(name, bases, {})
+    except TypeError as e:
+        print(name, "TypeError", e)
+        return None
+    print(name, "ok", [b.__name__ for b in cls.__mro__])
+    return cls
+
+
+attempt("ModStr", types.ModuleType, str)
+attempt("StrMod", str, types.ModuleType)
+attempt("ModInt", types.ModuleType, int)
+attempt("ModDict", types.ModuleType, dict)
+attempt("ListDict", list, dict)
+attempt("IntStr", int, str)
+
+
+class Base:
+    pass
+
+
+M1 = attempt("M1", types.ModuleType, Base)
+M2 = attempt("M2", Base, types.ModuleType)
+for M in (M1, M2):
+    m = M("spam")
+    m.__dict__["spam"] = "eggs"
+    m.extra = 1
+    print(m.spam, m.extra, sorted(k for k in vars(m) if not k.startswith("__")))
