@@ -1,5 +1,6 @@
 # Bases whose instance layouts conflict cannot be combined (CPython's
 # "multiple bases have instance lay-out conflict"); compatible ones can.
+import gc
 import types
 
 
@@ -32,3 +33,26 @@ for M in (M1, M2):
     m.__dict__["spam"] = "eggs"
     m.extra = 1
     print(m.spam, m.extra, sorted(k for k in vars(m) if not k.startswith("__")))
+
+
+# A native __new__ stored in a class body keeps the allocator the class
+# inherits (it never builds an object of another type's layout).
+class NewFromList:
+    __new__ = list.__new__
+
+
+class ListWithObjectNew(list):
+    __new__ = object.__new__
+
+
+for cls in (NewFromList, ListWithObjectNew):
+    objs = [cls() for _ in range(50)]
+    for i, o in enumerate(objs):
+        o.tag = i
+    gc.collect()
+    print(cls.__name__, type(objs[0]).__name__, sum(o.tag for o in objs), isinstance(objs[0], list))
+ListWithObjectNew().append(1)
+try:
+    list.__new__(NewFromList)
+except TypeError as e:
+    print("TypeError", e)

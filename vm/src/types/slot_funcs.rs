@@ -525,9 +525,11 @@ fn choose_new(t: &TypeObj) -> Option<crate::types::typeobj::NewFn> {
     let f = t.lookup_str("__new__")?;
     if let Some(b) = f.downcast_exact::<BuiltinFunctionObj>() {
         if std::ptr::eq(b.def, &crate::types::ready::TP_NEW_DEF) {
-            if let Some(owner) = b.bound.as_ref().and_then(|o| o.downcast::<TypeObj>()) {
-                return owner.new.get();
-            }
+            // A native type's `__new__` stored in a class keeps the
+            // allocator the class inherits, as CPython does: `owner`'s
+            // allocator would build an object of `owner`'s layout under a
+            // type of another layout (`class C: __new__ = list.__new__`).
+            return t.base().and_then(|b| b.new.get());
         }
     }
     Some(slot_new)
