@@ -138,8 +138,8 @@ impl AttrCache {
     /// The instance-dict value of `name`, if any.
     #[inline(always)]
     fn in_instance_dict(&self, obj: &Obj, name: &StrObj) -> Option<PyRef> {
-        let d = instance::get_dict(obj)?;
-        d.downcast::<DictObj>()?.get_str_hinted(name, &self.hint)
+        // Borrowed: the hinted lookup runs no Python code.
+        instance::dict_ref(obj)?.get_str_hinted(name, &self.hint)
     }
 
     /// `obj.name`.

@@ -333,7 +333,10 @@ fn prepare_method_call(func_obj: &Obj, self_: &Obj, args: &[&Obj], kwnames: Opti
 }
 
 fn init_name() -> PyRef {
-    crate::types::str::intern("__init__")
+    thread_local! {
+        static NAME: std::cell::OnceCell<PyRef> = const { std::cell::OnceCell::new() };
+    }
+    NAME.with(|n| n.get_or_init(|| crate::types::str::intern("__init__")).clone())
 }
 
 /// The error for an `__init__` that returned something other than None.

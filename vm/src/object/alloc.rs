@@ -107,8 +107,8 @@ unsafe fn raw_free(p: *mut u8, total: usize) {
 /// Where compiled code finds the free list for blocks of `size` bytes: the
 /// addresses of its head (`*mut u8`, null when empty; each free block's first
 /// word links the next) and of its count (`usize`), and the most blocks the
-/// list keeps. None for sizes not recycled this way. Machine code pops and
-/// pushes exactly as `raw_alloc`/`raw_free` do (single-threaded, like them).
+/// list keeps. None for sizes not recycled this way. Machine code pops
+/// exactly as `raw_alloc` does (single-threaded, like it).
 pub fn freelist_cells(size: usize) -> Option<(usize, usize, usize)> {
     let total = (size + 7) & !7;
     if total == 0 || total > SMALL_MAX {
@@ -418,6 +418,25 @@ pub fn read_field(obj: &Obj, offset: usize) -> Option<PyRef> {
             None
         } else {
             Some((*p).to_owned())
+        }
+    }
+}
+
+/// Borrows the object in a pointer-sized field without taking a reference.
+/// The borrow must end before anything can store to the field or run Python
+/// code (which could release the object): callers use it inside one native
+/// operation, such as an attribute cache's dict probe.
+#[inline(always)]
+pub fn field_ref(obj: &Obj, offset: usize) -> Option<&Obj> {
+    debug_assert!(offset + 8 <= object_size(obj));
+    // SAFETY: as `read_field`; the referent is kept alive by the field's own
+    // reference for as long as the caller's contract above holds.
+    unsafe {
+        let p = *((obj as *const Obj as *const u8).add(offset) as *const *mut Obj);
+        if p.is_null() {
+            None
+        } else {
+            Some(&*p)
         }
     }
 }

@@ -31,6 +31,13 @@ pub(crate) struct Entry {
     pub(crate) value: Option<PyRef>,
 }
 
+/// What a probe for a str key found (see `Table::find_str_or_other`).
+enum StrProbe {
+    Found(usize),
+    Missing,
+    Other,
+}
+
 #[derive(Default)]
 pub(crate) struct Table {
     indices: Vec<u32>,
@@ -109,6 +116,49 @@ impl Table {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
+    }
+
+    /// Where str `key` is, or that it is missing, or that a key of another
+    /// type with the same hash makes the answer depend on that key's `__eq__`.
+    fn find_str_or_other(&self, key: &StrObj, hash: i64) -> StrProbe {
+        if self.indices.is_empty() {
+            return StrProbe::Missing;
+        }
+        let mask = self.mask();
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return StrProbe::Missing;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    if let Some(k) = &e.key {
+                        if k.is(key.as_obj()) {
+                            return StrProbe::Found(ix as usize);
+                        }
+                        match k.downcast_exact::<StrObj>() {
+                            Some(k) if k.eq_str(key) => return StrProbe::Found(ix as usize),
+                            Some(_) => {}
+                            None => return StrProbe::Other,
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// The value of str `key` after a hint miss, pointing `hint` at its entry.
+    #[cold]
+    #[inline(never)]
+    fn find_str_hinting(&self, key: &StrObj, hint: &Cell<u32>) -> Option<PyRef> {
+        let ix = self.find_str(key)?;
+        hint.set(ix as u32);
+        self.entries[ix].value.clone()
     }
 
     fn insert_new(&mut self, hash: i64, key: PyRef, value: PyRef) {
@@ -297,9 +347,7 @@ impl DictObj {
                     return value.clone();
                 }
             }
-            let ix = t.find_str(key)?;
-            hint.set(ix as u32);
-            t.entries[ix].value.clone()
+            t.find_str_hinting(key, hint)
         })
     }
 
@@ -316,13 +364,37 @@ impl DictObj {
                 self.bump();
                 drop(old);
             }
-            Err(value) => {
+            Err(value) => self.set_str_hinting(key, value, hint),
+        }
+    }
+
+    /// [`DictObj::set_str_hinted`] after a hint miss: one probe finds the
+    /// entry or where the new one goes, and `hint` learns its index.
+    #[inline(never)]
+    fn set_str_hinting(&self, key: &StrObj, value: PyRef, hint: &Cell<u32>) {
+        let hash = key.hash_value();
+        let found = self.table.with(|t| t.find_str_or_other(key, hash));
+        let old = match found {
+            StrProbe::Found(ix) => self.table.with_mut(|t| {
+                hint.set(ix as u32);
+                t.entries[ix].value.replace(value)
+            }),
+            StrProbe::Missing => self.table.with_mut(|t| {
+                t.insert_new(hash, key.to_ref(), value);
+                hint.set((t.entries.len() - 1) as u32);
+                None
+            }),
+            StrProbe::Other => {
+                // A key of another type hashes like `key`: the full protocol decides.
                 self.set_str(key.as_obj(), value);
                 if let Some(ix) = self.table.with(|t| t.find_str(key)) {
                     hint.set(ix as u32);
                 }
+                return;
             }
-        }
+        };
+        self.bump();
+        drop(old);
     }
 
     /// Lookup by a Rust string.

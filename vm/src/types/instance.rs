@@ -27,6 +27,14 @@ pub fn get_dict(obj: &Obj) -> Option<PyRef> {
     alloc::read_field(obj, off)
 }
 
+/// The instance dict, borrowed (see [`alloc::field_ref`] for how long the
+/// borrow may last), if it exists and is an exact `dict`.
+#[inline(always)]
+pub fn dict_ref(obj: &Obj) -> Option<&DictObj> {
+    let off = dict_offset(obj)?;
+    alloc::field_ref(obj, off)?.downcast_exact::<DictObj>()
+}
+
 /// The instance dict, creating it on first use.
 pub fn get_or_create_dict(obj: &Obj) -> Option<PyRef> {
     let off = dict_offset(obj)?;
@@ -61,22 +69,26 @@ fn extra_offsets(obj: &Obj, for_traverse: bool, mut f: impl FnMut(usize)) {
     if !ty.is_static() {
         ty.slot_value_offsets.with(|offs| offs.iter().for_each(|&o| f(o)));
     }
-    let mut t = Some(ty);
-    while let Some(cur) = t {
-        if cur.is_static() {
-            break;
-        }
-        t = cur.base();
+    if ty.is_static() {
+        return;
     }
+    let Some(off) = dict_offset(obj) else { return };
     // A dict pointer inherited from a static base lives in that base's payload,
     // whose traverse slot visits it (visiting it twice would hide a reference
     // from the cycle collector). Clearing it twice is harmless.
-    let static_base_owns_dict = t.is_some_and(|b| b.dict_offset.get() != 0);
-    if let Some(off) = dict_offset(obj) {
-        if !(ty.is_static() || for_traverse && static_base_owns_dict) {
-            f(off);
+    if for_traverse {
+        let mut t = Some(ty);
+        while let Some(cur) = t {
+            if cur.is_static() {
+                break;
+            }
+            t = cur.base();
+        }
+        if t.is_some_and(|b| b.dict_offset.get() != 0) {
+            return;
         }
     }
+    f(off);
 }
 
 /// Runs `__del__` for an instance of a Python class whose refcount dropped to
@@ -98,6 +110,14 @@ pub fn finalize_instance(obj: &Obj) {
 
 /// Drops the slot values and dict of a dying instance.
 pub fn clear_extras(obj: &Obj) {
+    // Most instances have a dict and no slots: no list of old values needed.
+    let ty = obj.class();
+    if !ty.is_static() && ty.slot_value_offsets.with(|offs| offs.is_empty()) {
+        if let Some(off) = dict_offset(obj) {
+            drop(alloc::swap_field(obj, off, None));
+        }
+        return;
+    }
     let mut olds = Vec::new();
     extra_offsets(obj, false, |off| olds.push(alloc::swap_field(obj, off, None)));
     drop(olds);
