@@ -56,10 +56,6 @@ fn freelist(size: usize) -> (u64, u64) {
     ember_vm::object::alloc::freelist_cells(size).map_or((0, 0), |(h, c, _)| (h as u64, c as u64))
 }
 
-fn freelist_cap() -> i64 {
-    ember_vm::object::alloc::freelist_cells(8).map_or(0, |(_, _, cap)| cap as i64)
-}
-
 fn type_addr(t: &ember_vm::object::Static<ember_vm::types::typeobj::TypeObj>) -> u64 {
     &t.0 as *const ember_vm::types::typeobj::TypeObj as u64
 }
@@ -114,7 +110,6 @@ impl CodeGen {
             signal_pending: ember_vm::modules::signal::pending_flag_addr() as u64,
             float_freelist: freelist(std::mem::size_of::<ember_vm::types::float::FloatObj>()),
             int_freelist: freelist(std::mem::size_of::<ember_vm::types::int::IntObj>()),
-            freelist_cap: freelist_cap(),
             small_ints: (ember_vm::types::int::SMALL_MIN, ember_vm::types::int::SMALL_MAX),
             small_int_base: ember_vm::types::int::small_ints_base() as u64,
             int_size: std::mem::size_of::<ember_vm::types::int::IntObj>() as i64,

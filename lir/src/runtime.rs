@@ -61,8 +61,6 @@ pub struct Layout {
     /// block's first word links the next) and of its count word.
     pub float_freelist: (u64, u64),
     pub int_freelist: (u64, u64),
-    /// The most blocks a free list keeps.
-    pub freelist_cap: i64,
     /// Ints in this range are shared immortal objects, `int_size` bytes apart
     /// from `small_int_base` (the lowest).
     pub small_ints: (i64, i64),

@@ -64,7 +64,6 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             frame_jit_yielded: 70,
             float_freelist: (0x900_0000, 0x900_0100),
             int_freelist: (0x900_0008, 0x900_0108),
-            freelist_cap: 1024,
             small_ints: (-5, 256),
             small_int_base: 0x800_0000,
             int_size: 32,

@@ -13,25 +13,35 @@ use crate::types::Type;
 
 /// Runs the pass.
 pub fn run(f: &mut Function) {
+    // Removed guards' outputs are forwarded in one rewrite at the end.
+    let mut forward: HashMap<Value, Value> = HashMap::new();
     for b in f.block_ids().collect::<Vec<_>>() {
         let mut seen: HashMap<(Value, Type), Value> = HashMap::new();
+        let mut removed = Vec::new();
         for i in f.blocks[b.index()].insts.clone() {
-            let inst = f.inst(i).clone();
+            let inst = f.inst(i);
             if inst.op != Opcode::GuardType {
                 continue;
             }
             let (Imm::Type(t), Some(out)) = (&inst.imm, inst.output) else { continue };
-            let v = inst.operands[0];
+            let mut v = inst.operands[0];
+            while let Some(&next) = forward.get(&v) {
+                v = next;
+            }
             let replacement = if f.value_type(v).is_subtype(t) { Some(v) } else { seen.get(&(v, t.clone())).copied() };
             match replacement {
                 Some(r) => {
-                    f.replace_uses(&HashMap::from([(out, r)]));
-                    f.blocks[b.index()].insts.retain(|x| *x != i);
+                    forward.insert(out, r);
+                    removed.push(i);
                 }
                 None => {
                     seen.insert((v, t.clone()), out);
                 }
             }
         }
+        if !removed.is_empty() {
+            f.blocks[b.index()].insts.retain(|x| !removed.contains(x));
+        }
     }
+    f.replace_uses(&forward);
 }

@@ -15,7 +15,7 @@
 //! Folded instructions are removed from their blocks; their outputs' uses
 //! (operands and FrameStates) are redirected first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ember_compiler::bytecode::{BinaryOp, CompareOp};
 
@@ -24,36 +24,79 @@ use crate::opcode::Opcode;
 use crate::types::Type;
 
 /// Runs the pass.
+///
+/// Each sweep visits every instruction once. A folded instruction's output is
+/// only recorded as forwarded (and the instruction as removed): later
+/// instructions see their operands resolved through that map as they are
+/// visited, and one rewrite of all uses (FrameStates included) and one
+/// clean-up of the block lists end the sweep, so a sweep costs time linear in
+/// the function's size.
 pub fn run(f: &mut Function) {
     let mut changed = true;
     while changed {
         changed = false;
+        let mut fold = Folds::default();
         for b in f.block_ids().collect::<Vec<_>>() {
             let insts = f.blocks[b.index()].insts.clone();
             for i in insts {
-                if f.blocks[b.index()].insts.contains(&i) && simplify_one(f, b, i) {
+                if fold.removed.contains(&i) {
+                    continue;
+                }
+                if !fold.forward.is_empty() {
+                    let inst = f.inst_mut(i);
+                    for v in inst.operands.iter_mut() {
+                        *v = fold.resolve(*v);
+                    }
+                }
+                if simplify_one(f, &mut fold, b, i) {
                     changed = true;
                 }
+            }
+        }
+        f.replace_uses(&fold.forward);
+        if !fold.removed.is_empty() {
+            for b in f.block_ids().collect::<Vec<_>>() {
+                f.blocks[b.index()].insts.retain(|i| !fold.removed.contains(i));
             }
         }
     }
 }
 
-/// Replaces instruction `i` (in block `b`) by the existing value `v`.
-fn forward(f: &mut Function, i: Inst, v: Value) -> bool {
-    if let Some(out) = f.inst(i).output {
-        f.replace_uses(&HashMap::from([(out, v)]));
+/// The folds of one sweep: forwarded outputs and removed instructions.
+#[derive(Default)]
+struct Folds {
+    forward: HashMap<Value, Value>,
+    removed: HashSet<Inst>,
+}
+
+impl Folds {
+    fn resolve(&self, mut v: Value) -> Value {
+        while let Some(&next) = self.forward.get(&v) {
+            v = next;
+        }
+        v
     }
-    f.remove_inst(i);
+}
+
+/// Replaces instruction `i` by the existing value `v`.
+fn forward(f: &mut Function, fold: &mut Folds, i: Inst, v: Value) -> bool {
+    if let Some(out) = f.inst(i).output {
+        let v = fold.resolve(v);
+        if v == out {
+            return false;
+        }
+        fold.forward.insert(out, v);
+    }
+    fold.removed.insert(i);
     true
 }
 
 /// Replaces instruction `i` by a constant of type `t` loaded just before it.
-fn constant(f: &mut Function, b: Block, i: Inst, t: Type) -> bool {
+fn constant(f: &mut Function, fold: &mut Folds, b: Block, i: Inst, t: Type) -> bool {
     let pos = f.blocks[b.index()].insts.iter().position(|x| *x == i).expect("instruction in its block");
     let (_, c) = f.insert(b, pos, Opcode::LoadConst, vec![], Imm::Type(t));
     let c = c.expect("LoadConst output");
-    forward(f, i, c)
+    forward(f, fold, i, c)
 }
 
 fn defining_op(f: &Function, v: Value) -> Option<(Opcode, Inst)> {
@@ -70,13 +113,13 @@ fn long_const(t: &Type) -> Option<i64> {
     }
 }
 
-fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
+fn simplify_one(f: &mut Function, fold: &mut Folds, b: Block, i: Inst) -> bool {
     let inst = f.inst(i).clone();
     let ty = |k: usize| f.value_type(inst.operands[k]).clone();
     match inst.op {
-        Opcode::CheckVar if ty(0).is_subtype(&Type::OBJECT) => forward(f, i, inst.operands[0]),
+        Opcode::CheckVar if ty(0).is_subtype(&Type::OBJECT) => forward(f, fold, i, inst.operands[0]),
         Opcode::RefineType => match &inst.imm {
-            Imm::Type(t) if ty(0).is_subtype(t) => forward(f, i, inst.operands[0]),
+            Imm::Type(t) if ty(0).is_subtype(t) => forward(f, fold, i, inst.operands[0]),
             _ => false,
         },
         Opcode::IsTruthy => {
@@ -84,15 +127,15 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
             if let Some((Opcode::PrimitiveBox, def)) = defining_op(f, v) {
                 if f.inst(def).imm == Imm::Type(Type::BOOL) {
                     let c = f.inst(def).operands[0];
-                    return forward(f, i, c);
+                    return forward(f, fold, i, c);
                 }
             }
             let t = ty(0);
             if t.is_subtype(&Type::NONE_TYPE) {
-                return constant(f, b, i, Type::cbool_const(false));
+                return constant(f, fold, b, i, Type::cbool_const(false));
             }
             match t.as_bool() {
-                Some(x) if t.is_subtype(&Type::BOOL) => constant(f, b, i, Type::cbool_const(x)),
+                Some(x) if t.is_subtype(&Type::BOOL) => constant(f, fold, b, i, Type::cbool_const(x)),
                 _ => false,
             }
         }
@@ -100,22 +143,22 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
             let v = inst.operands[0];
             if let Some((Opcode::BoolNot, def)) = defining_op(f, v) {
                 let inner = f.inst(def).operands[0];
-                return forward(f, i, inner);
+                return forward(f, fold, i, inner);
             }
             match ty(0).as_bool() {
-                Some(x) => constant(f, b, i, Type::cbool_const(!x)),
+                Some(x) => constant(f, fold, b, i, Type::cbool_const(!x)),
                 None => false,
             }
         }
         Opcode::IsSame => {
             let (l, r) = (inst.operands[0], inst.operands[1]);
             if l == r {
-                return constant(f, b, i, Type::cbool_const(true));
+                return constant(f, fold, b, i, Type::cbool_const(true));
             }
             let (lt, rt) = (ty(0), ty(1));
             // Two constants that cannot be the same object.
             if lt.is_constant() && rt.is_constant() && !lt.could_be(&rt) {
-                return constant(f, b, i, Type::cbool_const(false));
+                return constant(f, fold, b, i, Type::cbool_const(false));
             }
             false
         }
@@ -130,7 +173,7 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
                 _ => None,
             };
             match r {
-                Some(r) => constant(f, b, i, Type::long_const(r)),
+                Some(r) => constant(f, fold, b, i, Type::long_const(r)),
                 None => false,
             }
         }
@@ -146,7 +189,7 @@ fn simplify_one(f: &mut Function, b: Block, i: Inst) -> bool {
                 CompareOp::Gt => x > y,
                 CompareOp::Ge => x >= y,
             };
-            constant(f, b, i, Type::bool_const(r))
+            constant(f, fold, b, i, Type::bool_const(r))
         }
         Opcode::CondBranch => {
             let Some(taken) = ty(0).as_bool().filter(|_| ty(0).is_subtype(&Type::CBOOL)) else { return false };
