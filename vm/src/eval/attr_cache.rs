@@ -142,21 +142,42 @@ impl AttrCache {
         instance::dict_ref(obj)?.get_str_hinted(name, &self.hint)
     }
 
-    /// `obj.name`.
+    /// `obj.name`: an instance-dict hit inline, everything else out of line
+    /// (so that the common case saves no registers).
     #[inline(always)]
     pub fn load_attr(&self, obj: &Obj, name: &StrObj) -> PyResult {
+        let mut dict_checked = false;
+        if let Some((Kind::Dict | Kind::Shadowable, fl)) = self.probe(obj.class()) {
+            if fl & GENERIC_GET != 0 {
+                if let Some(v) = self.in_instance_dict(obj, name) {
+                    return Ok(v);
+                }
+                dict_checked = true;
+            }
+        }
+        self.load_attr_general(obj, name, dict_checked)
+    }
+
+    /// [`AttrCache::load_attr`] past the instance-dict hit; `dict_checked`:
+    /// the instance dict was just found not to hold `name`.
+    #[inline(never)]
+    fn load_attr_general(&self, obj: &Obj, name: &StrObj, dict_checked: bool) -> PyResult {
         let ty = obj.class();
         if let Some((kind, fl)) = self.probe(ty) {
             if fl & GENERIC_GET != 0 {
                 match kind {
                     Kind::Dict => {
-                        if let Some(v) = self.in_instance_dict(obj, name) {
-                            return Ok(v);
+                        if !dict_checked {
+                            if let Some(v) = self.in_instance_dict(obj, name) {
+                                return Ok(v);
+                            }
                         }
                     }
                     Kind::Shadowable => {
-                        if let Some(v) = self.in_instance_dict(obj, name) {
-                            return Ok(v);
+                        if !dict_checked {
+                            if let Some(v) = self.in_instance_dict(obj, name) {
+                                return Ok(v);
+                            }
                         }
                         if let Some(d) = self.cached_value() {
                             return match d.class().descr_get.get() {
@@ -190,6 +211,30 @@ impl AttrCache {
     /// to call with `obj` prepended, else `(None, attribute)`.
     #[inline(always)]
     pub fn load_method(&self, obj: &Obj, name: &StrObj) -> PyResult<(Option<PyRef>, PyRef)> {
+        if let Some((Kind::Shadowable, fl)) = self.probe(obj.class()) {
+            if fl & (GENERIC_GET | METHOD) == GENERIC_GET | METHOD && self.in_instance_dict_absent(obj, name) {
+                if let Some(m) = self.cached_value() {
+                    return Ok((Some(m), obj.to_owned()));
+                }
+            }
+        }
+        self.load_method_general(obj, name)
+    }
+
+    /// Whether `obj` has no instance dict entry `name` (no dict counts as absent).
+    #[inline(always)]
+    fn in_instance_dict_absent(&self, obj: &Obj, name: &StrObj) -> bool {
+        let Some(off) = instance::dict_offset(obj) else { return true };
+        match alloc::field_ref(obj, off) {
+            None => true,
+            // Borrowed: the probe runs no Python code. A dict subclass takes
+            // the general path.
+            Some(d) => d.downcast_exact::<DictObj>().is_some_and(|d| !d.contains_str(name)),
+        }
+    }
+
+    #[inline(never)]
+    fn load_method_general(&self, obj: &Obj, name: &StrObj) -> PyResult<(Option<PyRef>, PyRef)> {
         let ty = obj.class();
         let (kind, fl) = match self.probe(ty) {
             Some(hit) => hit,

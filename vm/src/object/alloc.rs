@@ -318,18 +318,42 @@ pub(crate) fn for_each_tracked(mut f: impl FnMut(*mut GcHead)) {
 /// treated as owning no references from now on).
 pub unsafe fn dealloc(ptr: *mut Obj) {
     // SAFETY: live object per the caller.
-    let obj = unsafe { &*ptr };
-    let ty_ptr = obj.class_ptr();
+    let ty_ptr = unsafe { (*ptr).class_ptr() };
     if ptr::eq(ty_ptr, &crate::types::float::FLOAT_TYPE.0) {
         // The inverse of `alloc_float`: no finaliser, payload or GC head.
         // SAFETY: the block came from `raw_alloc` with this size.
         unsafe { raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::float::FloatObj>()) };
         return;
     }
+    // SAFETY (of the read): an exact int's big-integer pointer word lies at
+    // `OFFSET_INT_BIG` inside the object.
+    if ptr::eq(ty_ptr, &crate::types::int::INT_TYPE.0)
+        && unsafe { *((ptr as *const u8).add(crate::types::int::OFFSET_INT_BIG) as *const usize) } == 0
+    {
+        // An exact machine-word int: nothing to drop (the big-integer
+        // pointer is null), no finaliser or GC head.
+        // SAFETY: allocated with `size_of::<IntObj>()` bytes (`alloc_int`, or
+        // `alloc_object` with int's basicsize, which is the same).
+        unsafe { raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::int::IntObj>()) };
+        return;
+    }
+    // SAFETY: per the caller.
+    unsafe { dealloc_general(ptr) }
+}
+
+/// [`dealloc`] past the number fast paths, out of line so that those save no
+/// registers.
+///
+/// # Safety
+/// As [`dealloc`].
+#[inline(never)]
+unsafe fn dealloc_general(ptr: *mut Obj) {
+    // SAFETY: live object per the caller.
+    let obj = unsafe { &*ptr };
+    let ty_ptr = obj.class_ptr();
     if ptr::eq(ty_ptr, &crate::types::int::INT_TYPE.0) {
-        // Exact ints have no finaliser or GC head; the payload may own a big integer.
-        // SAFETY: the object is dead and was allocated with `size_of::<IntObj>()` bytes
-        // (`alloc_int`, or `alloc_object` with int's basicsize, which is the same).
+        // An exact int with a big-integer payload.
+        // SAFETY: as above; the payload is dropped exactly once.
         unsafe {
             ptr::drop_in_place(ptr as *mut crate::types::int::IntObj);
             raw_free(ptr as *mut u8, std::mem::size_of::<crate::types::int::IntObj>());

@@ -337,6 +337,12 @@ impl DictObj {
         self.table.with(|t| t.find_str(key).and_then(|ix| t.entries[ix].value.clone()))
     }
 
+    /// Whether a str key is present; never runs Python code.
+    #[inline]
+    pub fn contains_str(&self, key: &StrObj) -> bool {
+        self.table.with(|t| t.find_str(key).is_some())
+    }
+
     /// [`DictObj::get_str`] trying entry `hint` first (an attribute cache's
     /// guess, by key identity) and updating it on a hit elsewhere.
     #[inline]
