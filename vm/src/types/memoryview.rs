@@ -9,7 +9,8 @@
 //! comparison and the format getters, not slicing or assignment.
 //!
 //! Views of an `array.array` have the array's typecode as their format
-//! (floats read as floats; 'u' items cannot be read, as in CPython), support
+//! (floats read as floats; the 'w' items of 'u' arrays cannot be read, as in
+//! CPython), support
 //! item assignment, and `cast('B')` gives their bytes.
 //!
 //! Not implemented: shapes, other formats, and the export lock that makes
@@ -66,6 +67,7 @@ fn new_view(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool) -
 }
 
 fn new_view_fmt(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool, format: u8) -> PyRef {
+    crate::modules::array::set_exported(&obj, true);
     crate::object::alloc::alloc_object(
         &MEMORYVIEW_TYPE,
         MemoryViewObj {
@@ -80,6 +82,23 @@ fn new_view_fmt(obj: PyRef, start: usize, step: isize, len: usize, readonly: boo
         },
         0,
     )
+}
+
+/// Takes the target out of a view (release), ending its export.
+fn release_target(m: &MemoryViewObj) {
+    if let Some(t) = m.obj.replace(None) {
+        crate::modules::array::set_exported(&t, false);
+    }
+}
+
+impl Drop for MemoryViewObj {
+    fn drop(&mut self) {
+        self.obj.with(|t| {
+            if let Some(t) = t {
+                crate::modules::array::set_exported(t, false);
+            }
+        });
+    }
 }
 
 impl MemoryViewObj {
@@ -122,10 +141,11 @@ impl MemoryViewObj {
         })
     }
 
-    /// NotImplementedError for formats whose items cannot be read ('u').
+    /// NotImplementedError for formats whose items cannot be read ('w', the
+    /// UCS-4 characters of a 'u' array).
     fn check_readable_format(&self) -> PyResult<()> {
-        if self.format == b'u' {
-            return Err(PyErr::not_implemented("memoryview: format u not supported"));
+        if self.format == b'w' {
+            return Err(PyErr::not_implemented("memoryview: format w not supported"));
         }
         Ok(())
     }
@@ -148,12 +168,23 @@ impl PartialEq for Value {
     }
 }
 
-/// The size of a native single-character format `cast` supports.
+/// The buffer format of an array's items: its typecode, except 'w' (UCS-4)
+/// for 'u'.
+fn buffer_format(typecode: char) -> u8 {
+    if typecode == 'u' {
+        b'w'
+    } else {
+        typecode as u8
+    }
+}
+
+/// The size of a native single-character format (those `cast` supports, and
+/// the formats of array views).
 fn format_size(f: u8) -> Option<usize> {
     Some(match f {
         b'B' | b'b' | b'c' => 1,
         b'H' | b'h' => 2,
-        b'I' | b'i' | b'f' | b'u' => 4,
+        b'I' | b'i' | b'f' | b'w' => 4,
         b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'd' => 8,
         _ => return None,
     })
@@ -199,7 +230,7 @@ fn mv_new(_t: &TypeObj, a: Args) -> PyResult {
     }
     if let Some(code) = crate::modules::array::array_typecode(o) {
         let len = with_data(o, <[u8]>::len);
-        return Ok(new_view_fmt(o.to_owned(), 0, 1, len, false, code as u8));
+        return Ok(new_view_fmt(o.to_owned(), 0, 1, len, false, buffer_format(code)));
     }
     let readonly = if o.isa::<BytesObj>() {
         true
@@ -379,7 +410,7 @@ fn mv_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
 fn this_opt_bytes(o: &Obj) -> Option<Vec<Value>> {
     if let Some(code) = crate::modules::array::array_typecode(o) {
         let len = with_data(o, <[u8]>::len);
-        let view = new_view_fmt(o.to_owned(), 0, 1, len, false, code as u8);
+        let view = new_view_fmt(o.to_owned(), 0, 1, len, false, buffer_format(code));
         return this(&view).values().ok();
     }
     match o.downcast::<MemoryViewObj>() {
@@ -459,7 +490,7 @@ fn m_cast(a: Args) -> PyResult {
     let f = f.strip_prefix('@').unwrap_or(f);
     let code =
         match f.as_bytes() {
-            [c] if *c != b'u' && format_size(*c).is_some() => *c,
+            [c] if *c != b'w' && format_size(*c).is_some() => *c,
             _ => return Err(PyErr::value_error(
                 "memoryview: destination format must be a native single character format prefixed with an optional '@'",
             )),
@@ -489,8 +520,7 @@ fn m_hex(a: Args) -> PyResult {
 
 fn m_release(a: Args) -> PyResult {
     let s = noargs(a, "release")?;
-    let old = this(s).obj.replace(None);
-    drop(old);
+    release_target(this(s));
     Ok(none())
 }
 
@@ -507,8 +537,7 @@ fn m_enter(a: Args) -> PyResult {
 }
 
 fn m_exit(a: Args) -> PyResult {
-    let old = this(a.all[0]).obj.replace(None);
-    drop(old);
+    release_target(this(a.all[0]));
     Ok(none())
 }
 

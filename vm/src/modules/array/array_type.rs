@@ -5,6 +5,8 @@
 //! Items are packed (which may run `__index__`/`__float__`) before the
 //! buffer is borrowed, so no Python code runs inside a `PyCell` borrow.
 
+use std::cell::Cell;
+
 use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
@@ -25,6 +27,9 @@ pub struct ArrayObj {
     code: Code,
     /// The items, `code.size()` bytes each, in native byte order.
     data: PyCell<Vec<u8>>,
+    /// The number of live memoryviews of this array: while there are any,
+    /// its size may not change.
+    exports: Cell<usize>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`; subclasses share the layout.
@@ -83,8 +88,28 @@ impl ArrayObj {
         self.data.with_mut(f)
     }
 
+    /// BufferError unless the size of the array may change.
+    pub fn check_resize(&self) -> PyResult<()> {
+        if self.exports.get() > 0 {
+            return Err(PyErr::new(
+                &crate::types::exceptions::BUFFER_ERROR,
+                "cannot resize an array that is exporting buffers",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A memoryview of the array was made (`true`) or released.
+    pub fn set_exported(&self, exported: bool) {
+        let n = self.exports.get();
+        self.exports.set(if exported { n + 1 } else { n.saturating_sub(1) });
+    }
+
     /// Appends already packed items.
     pub fn append_bytes(&self, more: &[u8]) -> PyResult<()> {
+        if !more.is_empty() {
+            self.check_resize()?;
+        }
         self.data.with_mut(|d| d.try_reserve(more.len()).map(|()| d.extend_from_slice(more)))
             .map_err(|_| PyErr::memory_error())
     }
@@ -99,7 +124,7 @@ impl ArrayObj {
 
 /// A new array of type `t` (array.array or a subclass) holding `data`.
 pub fn new_array_of(t: &TypeObj, code: Code, data: Vec<u8>) -> PyRef {
-    crate::object::alloc::alloc_object(t, ArrayObj { ob: Obj::new(t), code, data: PyCell::new(data) }, 0)
+    crate::object::alloc::alloc_object(t, ArrayObj { ob: Obj::new(t), code, data: PyCell::new(data), exports: Cell::new(0) }, 0)
 }
 
 /// A new exact `array.array`.
@@ -371,6 +396,9 @@ pub fn array_imul(v: &Obj, w: &Obj) -> PyResult {
     let Some(count) = repeat_count(w, v)? else { return Ok(not_implemented()) };
     let a = this(v);
     let data = repeated(&a.bytes(), count)?;
+    if data.len() != a.nbytes() {
+        a.check_resize()?;
+    }
     let old = a.data.replace(data);
     drop(old);
     Ok(v.to_owned())

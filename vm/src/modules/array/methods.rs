@@ -11,7 +11,7 @@ use crate::types::typeobj::{Args, GetSetDef, MethodDef};
 use crate::types::{int, none};
 use crate::util::args;
 
-use super::array_type::{check_multiple, extend, new_array_of, pack_all, this, ArrayObj};
+use super::array_type::{check_multiple, extend, new_array, pack_all, this, ArrayObj};
 use super::typecode::{wchar, Code};
 
 /// The items of a 'u' array as a str.
@@ -53,6 +53,7 @@ fn m_insert(a: Args) -> PyResult {
     let i = int::expect_i64(i, "ssize_t")?;
     let arr = this(s);
     let b = arr.pack(v)?;
+    arr.check_resize()?;
     insert_packed(arr, i, &b);
     Ok(none())
 }
@@ -80,6 +81,7 @@ fn m_pop(a: Args) -> PyResult {
         return Err(PyErr::index_error("pop index out of range"));
     }
     let item = arr.item(i as usize)?.ok_or_else(|| PyErr::index_error("pop index out of range"))?;
+    arr.check_resize()?;
     let sz = arr.itemsize();
     arr.with_data_mut(|d| {
         let at = i as usize * sz;
@@ -110,6 +112,7 @@ fn m_remove(a: Args) -> PyResult {
     let Some(i) = find(arr, v, 0, usize::MAX)? else {
         return Err(PyErr::value_error("array.remove(x): x not in array"));
     };
+    arr.check_resize()?;
     let sz = arr.itemsize();
     arr.with_data_mut(|d| {
         if (i + 1) * sz <= d.len() {
@@ -260,10 +263,11 @@ fn m_tofile(a: Args) -> PyResult {
     Ok(none())
 }
 
-/// A new array of `s`'s type with the same items (`__copy__`).
+/// A new exact array with the same items (`__copy__`; CPython's copy of a
+/// subclass instance is an `array.array` too).
 fn copy_of(s: &Obj) -> PyRef {
     let arr = this(s);
-    new_array_of(s.class(), arr.code(), arr.bytes())
+    new_array(arr.code(), arr.bytes())
 }
 
 fn m_copy(a: Args) -> PyResult {

@@ -54,6 +54,14 @@ pub fn with_array_data_mut<R>(o: &Obj, f: impl FnOnce(&mut Vec<u8>) -> R) -> Opt
     o.downcast::<ArrayObj>().map(|a| a.with_data_mut(f))
 }
 
+/// Records that a memoryview of `o` was made (`true`) or released, if `o`
+/// is an array (its size is fixed while views exist).
+pub fn set_exported(o: &Obj, exported: bool) {
+    if let Some(a) = o.downcast::<ArrayObj>() {
+        a.set_exported(exported);
+    }
+}
+
 /// The typecode of an array (the buffer format of its items).
 pub fn array_typecode(o: &Obj) -> Option<char> {
     o.downcast::<ArrayObj>().map(|a| a.code().char())
@@ -77,6 +85,10 @@ pub fn init() -> PyResult<PyRef> {
         "__doc__",
         crate::types::str::new_str("Compact arrays of C numbers and characters (the array.array type)."),
     );
+    // Arrays are mutable sequences to `isinstance` (as in CPython).
+    let abc = crate::import::import_module("collections.abc")?;
+    let seq = crate::ops::getattr_str(&abc, "MutableSequence")?;
+    crate::ops::call_method(&seq, "register", &[ARRAY_TYPE.as_obj_ref()])?;
     Ok(m)
 }
 

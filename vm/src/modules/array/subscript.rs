@@ -61,6 +61,7 @@ pub fn array_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
         let at = i as usize * sz;
         return match value {
             None => {
+                a.check_resize()?;
                 a.with_data_mut(|d| {
                     if at + sz <= d.len() {
                         d.drain(at..at + sz);
@@ -80,7 +81,7 @@ pub fn array_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
         };
     }
     let Some(sl) = key.downcast::<SliceObj>() else {
-        return Err(PyErr::type_error("array indices must be integer"));
+        return Err(PyErr::type_error("array indices must be integers"));
     };
     let (start, stop, step, slicelen) = sl.indices(a.len())?;
     let new = match value {
@@ -101,6 +102,9 @@ pub fn array_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     };
     let sz = a.itemsize();
     let needed = new.as_ref().map_or(0, |b| b.len() / sz);
+    if needed == 0 || needed != slicelen {
+        a.check_resize()?;
+    }
     if step == 1 {
         // For `a[2:1] = ...` the insertion point is `start`.
         let stop = stop.max(start);

@@ -6,7 +6,7 @@
 use crate::object::{Obj, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
-use crate::types::float::{new_float, FloatObj};
+use crate::types::float::new_float;
 use crate::types::int::{self, IntObj};
 use crate::types::str::StrObj;
 
@@ -212,11 +212,6 @@ pub fn wchar(v: u32) -> PyResult<char> {
     })
 }
 
-#[cold]
-fn float_argument() -> PyErr {
-    PyErr::type_error("integer argument expected, got float")
-}
-
 /// The int value of `v` through `__index__` (CPython's `_PyNumber_Index`).
 fn index_int(v: &Obj) -> PyResult<PyRef> {
     if v.isa::<IntObj>() {
@@ -234,9 +229,6 @@ fn int_val(v: &PyRef) -> &IntObj {
 /// A C `long` argument (`PyArg_Parse` format "l"; also the first step of
 /// "b", "h" and "i").
 fn long_of(v: &Obj) -> PyResult<i64> {
-    if v.isa::<FloatObj>() {
-        return Err(float_argument());
-    }
     let i = index_int(v)?;
     int_val(&i).as_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))
 }
@@ -267,9 +259,6 @@ fn c_int_of(v: &Obj) -> PyResult<i64> {
 
 /// A C `long long` (format "L"): `PyLong_AsLongLong`'s messages.
 fn long_long_of(v: &Obj) -> PyResult<i64> {
-    if v.isa::<FloatObj>() {
-        return Err(float_argument());
-    }
     let i = index_int(v)?;
     int_val(&i).as_i64().ok_or_else(|| PyErr::overflow_error("int too big to convert"))
 }
