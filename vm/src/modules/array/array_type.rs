@@ -58,6 +58,10 @@ impl ArrayObj {
         self.data.with(|d| d.len()) / self.itemsize()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.data.with(|d| d.is_empty())
+    }
+
     pub fn nbytes(&self) -> usize {
         self.data.with(|d| d.len())
     }
@@ -110,7 +114,8 @@ impl ArrayObj {
         if !more.is_empty() {
             self.check_resize()?;
         }
-        self.data.with_mut(|d| d.try_reserve(more.len()).map(|()| d.extend_from_slice(more)))
+        self.data
+            .with_mut(|d| d.try_reserve(more.len()).map(|()| d.extend_from_slice(more)))
             .map_err(|_| PyErr::memory_error())
     }
 
@@ -124,7 +129,11 @@ impl ArrayObj {
 
 /// A new array of type `t` (array.array or a subclass) holding `data`.
 pub fn new_array_of(t: &TypeObj, code: Code, data: Vec<u8>) -> PyRef {
-    crate::object::alloc::alloc_object(t, ArrayObj { ob: Obj::new(t), code, data: PyCell::new(data), exports: Cell::new(0) }, 0)
+    crate::object::alloc::alloc_object(
+        t,
+        ArrayObj { ob: Obj::new(t), code, data: PyCell::new(data), exports: Cell::new(0) },
+        0,
+    )
 }
 
 /// A new exact `array.array`.
@@ -176,9 +185,7 @@ pub fn new_from_initial(t: &TypeObj, c: char, initial: Option<&Obj>) -> PyResult
     if let Some(init) = initial {
         if c != 'u' {
             if init.isa::<StrObj>() {
-                return Err(PyErr::type_error(format!(
-                    "cannot use a str to initialize an array with typecode '{c}'"
-                )));
+                return Err(PyErr::type_error(format!("cannot use a str to initialize an array with typecode '{c}'")));
             }
             if init.downcast::<ArrayObj>().is_some_and(|x| x.code == Code::Wchar) {
                 return Err(PyErr::type_error(format!(
@@ -264,13 +271,15 @@ pub fn array_repr(o: &Obj) -> PyResult {
     let a = this(o);
     let name = super::super::native_type::short_name(o.class());
     let c = a.code.char();
-    if a.len() == 0 {
+    if a.is_empty() {
         return Ok(from_string(format!("{name}('{c}')")));
     }
     let body = if a.code == Code::Wchar {
-        ops::repr_string(&*super::methods::to_unicode(a)?)?
+        let text = super::methods::to_unicode(a)?;
+        ops::repr_string(&text)?
     } else {
-        ops::repr_string(&*crate::types::list::new_list(a.items()?))?
+        let list = crate::types::list::new_list(a.items()?);
+        ops::repr_string(&list)?
     };
     Ok(from_string(format!("{name}('{c}', {body})")))
 }
@@ -340,10 +349,7 @@ pub fn array_iadd(v: &Obj, w: &Obj) -> PyResult {
         if may_reflect(w) {
             return Ok(not_implemented());
         }
-        return Err(PyErr::type_error(format!(
-            "can only extend array with array (not \"{}\")",
-            w.class().name()
-        )));
+        return Err(PyErr::type_error(format!("can only extend array with array (not \"{}\")", w.class().name())));
     }
     extend(v, w)?;
     Ok(v.to_owned())

@@ -7,10 +7,10 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes::{from_vec, BytesObj};
 use crate::types::float::new_float;
 use crate::types::int::{self, IntObj};
+use crate::types::none;
 use crate::types::str::{char_str, from_string, StrObj};
 use crate::types::tuple::new_tuple;
 use crate::types::typeobj::{Args, TypeObj};
-use crate::types::none;
 use crate::util::args;
 
 use super::array_type::{new_from_initial, this};
@@ -101,8 +101,7 @@ fn decode(mf: i64, typecode: char, data: &[u8]) -> PyResult<(char, PyRef)> {
             let code = TYPECODES
                 .chars()
                 .filter_map(Code::from_char)
-                .filter(|c| c.is_integer() && c.size() == size && c.is_signed() == signed)
-                .last()
+                .rfind(|c| c.is_integer() && c.size() == size && c.is_signed() == signed)
                 .map_or(typecode, Code::char);
             let shift = 64 - 8 * size as u32;
             let items = data
@@ -123,12 +122,8 @@ fn decode(mf: i64, typecode: char, data: &[u8]) -> PyResult<(char, PyRef)> {
 
 /// `array._array_reconstructor(arraytype, typecode, mformat_code, items, /)`.
 pub fn array_reconstructor(a: Args) -> PyResult {
-    let [t, typecode, mf, items] = args::parse(
-        a,
-        "_array_reconstructor",
-        &["arraytype", "typecode", "mformat_code", "items", "/"],
-        4,
-    )?;
+    let [t, typecode, mf, items] =
+        args::parse(a, "_array_reconstructor", &["arraytype", "typecode", "mformat_code", "items", "/"], 4)?;
     let (t, typecode, mf, items) = (t.expect("1"), typecode.expect("2"), mf.expect("3"), items.expect("4"));
     let Some(ty) = t.downcast::<TypeObj>() else {
         return Err(PyErr::type_error(format!("first argument must be a type object, not {}", t.class().name())));

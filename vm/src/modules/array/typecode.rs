@@ -217,9 +217,8 @@ fn index_int(v: &Obj) -> PyResult<PyRef> {
     if v.isa::<IntObj>() {
         return Ok(v.to_owned());
     }
-    ops::index_opt(v)?.ok_or_else(|| {
-        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.class().name()))
-    })
+    ops::index_opt(v)?
+        .ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.class().name())))
 }
 
 fn int_val(v: &PyRef) -> &IntObj {
