@@ -49,6 +49,10 @@ m = memoryview(array.array("i", [1, 2, 3]))
 print(m.format, m.itemsize, m.nbytes, len(m), m.tolist(), m[1], m[-1], m.readonly)
 m[0] = 42
 print(m.obj, m.cast("B").tolist()[:4])
+print(m[1:].tolist(), m[5:1].tolist(), m[-2:-1].nbytes)
+part = m[1:3]
+part[1] = -7
+print(m.obj)
 mb = memoryview(array.array("B", [1, 2, 3]))
 mb[1:3] = b"\x09\x08"
 print(mb.obj, bytes(mb[::2]))

@@ -5,8 +5,9 @@
 //!
 //! `cast(fmt)` gives one-dimensional views of C-contiguous memory in the
 //! native integer formats (`re._compiler` reads its charset words through
-//! `cast('I')`); such views support `len`, item reads, `tolist`, `tobytes`,
-//! comparison and the format getters, not slicing or assignment.
+//! `cast('I')`); such views support `len`, item reads and assignment,
+//! contiguous slices, `tolist`, `tobytes`, comparison and the format getters,
+//! not slices with a step or slice assignment.
 //!
 //! Views of an `array.array` have the array's typecode as their format
 //! (floats read as floats; the 'w' items of 'u' arrays cannot be read, as in
@@ -271,8 +272,16 @@ fn mv_getitem(o: &Obj, key: &Obj) -> PyResult {
     let m = this(o);
     let t = m.target()?;
     if m.format != b'B' {
-        if key.isa::<crate::types::slice::SliceObj>() {
-            return Err(unsupported(m, "slicing"));
+        if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
+            // Contiguous slices of other formats keep the view's layout
+            // (byte offsets, step 1).
+            let (start, _, step, len) = sl.indices(m.items())?;
+            if step != 1 && len > 1 {
+                return Err(unsupported(m, "slicing with a step"));
+            }
+            let size = m.itemsize();
+            let start = m.start + start.max(0) as usize * size;
+            return Ok(new_view_fmt(t, start, 1, len * size, m.readonly, m.format));
         }
         m.check_readable_format()?;
         let i = crate::ops::index_opt(key)?.ok_or_else(|| PyErr::type_error("memoryview: invalid slice key"))?;
