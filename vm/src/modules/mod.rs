@@ -1,6 +1,7 @@
 //! Native modules, registered by name. Each module's `init` builds a fresh
 //! module object the first time it is imported.
 
+pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod bisect;
@@ -47,6 +48,7 @@ pub struct NativeModule {
 
 /// Every native module.
 pub static MODULES: &[NativeModule] = &[
+    NativeModule { name: "array", init: array::init },
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
@@ -120,6 +122,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
         &random::RANDOM_TYPE.0,
         &sha512::SHA512_TYPE.0,
     ];
+    v.extend(array::types());
     v.extend(ast::types());
     v.extend(itertools::types());
     v.extend(sre::types());

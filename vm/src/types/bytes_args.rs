@@ -183,7 +183,7 @@ pub fn clinic<'a, const N: usize>(
     Ok(out)
 }
 
-/// The contents of a bytes-like object (bytes, bytearray, memoryview),
+/// The contents of a bytes-like object (bytes, bytearray, array, memoryview),
 /// borrowed when immutable.
 pub fn buffer(o: &Obj) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = o.downcast::<BytesObj>() {
@@ -191,6 +191,9 @@ pub fn buffer(o: &Obj) -> Option<Cow<'_, [u8]>> {
     }
     if let Some(b) = o.downcast::<ByteArrayObj>() {
         return Some(Cow::Owned(b.data.get_clone()));
+    }
+    if let Some(d) = crate::modules::array::with_array_data(o, <[u8]>::to_vec) {
+        return Some(Cow::Owned(d));
     }
     crate::types::memoryview::view_bytes(o).map(Cow::Owned)
 }

@@ -13,14 +13,17 @@ use crate::types::str::StrObj;
 use crate::types::typeobj::{Args, MethodDef};
 use crate::types::{bytes_search as search, bytes_split as split, bytes_transform as tr};
 
-/// Runs `f` over the bytes of `o` (bytes or bytearray) without copying.
-/// `f` must not run Python code (a bytearray is borrowed meanwhile).
+/// Runs `f` over the bytes of `o` (bytes, bytearray or array) without copying.
+/// `f` must not run Python code (a bytearray or array is borrowed meanwhile).
 pub fn with_data<R>(o: &Obj, f: impl FnOnce(&[u8]) -> R) -> R {
     if let Some(b) = o.downcast::<BytesObj>() {
         return f(b.as_bytes());
     }
-    match o.downcast::<ByteArrayObj>() {
-        Some(b) => b.data.with(|d| f(d)),
+    if let Some(b) = o.downcast::<ByteArrayObj>() {
+        return b.data.with(|d| f(d));
+    }
+    match o.downcast::<crate::modules::array::ArrayObj>() {
+        Some(a) => a.with_data(f),
         None => f(&[]),
     }
 }

@@ -5,12 +5,18 @@
 //!
 //! `cast(fmt)` gives one-dimensional views of C-contiguous memory in the
 //! native integer formats (`re._compiler` reads its charset words through
-//! `cast('I')`); such views support `len`, item reads, `tolist`, `tobytes`,
-//! comparison and the format getters, not slicing or assignment.
+//! `cast('I')`); such views support `len`, item reads and assignment,
+//! contiguous slices, `tolist`, `tobytes`, comparison and the format getters,
+//! not slices with a step or slice assignment.
+//!
+//! Views of an `array.array` have the array's typecode as their format
+//! (floats read as floats; the 'w' items of 'u' arrays cannot be read, as in
+//! CPython), support
+//! item assignment, and `cast('B')` gives their bytes.
 //!
 //! Not implemented: shapes, other formats, and the export lock that makes
-//! CPython refuse to resize a bytearray while a view of it exists (a view of
-//! a shrunk bytearray reads only the bytes that remain).
+//! CPython refuse to resize a bytearray or array while a view of it exists (a
+//! view of a shrunk object reads only the bytes that remain).
 
 use std::cell::Cell;
 
@@ -29,7 +35,7 @@ use ember_compiler::bytecode::CompareOp;
 #[repr(C)]
 pub struct MemoryViewObj {
     pub ob: Obj,
-    /// The bytes or bytearray viewed; None once released.
+    /// The bytes, bytearray or array viewed; None once released.
     obj: PyCell<Option<PyRef>>,
     start: usize,
     step: isize,
@@ -62,6 +68,7 @@ fn new_view(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool) -
 }
 
 fn new_view_fmt(obj: PyRef, start: usize, step: isize, len: usize, readonly: bool, format: u8) -> PyRef {
+    crate::modules::array::set_exported(&obj, true);
     crate::object::alloc::alloc_object(
         &MEMORYVIEW_TYPE,
         MemoryViewObj {
@@ -76,6 +83,23 @@ fn new_view_fmt(obj: PyRef, start: usize, step: isize, len: usize, readonly: boo
         },
         0,
     )
+}
+
+/// Takes the target out of a view (release), ending its export.
+fn release_target(m: &MemoryViewObj) {
+    if let Some(t) = m.obj.replace(None) {
+        crate::modules::array::set_exported(&t, false);
+    }
+}
+
+impl Drop for MemoryViewObj {
+    fn drop(&mut self) {
+        self.obj.with(|t| {
+            if let Some(t) = t {
+                crate::modules::array::set_exported(t, false);
+            }
+        });
+    }
 }
 
 impl MemoryViewObj {
@@ -102,8 +126,8 @@ impl MemoryViewObj {
         self.len / self.itemsize()
     }
 
-    /// The items' values (comparison and `tolist`); 'c' items are their byte.
-    fn values(&self) -> PyResult<Vec<i128>> {
+    /// The items' values (comparison); 'c' items are their byte.
+    fn values(&self) -> PyResult<Vec<Value>> {
         let size = self.itemsize();
         Ok(self.bytes()?.chunks_exact(size).map(|c| item_value(self.format, c)).collect())
     }
@@ -111,26 +135,73 @@ impl MemoryViewObj {
     /// The item at byte offset `at` as a Python object.
     fn item_at(&self, data: &[u8], at: usize) -> Option<PyRef> {
         let c = data.get(at..at + self.itemsize())?;
-        Some(match self.format {
-            b'c' => from_vec(c.to_vec()),
-            f => int::from_bigint(item_value(f, c).into()),
+        Some(match (self.format, item_value(self.format, c)) {
+            (b'c', _) => from_vec(c.to_vec()),
+            (_, Value::Float(x)) => crate::types::float::new_float(x),
+            (_, Value::Int(v)) => int::from_bigint(v.into()),
         })
+    }
+
+    /// NotImplementedError for formats whose items cannot be read ('w', the
+    /// UCS-4 characters of a 'u' array).
+    fn check_readable_format(&self) -> PyResult<()> {
+        if self.format == b'w' {
+            return Err(PyErr::not_implemented("memoryview: format w not supported"));
+        }
+        Ok(())
     }
 }
 
-/// The size of a native single-character format `cast` supports.
+/// The value of one item: integers exactly, floats as doubles.
+#[derive(Clone, Copy)]
+enum Value {
+    Int(i128),
+    Float(f64),
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (*self, *other) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::Int(a), Value::Float(b)) | (Value::Float(b), Value::Int(a)) => a as f64 == b && b.fract() == 0.0,
+        }
+    }
+}
+
+/// The buffer format of an array's items: its typecode, except 'w' (UCS-4)
+/// for 'u'.
+fn buffer_format(typecode: char) -> u8 {
+    if typecode == 'u' {
+        b'w'
+    } else {
+        typecode as u8
+    }
+}
+
+/// The size of a native single-character format (those `cast` supports, and
+/// the formats of array views).
 fn format_size(f: u8) -> Option<usize> {
     Some(match f {
         b'B' | b'b' | b'c' => 1,
         b'H' | b'h' => 2,
-        b'I' | b'i' => 4,
-        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' => 8,
+        b'I' | b'i' | b'f' | b'w' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'd' => 8,
         _ => return None,
     })
 }
 
 /// The value of one native-endian item of format `f`.
-fn item_value(f: u8, c: &[u8]) -> i128 {
+fn item_value(f: u8, c: &[u8]) -> Value {
+    match (f, c.len()) {
+        (b'f', 4) => return Value::Float(f32::from_ne_bytes([c[0], c[1], c[2], c[3]]) as f64),
+        (b'd', 8) => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            return Value::Float(f64::from_ne_bytes(w));
+        }
+        _ => {}
+    }
     let mut w = [0u8; 8];
     w[..c.len()].copy_from_slice(c);
     let u = u64::from_ne_bytes(w);
@@ -138,13 +209,13 @@ fn item_value(f: u8, c: &[u8]) -> i128 {
     // Native endianness: the item's bytes are the low bytes on little-endian
     // machines; on big-endian ones they are the high bytes.
     let u = if cfg!(target_endian = "big") { u >> (64 - bits) } else { u };
-    match f {
+    Value::Int(match f {
         b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => {
             let shift = 64 - bits;
             (((u << shift) as i64) >> shift) as i128
         }
         _ => u as i128,
-    }
+    })
 }
 
 /// The bytes a memoryview shows (None for other objects and released views).
@@ -157,6 +228,10 @@ fn mv_new(_t: &TypeObj, a: Args) -> PyResult {
     let o = object.expect("required");
     if let Some(m) = o.downcast::<MemoryViewObj>() {
         return Ok(new_view_fmt(m.target()?, m.start, m.step, m.len, m.readonly, m.format));
+    }
+    if let Some(code) = crate::modules::array::array_typecode(o) {
+        let len = with_data(o, <[u8]>::len);
+        return Ok(new_view_fmt(o.to_owned(), 0, 1, len, false, buffer_format(code)));
     }
     let readonly = if o.isa::<BytesObj>() {
         true
@@ -197,9 +272,18 @@ fn mv_getitem(o: &Obj, key: &Obj) -> PyResult {
     let m = this(o);
     let t = m.target()?;
     if m.format != b'B' {
-        if key.isa::<crate::types::slice::SliceObj>() {
-            return Err(unsupported(m, "slicing"));
+        if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
+            // Contiguous slices of other formats keep the view's layout
+            // (byte offsets, step 1).
+            let (start, _, step, len) = sl.indices(m.items())?;
+            if step != 1 && len > 1 {
+                return Err(unsupported(m, "slicing with a step"));
+            }
+            let size = m.itemsize();
+            let start = m.start + start.max(0) as usize * size;
+            return Ok(new_view_fmt(t, start, 1, len * size, m.readonly, m.format));
         }
+        m.check_readable_format()?;
         let i = crate::ops::index_opt(key)?.ok_or_else(|| PyErr::type_error("memoryview: invalid slice key"))?;
         let i = int::as_i64(&i).ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
         let k = crate::types::seq::norm_index(i, m.items())
@@ -219,19 +303,49 @@ fn mv_getitem(o: &Obj, key: &Obj) -> PyResult {
     Ok(int::new_int(b as i64))
 }
 
+/// Runs `f` on the writable memory of a view's target (a bytearray or an
+/// array); None for read-only targets.
+fn with_target_mut<R>(t: &Obj, f: impl FnOnce(&mut Vec<u8>) -> R) -> Option<R> {
+    match t.downcast::<ByteArrayObj>() {
+        Some(ba) => Some(ba.data.with_mut(f)),
+        None => crate::modules::array::with_array_data_mut(t, f),
+    }
+}
+
 fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     let m = this(o);
     let t = m.target()?;
     if m.readonly {
         return Err(PyErr::type_error("cannot modify read-only memory"));
     }
-    if m.format != b'B' {
-        return Err(unsupported(m, "assignment"));
-    }
     let Some(value) = value else {
         return Err(PyErr::type_error("cannot delete memory"));
     };
-    let ba = t.downcast::<ByteArrayObj>().expect("writable views are of bytearrays");
+    if m.format != b'B' {
+        if key.isa::<crate::types::slice::SliceObj>() {
+            return Err(unsupported(m, "slice assignment"));
+        }
+        let f = m.format as char;
+        let i = crate::ops::index_opt(key)?.ok_or_else(|| PyErr::type_error("memoryview: invalid slice key"))?;
+        let i = int::as_i64(&i).ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
+        let k = crate::types::seq::norm_index(i, m.items())
+            .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))?;
+        let packed = match crate::modules::array::pack_item(f, value) {
+            Some(Ok(b)) => b,
+            Some(Err(e)) if e.matches(&crate::types::exceptions::TYPE_ERROR) => {
+                return Err(PyErr::type_error(format!("memoryview: invalid type for format '{f}'")))
+            }
+            Some(Err(_)) => return Err(PyErr::value_error(format!("memoryview: invalid value for format '{f}'"))),
+            None => return Err(unsupported(m, "assignment")),
+        };
+        let at = m.start + k * m.itemsize();
+        with_target_mut(&t, |d| {
+            if let Some(slot) = d.get_mut(at..at + packed.len()) {
+                slot.copy_from_slice(&packed);
+            }
+        });
+        return Ok(());
+    }
     if let Some(sl) = key.downcast::<crate::types::slice::SliceObj>() {
         let (start, _, step, len) = sl.indices(m.len)?;
         let src = buffer(value).ok_or_else(|| {
@@ -241,23 +355,47 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let base = m.start as isize + start as isize * m.step;
-        return ba.data.with_mut(|d| {
+        with_target_mut(&t, |d| {
             for (k, &b) in src.iter().enumerate() {
                 if let Some(slot) = d.get_mut((base + k as isize * step as isize * m.step) as usize) {
                     *slot = b;
                 }
             }
-            Ok(())
         });
+        return Ok(());
     }
     let i = item_index(m, key)?;
     let v = byte_value(value).map_err(|_| PyErr::value_error("memoryview: invalid value for format 'B'"))?;
-    ba.data.with_mut(|d| {
+    with_target_mut(&t, |d| {
         if let Some(slot) = d.get_mut(i) {
             *slot = v;
         }
     });
     Ok(())
+}
+
+/// The size in bytes of a writable view (None for other objects and
+/// read-only or released views).
+pub fn writable_nbytes(o: &Obj) -> Option<usize> {
+    let m = o.downcast::<MemoryViewObj>()?;
+    (!m.readonly && m.obj.with(Option::is_some)).then_some(m.len)
+}
+
+/// Copies `data` into the first bytes of a writable view; returns the number
+/// of bytes copied (None for other objects and read-only views).
+pub fn write_prefix(o: &Obj, data: &[u8]) -> Option<usize> {
+    let n = writable_nbytes(o)?.min(data.len());
+    let m = o.downcast::<MemoryViewObj>()?;
+    let t = m.target().ok()?;
+    let offsets: Vec<usize> = m.offsets().take(n).collect();
+    with_target_mut(&t, |d| {
+        for (&at, &b) in offsets.iter().zip(data) {
+            if let Some(slot) = d.get_mut(at) {
+                *slot = b;
+            }
+        }
+    })?;
+    Some(n)
 }
 
 fn mv_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
@@ -278,10 +416,15 @@ fn mv_richcompare(a: &Obj, b: &Obj, op: CompareOp) -> PyResult {
 
 /// The item values of a comparison operand (None when released or not
 /// bytes-like).
-fn this_opt_bytes(o: &Obj) -> Option<Vec<i128>> {
+fn this_opt_bytes(o: &Obj) -> Option<Vec<Value>> {
+    if let Some(code) = crate::modules::array::array_typecode(o) {
+        let len = with_data(o, <[u8]>::len);
+        let view = new_view_fmt(o.to_owned(), 0, 1, len, false, buffer_format(code));
+        return this(&view).values().ok();
+    }
     match o.downcast::<MemoryViewObj>() {
         Some(m) => m.values().ok(),
-        None => buffer(o).map(|b| b.iter().map(|&x| x as i128).collect()),
+        None => buffer(o).map(|b| b.iter().map(|&x| Value::Int(x as i128)).collect()),
     }
 }
 
@@ -327,6 +470,7 @@ fn m_tobytes(a: Args) -> PyResult {
 fn m_tolist(a: Args) -> PyResult {
     let s = noargs(a, "tolist")?;
     let m = this(s);
+    m.check_readable_format()?;
     let items = if m.format == b'B' {
         m.bytes()?.into_iter().map(|b| int::new_int(b as i64)).collect()
     } else {
@@ -355,7 +499,7 @@ fn m_cast(a: Args) -> PyResult {
     let f = f.strip_prefix('@').unwrap_or(f);
     let code =
         match f.as_bytes() {
-            [c] if format_size(*c).is_some() => *c,
+            [c] if *c != b'w' && format_size(*c).is_some() => *c,
             _ => return Err(PyErr::value_error(
                 "memoryview: destination format must be a native single character format prefixed with an optional '@'",
             )),
@@ -385,8 +529,7 @@ fn m_hex(a: Args) -> PyResult {
 
 fn m_release(a: Args) -> PyResult {
     let s = noargs(a, "release")?;
-    let old = this(s).obj.replace(None);
-    drop(old);
+    release_target(this(s));
     Ok(none())
 }
 
@@ -403,8 +546,7 @@ fn m_enter(a: Args) -> PyResult {
 }
 
 fn m_exit(a: Args) -> PyResult {
-    let old = this(a.all[0]).obj.replace(None);
-    drop(old);
+    release_target(this(a.all[0]));
     Ok(none())
 }
 

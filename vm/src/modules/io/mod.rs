@@ -170,15 +170,22 @@ pub fn size_arg(o: Option<&Obj>) -> PyResult<Option<usize>> {
     }
 }
 
-/// Copies `data` into the writable bytes-like object `b` (a bytearray or a
-/// memoryview of one); returns the number of bytes copied.
+/// Copies `data` into the writable bytes-like object `b` (a bytearray, an
+/// array, or a writable memoryview); returns the number of bytes copied.
 pub fn copy_into(b: &Obj, data: &[u8]) -> PyResult<usize> {
+    let prefix = |d: &mut Vec<u8>| {
+        let n = data.len().min(d.len());
+        d[..n].copy_from_slice(&data[..n]);
+        n
+    };
     if let Some(ba) = b.downcast::<crate::types::bytearray::ByteArrayObj>() {
-        return Ok(ba.data.with_mut(|d| {
-            let n = data.len().min(d.len());
-            d[..n].copy_from_slice(&data[..n]);
-            n
-        }));
+        return Ok(ba.data.with_mut(prefix));
+    }
+    if let Some(n) = crate::modules::array::with_array_data_mut(b, prefix) {
+        return Ok(n);
+    }
+    if let Some(n) = crate::types::memoryview::write_prefix(b, data) {
+        return Ok(n);
     }
     let n = data.len().min(crate::ops::len(b)?);
     if n > 0 {
@@ -188,19 +195,22 @@ pub fn copy_into(b: &Obj, data: &[u8]) -> PyResult<usize> {
     Ok(n)
 }
 
-/// The length of a writable buffer argument of `readinto`, with CPython's
-/// TypeError for read-only objects.
+/// The length in bytes of a writable buffer argument of `readinto`, with
+/// CPython's TypeError for read-only objects.
 pub fn writable_len(b: &Obj, method: &str) -> PyResult<usize> {
-    let ok = b.isa::<crate::types::bytearray::ByteArrayObj>()
-        || (b.isa::<crate::types::memoryview::MemoryViewObj>()
-            && !crate::ops::is_true(&*crate::ops::getattr_str(b, "readonly")?)?);
-    if !ok {
-        return Err(PyErr::type_error(format!(
-            "{method}() argument must be read-write bytes-like object, not {}",
-            b.class().name()
-        )));
+    if let Some(ba) = b.downcast::<crate::types::bytearray::ByteArrayObj>() {
+        return Ok(ba.data.with(Vec::len));
     }
-    crate::ops::len(b)
+    if let Some(n) = crate::modules::array::with_array_data(b, <[u8]>::len) {
+        return Ok(n);
+    }
+    if let Some(n) = crate::types::memoryview::writable_nbytes(b) {
+        return Ok(n);
+    }
+    Err(PyErr::type_error(format!(
+        "{method}() argument must be read-write bytes-like object, not {}",
+        b.class().name()
+    )))
 }
 
 /// `io.text_encoding(encoding, stacklevel=2, /)`.
