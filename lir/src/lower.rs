@@ -14,8 +14,9 @@
 //!   add, subtract and multiply check for overflow.
 //! - Everything else calls a runtime helper by address.
 //! - An instruction that can fail gets a cold side exit: it stores the values
-//!   its [`DeoptPoint`] lists into a stack array and tail-returns the deopt
-//!   helper's result.
+//!   its [`DeoptPoint`] lists into a stack array and jumps, with the point's
+//!   index, to the function's one deopt tail, which calls the deopt helper and
+//!   returns its result (a yield's exit calls it itself).
 //!
 //! Each lowered instruction carries its HIR instruction number as its source
 //! location, so dumps can interleave HIR and machine code.
@@ -119,6 +120,7 @@ pub fn lower(f: &Function, rt: &mut dyn Runtime, isa: &dyn TargetIsa) -> Result<
         blocks: HashMap::new(),
         sigs: HashMap::new(),
         scratch: None,
+        deopt_tail: None,
         owned: owned_at_deopts(f),
         deopts: Vec::new(),
     };
@@ -142,6 +144,9 @@ pub(crate) struct Lower<'a> {
     sigs: HashMap<Helper, SigRef>,
     /// One stack array for helper operands, out-parameters and deopt values.
     scratch: Option<(StackSlot, usize)>,
+    /// The block every non-yield exit jumps to with its deopt point's index:
+    /// it calls the `Deopt` helper and returns what that gives.
+    deopt_tail: Option<ir::Block>,
     owned: HashMap<Inst, Vec<Value>>,
     deopts: Vec<DeoptPoint>,
 }
@@ -345,19 +350,41 @@ impl Lower<'_> {
             words.push(w);
         }
         let arr = self.array(&words);
-        let table = self.rt.deopt_table_addr() as i64;
-        let table = self.iconst(table);
         let idx = self.iconst(self.deopts.len() as i64);
         self.deopts.push(point);
-        let frame = self.frame();
-        let r = self.call1(Helper::Deopt, &[frame, table, idx, arr]);
         if yielded {
+            self.call_deopt(idx, arr);
             let v = self.val(inst.operands[0])?;
             self.b.ins().return_(&[v]);
         } else {
-            self.b.ins().return_(&[r]);
+            // Every other exit ends the same way: one shared call site.
+            let tail = match self.deopt_tail {
+                Some(t) => t,
+                None => {
+                    let here = self.b.current_block().expect("lowering inside a block");
+                    let t = self.b.create_block();
+                    self.b.set_cold_block(t);
+                    let idx = self.b.append_block_param(t, types::I64);
+                    self.b.switch_to_block(t);
+                    let arr = self.scratch_addr();
+                    let r = self.call_deopt(idx, arr);
+                    self.b.ins().return_(&[r]);
+                    self.b.switch_to_block(here);
+                    self.deopt_tail = Some(t);
+                    t
+                }
+            };
+            self.b.ins().jump(tail, &[idx.into()]);
         }
         Ok(())
+    }
+
+    /// Calls the `Deopt` helper for deopt point `idx` with its values at `arr`.
+    fn call_deopt(&mut self, idx: ir::Value, arr: ir::Value) -> ir::Value {
+        let table = self.rt.deopt_table_addr() as i64;
+        let table = self.iconst(table);
+        let frame = self.frame();
+        self.call1(Helper::Deopt, &[frame, table, idx, arr])
     }
 
     /// Continues in a new block when `fail` is zero, else takes the exit.
