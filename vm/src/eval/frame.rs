@@ -355,7 +355,7 @@ pub fn push_call_frame(caller: FramePtr, nargs: usize, pop_null: bool) -> PyResu
 pub fn push_args_frame(func_obj: &Obj, args: &[&Obj]) -> PyResult<Option<FramePtr>> {
     use crate::types::function::FunctionObj;
     let Some(func) = func_obj.downcast_exact::<FunctionObj>() else { return Ok(None) };
-    let argc = func.code().downcast::<CodeObj>().map_or(0, |c| c.arg_count as usize);
+    let argc = func.code.with(|c| c.downcast::<CodeObj>().map_or(0, |c| c.arg_count as usize));
     let missing = argc.saturating_sub(args.len());
     let defaults = if missing > 0 {
         let d = func.defaults.with(|d| d.clone());

@@ -340,7 +340,11 @@ impl DictObj {
     /// Whether a str key is present; never runs Python code.
     #[inline]
     pub fn contains_str(&self, key: &StrObj) -> bool {
-        self.table.with(|t| t.find_str(key).is_some())
+        self.table.with(|t| {
+            // Most misses end at the first probe of a sparse table.
+            let first = t.indices.get((key.hash_value() as usize) & t.mask());
+            first.is_some_and(|&ix| ix != EMPTY) && t.find_str(key).is_some()
+        })
     }
 
     /// [`DictObj::get_str`] trying entry `hint` first (an attribute cache's
