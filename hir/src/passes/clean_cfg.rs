@@ -34,14 +34,15 @@ pub fn run(f: &mut Function) {
     remove_unreachable_blocks(f);
     loop {
         let mut changed = fold_same_target_branches(f);
+        // Predecessors change with every edit: recomputed after each one.
+        let mut preds = predecessors(f);
         for b in reverse_postorder(f) {
             if f.blocks[b.index()].insts.is_empty() {
                 continue; // removed earlier in this sweep
             }
-            // Predecessors change with every edit; recompute them per block.
-            let preds = predecessors(f);
             if remove_if_empty(f, b, &preds) || merge_into_predecessor(f, b, &preds) {
                 changed = true;
+                preds = predecessors(f);
             }
         }
         changed |= remove_unreachable_blocks(f);
