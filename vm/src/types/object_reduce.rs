@@ -128,10 +128,9 @@ fn new_arguments(o: &Obj) -> PyResult<(Option<crate::object::PyRef>, Option<crat
         return Ok((Some(args.clone()), Some(kwargs.clone())));
     }
     match ops::call_special(o, "__getnewargs__", &[])? {
-        Some(args) if !args.isa::<TupleObj>() => Err(PyErr::type_error(format!(
-            "__getnewargs__ should return a tuple, not '{}'",
-            args.class().name()
-        ))),
+        Some(args) if !args.isa::<TupleObj>() => {
+            Err(PyErr::type_error(format!("__getnewargs__ should return a tuple, not '{}'", args.class().name())))
+        }
         Some(args) => Ok((Some(args), None)),
         None => Ok((None, None)),
     }

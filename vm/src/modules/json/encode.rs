@@ -9,6 +9,7 @@ use crate::object::abi::{entry, NativeCall};
 use crate::object::{AsObj, Obj, PyCell, PyPayload, PyRef};
 use crate::ops;
 use crate::runtime::{PyErr, PyResult};
+use crate::types::bool as pybool;
 use crate::types::builtin_func::BuiltinFunctionObj;
 use crate::types::bytes_args::ssize_arg;
 use crate::types::dict::DictObj;
@@ -18,7 +19,6 @@ use crate::types::list::ListObj;
 use crate::types::str::{from_string, StrObj};
 use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{Args, GetSetDef, TypeObj};
-use crate::types::bool as pybool;
 use crate::util::args;
 
 use super::Nesting;
@@ -193,11 +193,7 @@ fn encoder_new(t: &TypeObj, a: Args) -> PyResult {
             markers.class().name()
         )));
     }
-    Ok(crate::object::alloc::alloc_object(
-        t,
-        EncoderObj { ob: Obj::new(t), settings: PyCell::new(Some(settings)) },
-        0,
-    ))
+    Ok(crate::object::alloc::alloc_object(t, EncoderObj { ob: Obj::new(t), settings: PyCell::new(Some(settings)) }, 0))
 }
 
 /// Marks a container as being encoded (circular reference check); the

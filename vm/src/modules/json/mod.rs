@@ -25,11 +25,8 @@ fn decode_error(msg: &str, doc: &crate::object::Obj, pos: i64) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let decoder = crate::import::import_module("json.decoder")?;
         let class = crate::ops::getattr_str(&decoder, "JSONDecodeError")?;
-        let exc = crate::ops::call(
-            &class,
-            &[&crate::types::str::new_str(msg), doc, &crate::types::int::new_int(pos)],
-            None,
-        )?;
+        let exc =
+            crate::ops::call(&class, &[&crate::types::str::new_str(msg), doc, &crate::types::int::new_int(pos)], None)?;
         Ok(PyErr::from_exc(exc))
     };
     build().unwrap_or_else(|e| e)
@@ -45,10 +42,7 @@ impl Nesting {
         let t = ts();
         let depth = t.depth.get() + 1;
         if depth > t.recursion_limit() {
-            return Err(PyErr::new(
-                &exceptions::RECURSION_ERROR,
-                format!("maximum recursion depth exceeded{what}"),
-            ));
+            return Err(PyErr::new(&exceptions::RECURSION_ERROR, format!("maximum recursion depth exceeded{what}")));
         }
         t.depth.set(depth);
         Ok(Nesting)
