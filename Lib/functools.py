@@ -238,6 +238,14 @@ except ImportError:                                   # pragma: no cover
         __class_getitem__ = classmethod(_GenericAlias)
 
 
+def _unwrap_partial(func):
+    """The function a chain of partial objects finally calls (``inspect``
+    looks through partials for code flags)."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
+
+
 # ---------------------------------------------------------------------------
 # partialmethod
 # ---------------------------------------------------------------------------

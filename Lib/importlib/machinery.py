@@ -1,11 +1,22 @@
-"""The constants of `importlib.machinery` that describe Ember's module
-files (Ember imports `.py` sources only)."""
+"""`importlib.machinery`: the finders, loaders and suffix lists that
+describe Ember's import system (see `_bootstrap` and `_bootstrap_external`:
+Ember imports built-in modules and `.py` sources)."""
 
-SOURCE_SUFFIXES = [".py"]
-BYTECODE_SUFFIXES = [".pyc"]
-DEBUG_BYTECODE_SUFFIXES = [".pyc"]
-OPTIMIZED_BYTECODE_SUFFIXES = [".pyc"]
-EXTENSION_SUFFIXES = []
+from importlib._bootstrap import BuiltinImporter, FrozenImporter, ModuleSpec
+from importlib._bootstrap_external import (
+    BYTECODE_SUFFIXES,
+    DEBUG_BYTECODE_SUFFIXES,
+    EXTENSION_SUFFIXES,
+    OPTIMIZED_BYTECODE_SUFFIXES,
+    SOURCE_SUFFIXES,
+    ExtensionFileLoader,
+    FileFinder,
+    NamespaceLoader,
+    PathFinder,
+    SourceFileLoader,
+    SourcelessFileLoader,
+    WindowsRegistryFinder,
+)
 
 
 def all_suffixes():

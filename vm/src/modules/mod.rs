@@ -15,6 +15,7 @@ pub mod gc_mod;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod linecache;
 pub mod math;
 mod math_int;
@@ -60,6 +61,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_functools", init: functools::init },
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_io", init: io::init },
+    NativeModule { name: "_json", init: json::init },
     NativeModule { name: "_linecache", init: linecache::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "errno", init: posix::errno::init },
@@ -133,5 +135,6 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(thread::types());
     v.extend(struct_mod::types());
     v.extend(contextvars::types());
+    v.extend(json::types());
     v
 }

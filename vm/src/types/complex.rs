@@ -482,6 +482,10 @@ fn m_getnewargs(a: Args) -> PyResult {
 fn m_format(a: Args) -> PyResult {
     let [s, spec] = crate::util::args::exact::<2>(a, "complex.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
+    if spec.is_empty() {
+        // An empty spec means str(self), which a subclass may override.
+        return crate::ops::str(s);
+    }
     let c = this(s);
     crate::format::spec::format_complex(c.re, c.im, spec)
 }

@@ -258,6 +258,10 @@ fn g_imag(_o: &Obj) -> PyResult {
 fn m_format(a: Args) -> PyResult {
     let [s, spec] = args::exact::<2>(a, "float.__format__")?;
     let spec = crate::types::str::expect_str(spec, "format_spec")?;
+    if spec.is_empty() {
+        // An empty spec means str(self), which a subclass may override.
+        return crate::ops::str(s);
+    }
     crate::format::spec::format_float(value(s), spec)
 }
 

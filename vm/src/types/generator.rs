@@ -165,12 +165,24 @@ pub fn gen_send_ex(g: &GenObj, gobj: &Obj, value: Option<PyRef>, throw: Option<P
             return Err(e);
         }
     }
+    // A running generator frame counts towards the recursion limit, as a
+    // called function's does (a `yield from` chain resumes every level).
+    let t = ts();
+    let depth = t.depth.get() + 1;
+    if depth > t.recursion_limit() {
+        if let Some(e) = throw {
+            drop(e);
+        }
+        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
     let _keep = gobj.to_owned();
+    t.depth.set(depth);
     g.running.set(true);
-    ts().push_handled(g.exc_state.take());
+    t.push_handled(g.exc_state.take());
     let r = run(fp, throw);
-    g.exc_state.set_opt(ts().pop_handled());
+    g.exc_state.set_opt(t.pop_handled());
     g.running.set(false);
+    t.depth.set(t.depth.get().saturating_sub(1));
     fp.set_previous(None);
     match r {
         Ok(Exit::Yield(v)) => Ok(Exit::Yield(v)),

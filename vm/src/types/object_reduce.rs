@@ -69,14 +69,17 @@ pub fn reduce(o: &Obj) -> PyResult {
         return Err(PyErr::type_error(format!("cannot pickle '{}' object", t.name())));
     }
     let copyreg = crate::import::import_module("copyreg")?;
-    let newobj = ops::getattr_str(&copyreg, "__newobj__")?;
-    let args = match ops::call_special(o, "__getnewargs__", &[])? {
-        Some(extra) => {
-            let mut v = vec![t.as_obj_ref().to_owned()];
-            v.extend(ops::collect_vec(&extra)?);
-            new_tuple(v)
+    let cls = t.as_obj_ref().to_owned();
+    let (newobj, args) = match new_arguments(o)? {
+        (Some(args), Some(kwargs)) if ops::len(&kwargs)? > 0 => {
+            (ops::getattr_str(&copyreg, "__newobj_ex__")?, new_tuple(vec![cls, args, kwargs]))
         }
-        None => new_tuple(vec![t.as_obj_ref().to_owned()]),
+        (Some(args), _) => {
+            let mut v = vec![cls];
+            v.extend(ops::collect_vec(&args)?);
+            (ops::getattr_str(&copyreg, "__newobj__")?, new_tuple(v))
+        }
+        (None, _) => (ops::getattr_str(&copyreg, "__newobj__")?, new_tuple(vec![cls])),
     };
     let state = match ops::lookup_attr(o, "__getstate__")? {
         Some(g) => ops::call0(&g)?,
@@ -90,6 +93,47 @@ pub fn reduce(o: &Obj) -> PyResult {
         none()
     };
     Ok(new_tuple(vec![newobj, args, state, listitems, dictitems]))
+}
+
+/// The arguments `__new__` needs to rebuild `o`: from `__getnewargs_ex__`
+/// (positional tuple and keyword dict), else `__getnewargs__`, else none.
+fn new_arguments(o: &Obj) -> PyResult<(Option<crate::object::PyRef>, Option<crate::object::PyRef>)> {
+    use crate::types::dict::DictObj;
+    use crate::types::tuple::TupleObj;
+    if let Some(pair) = ops::call_special(o, "__getnewargs_ex__", &[])? {
+        let Some(items) = pair.downcast::<TupleObj>() else {
+            return Err(PyErr::type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                pair.class().name()
+            )));
+        };
+        let [args, kwargs] = items.as_slice() else {
+            return Err(PyErr::value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                items.as_slice().len()
+            )));
+        };
+        if !args.isa::<TupleObj>() {
+            return Err(PyErr::type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                args.class().name()
+            )));
+        }
+        if !kwargs.isa::<DictObj>() {
+            return Err(PyErr::type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                kwargs.class().name()
+            )));
+        }
+        return Ok((Some(args.clone()), Some(kwargs.clone())));
+    }
+    match ops::call_special(o, "__getnewargs__", &[])? {
+        Some(args) if !args.isa::<TupleObj>() => {
+            Err(PyErr::type_error(format!("__getnewargs__ should return a tuple, not '{}'", args.class().name())))
+        }
+        Some(args) => Ok((Some(args), None)),
+        None => Ok((None, None)),
+    }
 }
 
 /// `object.__reduce_ex__(proto)` below protocol 2 and `object.__reduce__()`:

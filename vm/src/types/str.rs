@@ -364,6 +364,11 @@ fn str_iter(obj: &Obj) -> PyResult {
 
 fn str_new(ty: &TypeObj, args: Args) -> PyResult {
     let [object, encoding, errors] = crate::util::args::parse(args, "str", &["object", "encoding", "errors"], 0)?;
+    for (value, what) in [(encoding, "encoding"), (errors, "errors")] {
+        if let Some(v) = value.filter(|v| !v.isa::<StrObj>()) {
+            return Err(PyErr::type_error(format!("str() argument '{what}' must be str, not {}", v.class().name())));
+        }
+    }
     let s = match (object, encoding.is_some() || errors.is_some()) {
         (None, _) => empty_str(),
         (Some(o), false) => ops::str(o)?,

@@ -222,7 +222,11 @@ fn m_format_dunder(a: Args) -> PyResult {
         return Err(PyErr::type_error(format!("__format__() argument must be str, not {}", arg_type_name(spec))));
     };
     if spec.byte_len() == 0 {
-        return Ok(same_or_new(a.all[0]));
+        // An empty spec means str(self), which a subclass may override.
+        if a.all[0].downcast_exact::<StrObj>().is_some() {
+            return Ok(same_or_new(a.all[0]));
+        }
+        return crate::ops::str(a.all[0]);
     }
     crate::format::spec::format_str_value(text(a.all[0]), spec.as_str())
 }

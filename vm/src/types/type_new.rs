@@ -175,6 +175,17 @@ fn extra_ivars(t: &TypeObj, b: &TypeObj) -> bool {
     let mut ts = t.basicsize.get();
     let bs = b.basicsize.get();
     if t.itemsize.get() != 0 || b.itemsize.get() != 0 {
+        // `str` is var-sized in Ember but not in CPython, where a subclass
+        // that only adds a `__dict__` keeps str's layout; the dict sits at
+        // the same place (from the end) in every such subclass.
+        let str_with_dict_only = !t.is_static()
+            && b.has_flag(flags::UNICODE_SUBCLASS)
+            && t.dict_offset.get() == -8
+            && b.dict_offset.get() == 0
+            && ts == bs + 8;
+        if str_with_dict_only {
+            ts -= 8;
+        }
         return ts != bs || t.itemsize.get() != b.itemsize.get();
     }
     // A heap type's trailing `__dict__` slot is not a layout of its own; a
@@ -698,7 +709,9 @@ fn g_name(o: &Obj) -> PyResult {
         // Static types of library modules are named "module.Name" (tp_name).
         return Ok(t.name.with(|n| from_string(n.rsplit_once('.').map_or(&**n, |(_, tail)| tail).to_string())));
     }
-    Ok(from_string(t.name()))
+    // The same object each time, as CPython's `ht_name` (identity checks
+    // such as `inspect.classify_class_attrs` rely on it).
+    Ok(intern(&t.name()))
 }
 fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let t = this(o);
@@ -717,7 +730,11 @@ fn s_name(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     Ok(())
 }
 fn g_qualname(o: &Obj) -> PyResult {
-    Ok(from_string(this(o).qualname()))
+    let t = this(o);
+    if t.is_static() {
+        return Ok(from_string(t.qualname()));
+    }
+    Ok(intern(&t.qualname()))
 }
 fn s_qualname(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     let t = this(o);
