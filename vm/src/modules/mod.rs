@@ -26,6 +26,7 @@ pub mod random;
 pub mod select;
 pub mod sha512;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod stdio;
 pub mod struct_mod;
@@ -68,6 +69,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "select", init: select::init },
+    NativeModule { name: "_socket", init: socket::init },
     NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "_thread", init: thread::init },
@@ -126,6 +128,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(io::types());
     v.extend(posix::types());
     v.extend(select::types());
+    v.extend(socket::types());
     v.extend(weakref::types());
     v.extend(thread::types());
     v.extend(struct_mod::types());
