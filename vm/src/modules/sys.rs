@@ -284,7 +284,54 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("getfilesystemencoding", getdefaultencoding),
     MethodDef::method("getfilesystemencodeerrors", getfilesystemencodeerrors),
     MethodDef::method("is_finalizing", is_finalizing),
+    MethodDef::method("get_asyncgen_hooks", get_asyncgen_hooks),
+    MethodDef::method("set_asyncgen_hooks", set_asyncgen_hooks),
 ];
+
+/// The async generator hooks (`firstiter`, `finalizer`) and the
+/// `asyncgen_hooks` type. Ember keeps them for event loops to save and
+/// restore; async generators do not call them yet.
+static ASYNCGEN_HOOKS: Static<RefCell<(Option<PyRef>, Option<PyRef>, Option<PyRef>)>> =
+    Static(RefCell::new((None, None, None)));
+
+fn get_asyncgen_hooks(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "get_asyncgen_hooks")?;
+    let (first, fin, ty) = ASYNCGEN_HOOKS.borrow().clone();
+    let ty = match ty {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type("sys", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            ASYNCGEN_HOOKS.borrow_mut().2 = Some(t.clone());
+            t
+        }
+    };
+    Ok(crate::types::structseq::new_instance(&ty, vec![first.unwrap_or_else(none), fin.unwrap_or_else(none)]))
+}
+
+fn set_asyncgen_hooks(a: Args) -> PyResult {
+    let [first, fin] = args::parse(a, "set_asyncgen_hooks", &["firstiter", "finalizer"], 0)?;
+    let check = |o: Option<&crate::object::Obj>, what: &str| -> PyResult<Option<Option<PyRef>>> {
+        match o {
+            None => Ok(None),
+            Some(v) if v.is_none() => Ok(Some(None)),
+            Some(v) if v.class().call.get().is_some() => Ok(Some(Some(v.to_owned()))),
+            Some(v) => Err(PyErr::type_error(format!("callable {what} expected, got {}", v.class().name()))),
+        }
+    };
+    let (first, fin) = (check(first, "firstiter")?, check(fin, "finalizer")?);
+    let mut old = Vec::new();
+    {
+        let mut h = ASYNCGEN_HOOKS.borrow_mut();
+        if let Some(f) = first {
+            old.push(std::mem::replace(&mut h.0, f));
+        }
+        if let Some(f) = fin {
+            old.push(std::mem::replace(&mut h.1, f));
+        }
+    }
+    drop(old);
+    Ok(none())
+}
 
 fn strs(v: &[String]) -> PyRef {
     new_list(v.iter().map(|s| new_str(s)).collect())
