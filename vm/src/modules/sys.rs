@@ -286,13 +286,35 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("is_finalizing", is_finalizing),
     MethodDef::method("get_asyncgen_hooks", get_asyncgen_hooks),
     MethodDef::method("set_asyncgen_hooks", set_asyncgen_hooks),
+    MethodDef::method("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+    MethodDef::method("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
 ];
+
+/// The depth `set_coroutine_origin_tracking_depth` asked for. Ember keeps
+/// the setting (asyncio's debug mode saves and restores it) but records no
+/// `cr_origin` frames.
+static COROUTINE_ORIGIN_DEPTH: Static<Cell<i64>> = Static(Cell::new(0));
+
+fn get_coroutine_origin_tracking_depth(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "get_coroutine_origin_tracking_depth")?;
+    Ok(int::new_int(COROUTINE_ORIGIN_DEPTH.get()))
+}
+
+fn set_coroutine_origin_tracking_depth(a: Args) -> PyResult {
+    let [depth] = args::parse(a, "set_coroutine_origin_tracking_depth", &["depth"], 1)?;
+    let d = crate::types::bytes_args::c_int_arg(depth.unwrap_or(crate::types::none_ref()))?;
+    if d < 0 {
+        return Err(PyErr::value_error("depth must be >= 0"));
+    }
+    COROUTINE_ORIGIN_DEPTH.set(d);
+    Ok(none())
+}
 
 /// The async generator hooks (`firstiter`, `finalizer`) and the
 /// `asyncgen_hooks` type. Ember keeps them for event loops to save and
 /// restore; async generators do not call them yet.
-static ASYNCGEN_HOOKS: Static<RefCell<(Option<PyRef>, Option<PyRef>, Option<PyRef>)>> =
-    Static(RefCell::new((None, None, None)));
+type AsyncgenHooks = (Option<PyRef>, Option<PyRef>, Option<PyRef>);
+static ASYNCGEN_HOOKS: Static<RefCell<AsyncgenHooks>> = Static(RefCell::new((None, None, None)));
 
 fn get_asyncgen_hooks(a: Args) -> PyResult {
     args::exact_fn::<0>(a, "get_asyncgen_hooks")?;

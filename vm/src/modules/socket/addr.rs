@@ -53,12 +53,7 @@ pub fn host_bytes(o: &Obj) -> PyResult<Vec<u8>> {
 /// broadcast address, numeric forms are parsed, anything else is resolved.
 pub fn resolve(name: &[u8], family: i32) -> PyResult<Ip> {
     if name.is_empty() {
-        let hints = sys::Hints {
-            family,
-            socktype: libc::SOCK_DGRAM,
-            protocol: 0,
-            flags: libc::AI_PASSIVE,
-        };
+        let hints = sys::Hints { family, socktype: libc::SOCK_DGRAM, protocol: 0, flags: libc::AI_PASSIVE };
         let port = CString::new("0").expect("no NUL");
         let res = sys::getaddrinfo(None, Some(&port), &hints).map_err(gai_error)?;
         return match res.first().map(|r| r.addr.decode()) {
@@ -86,7 +81,8 @@ pub fn resolve(name: &[u8], family: i32) -> PyResult<Ip> {
         }
     }
     let hints = sys::Hints { family, socktype: 0, protocol: 0, flags: 0 };
-    let host = CString::new(name.to_vec()).map_err(|_| PyErr::type_error("host name must not contain null character"))?;
+    let host =
+        CString::new(name.to_vec()).map_err(|_| PyErr::type_error("host name must not contain null character"))?;
     let res = sys::getaddrinfo(Some(&host), None, &hints).map_err(gai_error)?;
     for r in &res {
         match r.addr.decode() {
@@ -233,9 +229,7 @@ pub fn parse_addr_family(family: i32, o: &Obj, caller: &str) -> PyResult<SockAdd
             })?;
             let items = t.as_slice();
             if !(2..=4).contains(&items.len()) {
-                return Err(PyErr::type_error(
-                    "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])",
-                ));
+                return Err(PyErr::type_error("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"));
             }
             let host = host_bytes(&items[0])?;
             let port = port_arg(&items[1], caller)?;
@@ -282,4 +276,3 @@ pub fn make_addr(a: &SockAddr) -> PyResult {
         Addr::Other { family, data } => new_tuple(vec![int::new_int(i64::from(family)), new_bytes(&data)]),
     })
 }
-

@@ -45,9 +45,9 @@ fn os_error_msg(msg: &str) -> PyErr {
 }
 
 fn str_arg<'a>(o: &'a Obj, func: &str, pos: usize) -> PyResult<&'a str> {
-    o.downcast::<StrObj>().map(|s| s.as_str()).ok_or_else(|| {
-        PyErr::type_error(format!("{func}() argument {pos} must be str, not {}", o.class().name()))
-    })
+    o.downcast::<StrObj>()
+        .map(|s| s.as_str())
+        .ok_or_else(|| PyErr::type_error(format!("{func}() argument {pos} must be str, not {}", o.class().name())))
 }
 
 fn text(b: &[u8]) -> PyRef {
@@ -111,9 +111,7 @@ fn f_getaddrinfo(a: Args) -> PyResult {
 
 fn f_getnameinfo(a: Args) -> PyResult {
     let [sa, flags] = args::exact_fn::<2>(a, "getnameinfo")?;
-    let t = sa
-        .downcast::<TupleObj>()
-        .ok_or_else(|| PyErr::type_error("getnameinfo() argument 1 must be a tuple"))?;
+    let t = sa.downcast::<TupleObj>().ok_or_else(|| PyErr::type_error("getnameinfo() argument 1 must be a tuple"))?;
     let flags = c_int_arg(flags)? as i32;
     let items = t.as_slice();
     let illegal = || PyErr::type_error("getnameinfo(): illegal sockaddr argument");
@@ -133,7 +131,8 @@ fn f_getnameinfo(a: Args) -> PyResult {
     if flowinfo > 0xfffff {
         return Err(PyErr::overflow_error("getnameinfo(): flowinfo must be 0-1048575."));
     }
-    let hints = sys::Hints { family: libc::AF_UNSPEC, socktype: libc::SOCK_DGRAM, protocol: 0, flags: libc::AI_NUMERICHOST };
+    let hints =
+        sys::Hints { family: libc::AF_UNSPEC, socktype: libc::SOCK_DGRAM, protocol: 0, flags: libc::AI_NUMERICHOST };
     let chost = CString::new(host).map_err(|_| PyErr::value_error("embedded null byte"))?;
     let cport = CString::new(port.to_string()).expect("digits");
     let res = sys::getaddrinfo(Some(&chost), Some(&cport), &hints).map_err(gai_error)?;
@@ -158,10 +157,7 @@ fn name_arg(o: &Obj, func: &str) -> PyResult<Vec<u8>> {
     if o.isa::<StrObj>() || o.isa::<BytesObj>() || o.isa::<crate::types::bytearray::ByteArrayObj>() {
         host_bytes(o)
     } else {
-        Err(PyErr::type_error(format!(
-            "{func}() argument 1 must be str, bytes or bytearray, not {}",
-            o.class().name()
-        )))
+        Err(PyErr::type_error(format!("{func}() argument 1 must be str, bytes or bytearray, not {}", o.class().name())))
     }
 }
 
@@ -180,7 +176,8 @@ fn f_gethostbyname(a: Args) -> PyResult {
 
 /// `(canonical name, aliases, addresses)` of a name, IPv4 only.
 fn host_entry(name: &[u8]) -> PyResult {
-    let hints = sys::Hints { family: libc::AF_INET, socktype: libc::SOCK_STREAM, protocol: 0, flags: libc::AI_CANONNAME };
+    let hints =
+        sys::Hints { family: libc::AF_INET, socktype: libc::SOCK_STREAM, protocol: 0, flags: libc::AI_CANONNAME };
     let cname = CString::new(name.to_vec()).map_err(|_| PyErr::value_error("embedded null byte"))?;
     let res = sys::getaddrinfo(Some(&cname), None, &hints).map_err(|e| {
         if e.code == libc::EAI_NONAME || e.code == libc::EAI_NODATA {
@@ -199,11 +196,7 @@ fn host_entry(name: &[u8]) -> PyResult {
             }
         }
     }
-    Ok(new_tuple(vec![
-        text(&canon),
-        new_list(Vec::new()),
-        new_list(addrs.into_iter().map(from_string).collect()),
-    ]))
+    Ok(new_tuple(vec![text(&canon), new_list(Vec::new()), new_list(addrs.into_iter().map(from_string).collect())]))
 }
 
 fn f_gethostbyname_ex(a: Args) -> PyResult {
@@ -332,8 +325,7 @@ fn f_inet_aton(a: Args) -> PyResult {
 fn f_inet_ntoa(a: Args) -> PyResult {
     let [b] = args::exact_fn::<1>(a, "inet_ntoa")?;
     let b = buffer_arg(b)?;
-    let ip: [u8; 4] =
-        b.as_ref().try_into().map_err(|_| os_error_msg("packed IP wrong length for inet_ntoa"))?;
+    let ip: [u8; 4] = b.as_ref().try_into().map_err(|_| os_error_msg("packed IP wrong length for inet_ntoa"))?;
     Ok(from_string(ntop4(ip)))
 }
 
@@ -370,14 +362,14 @@ fn short_arg(o: &Obj, func: &str) -> PyResult<u16> {
             "{func}: can't convert negative Python int to C 16-bit unsigned integer"
         )));
     }
-    u16::try_from(v)
-        .map_err(|_| PyErr::overflow_error(format!("{func}: Python int too large to convert to C 16-bit unsigned integer")))
+    u16::try_from(v).map_err(|_| {
+        PyErr::overflow_error(format!("{func}: Python int too large to convert to C 16-bit unsigned integer"))
+    })
 }
 
 fn long_arg(o: &Obj) -> PyResult<u32> {
-    let i = o
-        .downcast::<IntObj>()
-        .ok_or_else(|| PyErr::type_error(format!("expected int, {} found", o.class().name())))?;
+    let i =
+        o.downcast::<IntObj>().ok_or_else(|| PyErr::type_error(format!("expected int, {} found", o.class().name())))?;
     if i.is_negative() {
         return Err(PyErr::overflow_error("can't convert negative value to unsigned int"));
     }
@@ -513,7 +505,13 @@ const CMSG_HEADER: i64 = std::mem::size_of::<libc::cmsghdr>() as i64;
 fn cmsg_size(a: Args, name: &str, align: bool) -> PyResult {
     let [n] = args::exact_fn::<1>(a, name)?;
     let out_of_range = || PyErr::overflow_error(format!("{name}() argument out of range"));
-    let n = int::expect_i64(n, "ssize_t").map_err(|e| if e.matches(&exceptions::OVERFLOW_ERROR) { out_of_range() } else { e })?;
+    let n = int::expect_i64(n, "ssize_t").map_err(|e| {
+        if e.matches(&exceptions::OVERFLOW_ERROR) {
+            out_of_range()
+        } else {
+            e
+        }
+    })?;
     if n < 0 || n > i32::MAX as i64 - CMSG_HEADER - 8 {
         return Err(out_of_range());
     }

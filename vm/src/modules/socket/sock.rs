@@ -231,8 +231,7 @@ fn int_or_default(o: Option<&Obj>) -> PyResult<i32> {
 }
 
 fn sock_init(o: &Obj, a: Args) -> PyResult<()> {
-    let [family, ty, proto, fileno] =
-        args::parse(a, "socket", &["family", "type", "proto", "fileno"], 0)?;
+    let [family, ty, proto, fileno] = args::parse(a, "socket", &["family", "type", "proto", "fileno"], 0)?;
     let s = this(o)?;
     let mut family = int_or_default(family)?;
     let mut sock_type = int_or_default(ty)?;
@@ -327,7 +326,11 @@ fn resource_warning(o: &Obj) -> PyResult<()> {
     let warn = ops::getattr_str(&w, "warn")?;
     let msg = from_string(format!("unclosed {}", crate::types::str::StrObj::text(&*ops::repr(o)?)));
     let kw = new_tuple(vec![crate::types::str::new_str("source")]);
-    ops::call(&warn, &[&msg, exceptions::RESOURCE_WARNING.as_obj_ref(), o], kw.downcast::<crate::types::tuple::TupleObj>())?;
+    ops::call(
+        &warn,
+        &[&msg, exceptions::RESOURCE_WARNING.as_obj_ref(), o],
+        kw.downcast::<crate::types::tuple::TupleObj>(),
+    )?;
     Ok(())
 }
 

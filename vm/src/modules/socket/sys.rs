@@ -74,14 +74,25 @@ pub struct SockAddr {
 
 /// A decoded address.
 pub enum Addr {
-    V4 { ip: [u8; 4], port: u16 },
-    V6 { ip: [u8; 16], port: u16, flowinfo: u32, scope_id: u32 },
+    V4 {
+        ip: [u8; 4],
+        port: u16,
+    },
+    V6 {
+        ip: [u8; 16],
+        port: u16,
+        flowinfo: u32,
+        scope_id: u32,
+    },
     /// The path bytes up to (not including) the terminating NUL, or the whole
     /// name of an abstract-namespace address (which starts with a NUL).
     Unix(Vec<u8>),
     /// No address (an unnamed peer of `recvfrom`).
     Empty,
-    Other { family: i32, data: Vec<u8> },
+    Other {
+        family: i32,
+        data: Vec<u8>,
+    },
 }
 
 /// The offset of `sun_path` in `sockaddr_un`.
@@ -392,7 +403,13 @@ pub fn getaddrinfo(host: Option<&CStr>, port: Option<&CStr>, hints: &Hints) -> R
             // SAFETY: `ai_addr` points to `ai_addrlen` bytes.
             unsafe { SockAddr::from_raw(ai.ai_addr, ai.ai_addrlen) }
         };
-        out.push(AddrInfo { family: ai.ai_family, socktype: ai.ai_socktype, protocol: ai.ai_protocol, canonname, addr });
+        out.push(AddrInfo {
+            family: ai.ai_family,
+            socktype: ai.ai_socktype,
+            protocol: ai.ai_protocol,
+            canonname,
+            addr,
+        });
         p = ai.ai_next;
     }
     if !res.is_null() {
