@@ -13,8 +13,9 @@
 //!   storage's full size for out-parameters); a family's struct is read
 //!   from the storage only after its family field and length were checked;
 //! - buffers are Rust slices or vectors, and the length handed to the C
-//!   library is never more than their length (results are truncated to what
-//!   the call reports it wrote);
+//!   library is never more than their length, or for the `*_spare` calls
+//!   their spare capacity (a vector's length grows only by the byte count
+//!   the kernel reports it wrote there);
 //! - strings passed in are `&CStr`, NUL-terminated for the call's duration;
 //!   strings the C library returns (`gai_strerror`, `hstrerror`,
 //!   `getaddrinfo`'s canonical names, `if_nameindex`' names) are copied
@@ -290,6 +291,34 @@ pub fn sendto(fd: i32, data: &[u8], flags: i32, addr: &SockAddr) -> SysResult<us
 pub fn recv(fd: i32, buf: &mut [u8], flags: i32) -> SysResult<usize> {
     // SAFETY: `buf` is writable for its length.
     check_len(unsafe { libc::recv(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags) })
+}
+
+/// Receives into the spare capacity of `buf` (up to `buf.capacity()` bytes
+/// past its length), which grows by what arrived; no zeroing first.
+pub fn recv_spare(fd: i32, buf: &mut Vec<u8>, flags: i32) -> SysResult<usize> {
+    let spare = buf.spare_capacity_mut();
+    // SAFETY: the spare capacity is writable for `spare.len()` bytes; the
+    // kernel writes at most that many.
+    let n = check_len(unsafe { libc::recv(fd, spare.as_mut_ptr() as *mut libc::c_void, spare.len(), flags) })?;
+    let n = n.min(spare.len());
+    // SAFETY: the kernel initialised the first `n` bytes of the spare capacity.
+    unsafe { buf.set_len(buf.len() + n) };
+    Ok(n)
+}
+
+/// [`recv_spare`] that also returns the sender's address.
+pub fn recvfrom_spare(fd: i32, buf: &mut Vec<u8>, flags: i32) -> SysResult<(usize, SockAddr)> {
+    let mut a = SockAddr::empty();
+    let spare = buf.spare_capacity_mut();
+    // SAFETY: as in `recv_spare`; the kernel writes at most `a.len` bytes of address.
+    let n = check_len(unsafe {
+        libc::recvfrom(fd, spare.as_mut_ptr() as *mut libc::c_void, spare.len(), flags, a.as_mut_ptr(), &mut a.len)
+    })?;
+    let n = n.min(spare.len());
+    // SAFETY: the kernel initialised the first `n` bytes of the spare capacity.
+    unsafe { buf.set_len(buf.len() + n) };
+    a.len = a.len.min(size_of::<libc::sockaddr_storage>() as libc::socklen_t);
+    Ok((n, a))
 }
 
 pub fn recvfrom(fd: i32, buf: &mut [u8], flags: i32) -> SysResult<(usize, SockAddr)> {

@@ -27,6 +27,20 @@ fn size_arg(o: &Obj, method: &str) -> PyResult<usize> {
     usize::try_from(n).map_err(|_| PyErr::value_error(format!("negative buffersize in {method}")))
 }
 
+/// An empty vector with room for `n` bytes, or MemoryError.
+fn recv_buffer(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+    Ok(v)
+}
+
+/// A zeroed buffer of `n` bytes (at most the size of a buffer the caller has).
+fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = recv_buffer(n)?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 /// The length of a writable buffer argument (bytearray or writable memoryview).
 fn writable_len(b: &Obj, method: &str) -> PyResult<usize> {
     let ok = b.isa::<crate::types::bytearray::ByteArrayObj>()
@@ -46,9 +60,8 @@ pub fn m_recv(a: Args) -> PyResult {
     let s = this(s.unwrap_or(none_ref()))?;
     let n = size_arg(n.unwrap_or(none_ref()), "recv")?;
     let flags = flags_arg(flags)?;
-    let mut buf = vec![0u8; n];
-    let got = sock_call(s, false, None, |fd| sys::recv(fd, &mut buf, flags))?;
-    buf.truncate(got);
+    let mut buf = recv_buffer(n)?;
+    sock_call(s, false, None, |fd| sys::recv_spare(fd, &mut buf, flags))?;
     Ok(new_bytes(&buf))
 }
 
@@ -77,7 +90,7 @@ pub fn m_recv_into(a: Args) -> PyResult {
     let b = b.unwrap_or(none_ref());
     let n = into_count(b, nbytes, "recv_into", "buffer too small for requested bytes")?;
     let flags = flags_arg(flags)?;
-    let mut buf = vec![0u8; n];
+    let mut buf = zeroed(n)?;
     let got = sock_call(s, false, None, |fd| sys::recv(fd, &mut buf, flags))?;
     crate::modules::io::copy_into(b, &buf[..got])?;
     Ok(int::from_usize(got))
@@ -88,9 +101,8 @@ pub fn m_recvfrom(a: Args) -> PyResult {
     let s = this(s.unwrap_or(none_ref()))?;
     let n = size_arg(n.unwrap_or(none_ref()), "recvfrom")?;
     let flags = flags_arg(flags)?;
-    let mut buf = vec![0u8; n];
-    let (got, addr) = sock_call(s, false, None, |fd| sys::recvfrom(fd, &mut buf, flags))?;
-    buf.truncate(got);
+    let mut buf = recv_buffer(n)?;
+    let (_, addr) = sock_call(s, false, None, |fd| sys::recvfrom_spare(fd, &mut buf, flags))?;
     Ok(new_tuple(vec![new_bytes(&buf), make_addr(&addr)?]))
 }
 
@@ -100,7 +112,7 @@ pub fn m_recvfrom_into(a: Args) -> PyResult {
     let b = b.unwrap_or(none_ref());
     let n = into_count(b, nbytes, "recvfrom_into", "nbytes is greater than the length of the buffer")?;
     let flags = flags_arg(flags)?;
-    let mut buf = vec![0u8; n];
+    let mut buf = zeroed(n)?;
     let (got, addr) = sock_call(s, false, None, |fd| sys::recvfrom(fd, &mut buf, flags))?;
     crate::modules::io::copy_into(b, &buf[..got])?;
     Ok(new_tuple(vec![int::from_usize(got), make_addr(&addr)?]))
