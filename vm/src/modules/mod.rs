@@ -3,6 +3,7 @@
 
 pub mod ast;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
@@ -50,6 +51,7 @@ pub struct NativeModule {
 pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
+    NativeModule { name: "binascii", init: binascii::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_ast", init: ast::init },
