@@ -70,7 +70,24 @@ fn empty_list(_a: Args) -> PyResult {
     Ok(crate::types::list::new_list(vec![]))
 }
 
+/// The flags `set_debug` stored; the collector does not act on them yet
+/// (no statistics output, DEBUG_SAVEALL keeps nothing).
+static DEBUG_FLAGS: crate::object::Static<std::cell::Cell<i64>> = crate::object::Static(std::cell::Cell::new(0));
+
+fn get_debug(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "get_debug")?;
+    Ok(int::new_int(DEBUG_FLAGS.get()))
+}
+
+fn set_debug(a: Args) -> PyResult {
+    let [flags] = args::exact_fn::<1>(a, "set_debug")?;
+    DEBUG_FLAGS.set(crate::types::bytes_args::c_int_arg(flags)?);
+    Ok(none())
+}
+
 static FUNCS: &[MethodDef] = &[
+    MethodDef::method("get_debug", get_debug),
+    MethodDef::method("set_debug", set_debug),
     MethodDef::method("collect", collect),
     MethodDef::method("enable", enable),
     MethodDef::method("disable", disable),

@@ -4,6 +4,7 @@
 pub mod array;
 pub mod ast;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
@@ -28,6 +29,7 @@ pub mod random;
 pub mod select;
 pub mod sha512;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod stdio;
 pub mod struct_mod;
@@ -52,6 +54,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "array", init: array::init },
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "gc", init: gc_mod::init },
+    NativeModule { name: "binascii", init: binascii::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_ast", init: ast::init },
@@ -72,6 +75,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_sha512", init: sha512::init },
     NativeModule { name: "_signal", init: signal::init },
     NativeModule { name: "select", init: select::init },
+    NativeModule { name: "_socket", init: socket::init },
     NativeModule { name: "_sre", init: sre::init },
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "_thread", init: thread::init },
@@ -131,6 +135,7 @@ pub fn static_types() -> Vec<&'static TypeObj> {
     v.extend(io::types());
     v.extend(posix::types());
     v.extend(select::types());
+    v.extend(socket::types());
     v.extend(weakref::types());
     v.extend(thread::types());
     v.extend(struct_mod::types());

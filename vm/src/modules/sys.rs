@@ -284,7 +284,76 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("getfilesystemencoding", getdefaultencoding),
     MethodDef::method("getfilesystemencodeerrors", getfilesystemencodeerrors),
     MethodDef::method("is_finalizing", is_finalizing),
+    MethodDef::method("get_asyncgen_hooks", get_asyncgen_hooks),
+    MethodDef::method("set_asyncgen_hooks", set_asyncgen_hooks),
+    MethodDef::method("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+    MethodDef::method("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
 ];
+
+/// The depth `set_coroutine_origin_tracking_depth` asked for. Ember keeps
+/// the setting (asyncio's debug mode saves and restores it) but records no
+/// `cr_origin` frames.
+static COROUTINE_ORIGIN_DEPTH: Static<Cell<i64>> = Static(Cell::new(0));
+
+fn get_coroutine_origin_tracking_depth(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "get_coroutine_origin_tracking_depth")?;
+    Ok(int::new_int(COROUTINE_ORIGIN_DEPTH.get()))
+}
+
+fn set_coroutine_origin_tracking_depth(a: Args) -> PyResult {
+    let [depth] = args::parse(a, "set_coroutine_origin_tracking_depth", &["depth"], 1)?;
+    let d = crate::types::bytes_args::c_int_arg(depth.unwrap_or(crate::types::none_ref()))?;
+    if d < 0 {
+        return Err(PyErr::value_error("depth must be >= 0"));
+    }
+    COROUTINE_ORIGIN_DEPTH.set(d);
+    Ok(none())
+}
+
+/// The async generator hooks (`firstiter`, `finalizer`) and the
+/// `asyncgen_hooks` type. Ember keeps them for event loops to save and
+/// restore; async generators do not call them yet.
+type AsyncgenHooks = (Option<PyRef>, Option<PyRef>, Option<PyRef>);
+static ASYNCGEN_HOOKS: Static<RefCell<AsyncgenHooks>> = Static(RefCell::new((None, None, None)));
+
+fn get_asyncgen_hooks(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "get_asyncgen_hooks")?;
+    let (first, fin, ty) = ASYNCGEN_HOOKS.borrow().clone();
+    let ty = match ty {
+        Some(t) => t,
+        None => {
+            let t = crate::types::structseq::new_type("sys", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            ASYNCGEN_HOOKS.borrow_mut().2 = Some(t.clone());
+            t
+        }
+    };
+    Ok(crate::types::structseq::new_instance(&ty, vec![first.unwrap_or_else(none), fin.unwrap_or_else(none)]))
+}
+
+fn set_asyncgen_hooks(a: Args) -> PyResult {
+    let [first, fin] = args::parse(a, "set_asyncgen_hooks", &["firstiter", "finalizer"], 0)?;
+    let check = |o: Option<&crate::object::Obj>, what: &str| -> PyResult<Option<Option<PyRef>>> {
+        match o {
+            None => Ok(None),
+            Some(v) if v.is_none() => Ok(Some(None)),
+            Some(v) if v.class().call.get().is_some() => Ok(Some(Some(v.to_owned()))),
+            Some(v) => Err(PyErr::type_error(format!("callable {what} expected, got {}", v.class().name()))),
+        }
+    };
+    let (first, fin) = (check(first, "firstiter")?, check(fin, "finalizer")?);
+    let mut old = Vec::new();
+    {
+        let mut h = ASYNCGEN_HOOKS.borrow_mut();
+        if let Some(f) = first {
+            old.push(std::mem::replace(&mut h.0, f));
+        }
+        if let Some(f) = fin {
+            old.push(std::mem::replace(&mut h.1, f));
+        }
+    }
+    drop(old);
+    Ok(none())
+}
 
 fn strs(v: &[String]) -> PyRef {
     new_list(v.iter().map(|s| new_str(s)).collect())

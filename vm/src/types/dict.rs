@@ -7,7 +7,9 @@
 //!
 //! Lookups compare keys natively when the outcome is known without Python code
 //! (identity, exact str/int/float keys). Otherwise the borrow is released, the
-//! key's `__eq__` runs, and the lookup restarts if the dict changed meanwhile.
+//! key's `__eq__` runs, and the lookup restarts if the index was rebuilt or
+//! the compared entry changed meanwhile (CPython's rule: restarting on any
+//! change would loop forever when `__eq__` itself uses the dict).
 
 use std::cell::Cell;
 
@@ -46,6 +48,17 @@ pub(crate) struct Table {
     /// Inserts left before a resize. Deletions never give slots back, so live
     /// plus deleted slots stay below 2/3 of the index and probes always end.
     usable_left: usize,
+    /// Changes whenever the index is rebuilt, so a lookup that ran Python
+    /// code can tell whether its probe positions still mean anything.
+    generation: u64,
+}
+
+/// A fresh index generation (process-wide counter).
+fn next_generation() -> u64 {
+    static GENERATION: Static<Cell<u64>> = Static(Cell::new(0));
+    let g = GENERATION.get() + 1;
+    GENERATION.set(g);
+    g
 }
 
 impl Table {
@@ -61,6 +74,7 @@ impl Table {
         }
         self.entries.retain(|e| e.key.is_some());
         self.indices = vec![EMPTY; size];
+        self.generation = next_generation();
         let mask = size - 1;
         for (ix, e) in self.entries.iter().enumerate() {
             let mut i = (e.hash as usize) & mask;
@@ -271,8 +285,7 @@ impl DictObj {
 
     fn probe(&self, key: &Obj, hash: i64) -> PyResult<Probe> {
         'restart: loop {
-            let version = self.version.get();
-            let (mask, empty) = self.table.with(|t| (t.mask(), t.indices.is_empty()));
+            let (mask, empty, generation) = self.table.with(|t| (t.mask(), t.indices.is_empty(), t.generation));
             if empty {
                 return Ok(Probe::Missing);
             }
@@ -304,7 +317,16 @@ impl DictObj {
                     Step::Skip => {}
                     Step::Slow(slot, ix, k) => {
                         let eq = ops::eq_bool(&k, key)?;
-                        if self.version.get() != version {
+                        // As in CPython, `__eq__` may have changed the dict:
+                        // the probe goes on unless the index was rebuilt or
+                        // the compared entry no longer holds that key (other
+                        // changes only fill empty slots or mark deleted ones).
+                        let intact = self.table.with(|t| {
+                            t.generation == generation
+                                && t.indices.get(slot) == Some(&(ix as u32))
+                                && t.entries.get(ix).and_then(|e| e.key.as_ref()).is_some_and(|kk| kk.is(&k))
+                        });
+                        if !intact {
                             continue 'restart;
                         }
                         if eq {
