@@ -560,7 +560,11 @@ pub fn set_context(exc: &Obj) {
         return;
     }
     // Break a cycle if `exc` already appears in the handled exception's chain.
+    // The chain may itself already loop (`e.__context__ = e`): a second
+    // cursor moving at half speed meets the first one then, and the walk ends.
     let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut move_slow = false;
     while let Some(e) = o.downcast::<ExceptionObj>() {
         let Some(ctx) = e.context() else { break };
         if ctx.is(exc) {
@@ -568,6 +572,17 @@ pub fn set_context(exc: &Obj) {
             break;
         }
         o = ctx;
+        if o.is(&slow) {
+            break;
+        }
+        if move_slow {
+            let next = slow.downcast::<ExceptionObj>().and_then(|s| s.context());
+            match next {
+                Some(n) => slow = n,
+                None => break,
+            }
+        }
+        move_slow = !move_slow;
     }
     if let Some(e) = exc.downcast::<ExceptionObj>() {
         e.set_context(Some(handled));
