@@ -4,12 +4,15 @@
 pub mod array;
 pub mod ast;
 pub mod atexit;
+pub mod binascii;
+mod binascii_qp;
 pub mod bisect;
 pub mod codecs_registry;
 pub mod collections;
 pub mod contextvars;
 pub mod defaultdict;
 pub mod deque;
+mod exc_class;
 pub mod functools;
 pub mod gc_mod;
 pub mod heapq;
@@ -50,6 +53,7 @@ pub struct NativeModule {
 pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "array", init: array::init },
     NativeModule { name: "atexit", init: atexit::init },
+    NativeModule { name: "binascii", init: binascii::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
