@@ -7,6 +7,7 @@ pub mod atexit;
 pub mod binascii;
 mod binascii_qp;
 pub mod bisect;
+pub mod cmath;
 pub mod codecs_registry;
 pub mod collections;
 pub mod contextvars;
@@ -54,6 +55,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "array", init: array::init },
     NativeModule { name: "atexit", init: atexit::init },
     NativeModule { name: "binascii", init: binascii::init },
+    NativeModule { name: "cmath", init: cmath::init },
     NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
