@@ -20,6 +20,7 @@ pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod linecache;
+pub mod locale;
 pub mod math;
 mod math_int;
 mod math_special;
@@ -67,6 +68,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_heapq", init: heapq::init },
     NativeModule { name: "_io", init: io::init },
     NativeModule { name: "_linecache", init: linecache::init },
+    NativeModule { name: "_locale", init: locale::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "errno", init: posix::errno::init },
     NativeModule { name: "math", init: math::init },
