@@ -38,6 +38,7 @@ pub mod struct_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 
@@ -82,6 +83,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
+    NativeModule { name: "unicodedata", init: unicodedata::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_struct", init: struct_mod::init },
     NativeModule { name: "_warnings", init: warnings::init },

@@ -5,6 +5,7 @@
 //! The arithmetic is in `funcs.rs`.
 
 mod funcs;
+#[rustfmt::skip]
 mod special_values;
 
 use funcs::{Errno, Out, C};
