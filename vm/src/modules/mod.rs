@@ -21,6 +21,7 @@ pub mod io;
 pub mod itertools;
 pub mod linecache;
 pub mod locale;
+pub mod marshal;
 pub mod math;
 mod math_int;
 mod math_special;
@@ -72,6 +73,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_locale", init: locale::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "errno", init: posix::errno::init },
+    NativeModule { name: "marshal", init: marshal::init },
     NativeModule { name: "math", init: math::init },
     NativeModule { name: "posix", init: posix::init },
     NativeModule { name: "_posixsubprocess", init: posixsubprocess::init },
