@@ -375,7 +375,10 @@ fn strxfrm(a: Args) -> PyResult {
 // ---- gettext: no message catalogs, so messages come back unchanged ----
 
 static TEXT_DOMAIN: Static<RefCell<Option<String>>> = Static(RefCell::new(None));
-static BINDINGS: Static<RefCell<Vec<(String, Option<String>, Option<String>)>>> = Static(RefCell::new(Vec::new()));
+/// A domain bound with `bindtextdomain`/`bind_textdomain_codeset`: its name,
+/// directory and codeset.
+type Binding = (String, Option<String>, Option<String>);
+static BINDINGS: Static<RefCell<Vec<Binding>>> = Static(RefCell::new(Vec::new()));
 
 /// Where glibc looks for catalogs of a domain nobody bound.
 const DEFAULT_DIRNAME: &str = "/usr/share/locale";
