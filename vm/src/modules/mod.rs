@@ -5,12 +5,15 @@ pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
+mod binascii_qp;
 pub mod bisect;
+pub mod cmath;
 pub mod codecs_registry;
 pub mod collections;
 pub mod contextvars;
 pub mod defaultdict;
 pub mod deque;
+mod exc_class;
 pub mod functools;
 pub mod gc_mod;
 pub mod heapq;
@@ -18,6 +21,8 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod linecache;
+pub mod locale;
+pub mod marshal;
 pub mod math;
 mod math_int;
 mod math_special;
@@ -36,6 +41,7 @@ pub mod struct_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 
@@ -53,8 +59,9 @@ pub struct NativeModule {
 pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "array", init: array::init },
     NativeModule { name: "atexit", init: atexit::init },
-    NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "binascii", init: binascii::init },
+    NativeModule { name: "cmath", init: cmath::init },
+    NativeModule { name: "gc", init: gc_mod::init },
     NativeModule { name: "itertools", init: itertools::init },
     NativeModule { name: "_collections", init: collections::init },
     NativeModule { name: "_ast", init: ast::init },
@@ -66,8 +73,10 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_io", init: io::init },
     NativeModule { name: "_json", init: json::init },
     NativeModule { name: "_linecache", init: linecache::init },
+    NativeModule { name: "_locale", init: locale::init },
     NativeModule { name: "_operator", init: operator::init },
     NativeModule { name: "errno", init: posix::errno::init },
+    NativeModule { name: "marshal", init: marshal::init },
     NativeModule { name: "math", init: math::init },
     NativeModule { name: "posix", init: posix::init },
     NativeModule { name: "_posixsubprocess", init: posixsubprocess::init },
@@ -80,6 +89,7 @@ pub static MODULES: &[NativeModule] = &[
     NativeModule { name: "_stat", init: posix::stat_mod::init },
     NativeModule { name: "_thread", init: thread::init },
     NativeModule { name: "time", init: time::init },
+    NativeModule { name: "unicodedata", init: unicodedata::init },
     NativeModule { name: "_string", init: crate::format::string_module::init },
     NativeModule { name: "_struct", init: struct_mod::init },
     NativeModule { name: "_warnings", init: warnings::init },

@@ -257,7 +257,9 @@ pub fn m_maketrans_bytearray(a: Args) -> PyResult {
 }
 
 /// The separator byte of `hex(sep)`, with CPython's checks in CPython's order.
-fn hex_sep(sep: &Obj) -> PyResult<u8> {
+/// A result of bytes (`binascii.hexlify`) may use any Latin-1 separator; a
+/// result of str must use an ASCII one.
+pub fn hex_sep(sep: &Obj, for_bytes: bool) -> PyResult<u8> {
     if ops::len(sep)? != 1 {
         return Err(PyErr::value_error("sep must be length 1."));
     }
@@ -268,28 +270,33 @@ fn hex_sep(sep: &Obj) -> PyResult<u8> {
     } else {
         return Err(PyErr::type_error("sep must be str or bytes."));
     };
-    if c > 127 {
+    if c > 255 || (c > 127 && !for_bytes) {
         return Err(PyErr::value_error("sep must be ASCII."));
     }
     Ok(c as u8)
 }
 
 /// Hex digits of `d`, with `sep` every `per_sep` bytes (counted from the
-/// right when positive, from the left when negative).
+/// right when positive, from the left when negative). `sep` is ASCII.
 pub fn to_hex(d: &[u8], sep: Option<u8>, per_sep: i64) -> String {
+    String::from_utf8_lossy(&to_hex_bytes(d, sep, per_sep)).into_owned()
+}
+
+/// `to_hex` as bytes, where `sep` may be any byte.
+pub fn to_hex_bytes(d: &[u8], sep: Option<u8>, per_sep: i64) -> Vec<u8> {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let group = per_sep.unsigned_abs() as usize;
     let sep = sep.filter(|_| group > 0 && group < d.len());
-    let mut out = String::with_capacity(d.len() * 3);
+    let mut out = Vec::with_capacity(d.len() * 3);
     for (i, &b) in d.iter().enumerate() {
         if let Some(c) = sep {
             let boundary = if per_sep > 0 { (d.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if i > 0 && boundary {
-                out.push(c as char);
+                out.push(c);
             }
         }
-        out.push(DIGITS[(b >> 4) as usize] as char);
-        out.push(DIGITS[(b & 15) as usize] as char);
+        out.push(DIGITS[(b >> 4) as usize]);
+        out.push(DIGITS[(b & 15) as usize]);
     }
     out
 }
@@ -298,7 +305,7 @@ pub fn to_hex(d: &[u8], sep: Option<u8>, per_sep: i64) -> String {
 pub fn m_hex(a: Args) -> PyResult {
     let (s, [sep, per_sep]) = keywords(a, "hex", ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
-        Some(o) => Some(hex_sep(o)?),
+        Some(o) => Some(hex_sep(o, false)?),
         None => None,
     };
     let per_sep = match per_sep {
