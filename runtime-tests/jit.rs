@@ -297,9 +297,15 @@ fn dumps_stats_file_and_perfmap() {
     assert!(out.stderr.contains("final HIR of __main__:f"), "{}", out.stderr);
     assert!(out.stderr.contains("Decref"), "refcount operations are explicit:\n{}", out.stderr);
     let out = ember(&d, &["-X", "jit", "-X", "jit-dump-hir-passes", &prog], &[]);
-    for pass in
-        ["Simplify", "GuardTypeRemoval", "PhiElimination", "DeadCodeElimination", "CleanCFG", "RefcountInsertion"]
-    {
+    for pass in [
+        "Simplify",
+        "GuardTypeRemoval",
+        "PhiElimination",
+        "DeadCodeElimination",
+        "CleanCFG",
+        "RefcountInsertion",
+        "RefcountElision",
+    ] {
         assert!(out.stderr.contains(&format!("before {pass}")), "{pass}:\n{}", out.stderr);
         assert!(out.stderr.contains(&format!("after {pass}")), "{pass}:\n{}", out.stderr);
     }

@@ -11,6 +11,7 @@ pub mod dce;
 pub mod guard_type_removal;
 pub mod phi_elim;
 pub mod refcount;
+pub mod refcount_elision;
 pub mod simplify;
 
 /// A pass: its name (as golden files write it) and its entry point.
@@ -27,11 +28,19 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "DeadCodeElimination", run: dce::run },
     Pass { name: "CleanCFG", run: clean_cfg::run },
     Pass { name: "RefcountInsertion", run: refcount::run },
+    Pass { name: "RefcountElision", run: refcount_elision::run },
 ];
 
 /// The order the JIT runs the passes in.
-pub const PIPELINE: &[&str] =
-    &["Simplify", "GuardTypeRemoval", "PhiElimination", "DeadCodeElimination", "CleanCFG", "RefcountInsertion"];
+pub const PIPELINE: &[&str] = &[
+    "Simplify",
+    "GuardTypeRemoval",
+    "PhiElimination",
+    "DeadCodeElimination",
+    "CleanCFG",
+    "RefcountInsertion",
+    "RefcountElision",
+];
 
 /// The pass called `name`.
 pub fn find(name: &str) -> Option<&'static Pass> {
