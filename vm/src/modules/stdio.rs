@@ -235,6 +235,22 @@ fn m_close(a: Args) -> PyResult {
     st.closed.set(true);
     Ok(none())
 }
+/// `with sys.stdin as f:` gives the stream and closes it at the end, as
+/// CPython's text files do.
+fn m_enter(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__enter__")?;
+    if this(s).closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file."));
+    }
+    Ok(s.to_owned())
+}
+fn m_exit(a: Args) -> PyResult {
+    let s = a.all.first().filter(|_| a.nargs >= 1).ok_or_else(|| PyErr::type_error("__exit__ needs self"))?;
+    let st = this(s);
+    st.flush_buf()?;
+    st.closed.set(true);
+    Ok(none())
+}
 fn iter_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let l = this(o).read_line(None)?;
     Ok(if l.is_empty() { None } else { Some(from_string(l)) })
@@ -284,6 +300,8 @@ static METHODS: &[MethodDef] = &[
     MethodDef::method("read", m_read),
     MethodDef::method("readlines", m_readlines),
     MethodDef::method("close", m_close),
+    MethodDef::method("__enter__", m_enter),
+    MethodDef::method("__exit__", m_exit),
 ];
 static GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("encoding", g_encoding),
