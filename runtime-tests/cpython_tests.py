@@ -4,7 +4,7 @@
 Usage (run with CPython 3.11, which drives Ember as a subprocess):
 
     python3 runtime-tests/cpython_tests.py [--ember PATH] [--jit] [--timeout S]
-        [--expected FILE] [--retries N] [--show-failures] [MODULE ...]
+        [--expected FILE] [--retries N] [--show-failures] [--prune] [MODULE ...]
 
 Each module runs in its own Ember process (`cpython_tests_child.py`, in a
 fresh temporary working directory, stdin from /dev/null, PYTHON* variables
@@ -188,6 +188,15 @@ def row_values(res):
     )
 
 
+def prune(path, passing):
+    """Rewrites the expected-failures file without the lines of `passing`."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    kept = [l for l in lines if l.startswith("#") or l.partition("#")[0].strip() not in passing]
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(kept)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("modules", nargs="*", help="test modules (default: the full list)")
@@ -199,6 +208,8 @@ def main():
     ap.add_argument("--baseline-python", default="python3", help="CPython used to list test ids")
     ap.add_argument("--show-failures", action="store_true", help="print every unlisted failure with its message")
     ap.add_argument("--json", help="also write every test outcome to this file")
+    ap.add_argument("--prune", action="store_true",
+                    help="remove the unexpected successes' lines from the expected-failures file")
     args = ap.parse_args()
     args.expected = os.path.abspath(args.expected)
     expected = child.read_expected(args.expected) if os.path.exists(args.expected) else {}
@@ -248,6 +259,9 @@ def main():
         print("\nUnexpected successes (remove them from the list):")
         for ident in unexpected_successes:
             print("    " + ident)
+    if args.prune and unexpected_successes:
+        prune(args.expected, set(unexpected_successes))
+        print("(removed from %s)" % args.expected)
     if stale:
         print("\nListed tests that did not run (not counted):")
         for ident in stale:
