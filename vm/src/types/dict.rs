@@ -105,36 +105,23 @@ impl Table {
     /// Entry index of the str `key` (non-str keys never match).
     #[inline]
     fn find_str(&self, key: &StrObj) -> Option<usize> {
-        if self.indices.is_empty() {
-            return None;
-        }
-        let hash = key.hash_value();
-        let mask = self.mask();
-        let mut i = (hash as usize) & mask;
-        let mut perturb = hash as u64;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if ix != DUMMY {
-                let e = &self.entries[ix as usize];
-                if e.hash == hash {
-                    if let Some(k) = &e.key {
-                        if k.is(key.as_obj()) || k.downcast::<StrObj>().is_some_and(|k| k.eq_str(key)) {
-                            return Some(ix as usize);
-                        }
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        match self.probe_str(key, key.hash_value(), false) {
+            StrProbe::Found(ix) => Some(ix),
+            StrProbe::Missing | StrProbe::Other => None,
         }
     }
 
     /// Where str `key` is, or that it is missing, or that a key of another
     /// type with the same hash makes the answer depend on that key's `__eq__`.
     fn find_str_or_other(&self, key: &StrObj, hash: i64) -> StrProbe {
+        self.probe_str(key, hash, true)
+    }
+
+    /// The probe behind both: str keys (subclasses included) compare by
+    /// text; with `stop_at_other`, a key that is not an exact str and has
+    /// `key`'s hash ends the probe (`Other`), else it is skipped.
+    #[inline]
+    fn probe_str(&self, key: &StrObj, hash: i64, stop_at_other: bool) -> StrProbe {
         if self.indices.is_empty() {
             return StrProbe::Missing;
         }
@@ -153,10 +140,11 @@ impl Table {
                         if k.is(key.as_obj()) {
                             return StrProbe::Found(ix as usize);
                         }
-                        match k.downcast_exact::<StrObj>() {
-                            Some(k) if k.eq_str(key) => return StrProbe::Found(ix as usize),
-                            Some(_) => {}
-                            None => return StrProbe::Other,
+                        if stop_at_other && k.downcast_exact::<StrObj>().is_none() {
+                            return StrProbe::Other;
+                        }
+                        if k.downcast::<StrObj>().is_some_and(|k| k.eq_str(key)) {
+                            return StrProbe::Found(ix as usize);
                         }
                     }
                 }
