@@ -51,6 +51,14 @@ pub(crate) struct Table {
     /// Changes whenever the index is rebuilt, so a lookup that ran Python
     /// code can tell whether its probe positions still mean anything.
     generation: u64,
+    /// Bit `hash % 64` is set for the hash of every key inserted since the
+    /// last rebuild of the index (deleted keys may leave bits set): a key
+    /// whose bit is clear is certainly absent, whatever its type.
+    hash_bits: u64,
+}
+
+fn hash_bit(hash: i64) -> u64 {
+    1u64 << (hash as u64 & 63)
 }
 
 /// A fresh index generation (process-wide counter).
@@ -75,6 +83,7 @@ impl Table {
         self.entries.retain(|e| e.key.is_some());
         self.indices = vec![EMPTY; size];
         self.generation = next_generation();
+        self.hash_bits = self.entries.iter().fold(0, |bits, e| bits | hash_bit(e.hash));
         let mask = size - 1;
         for (ix, e) in self.entries.iter().enumerate() {
             let mut i = (e.hash as usize) & mask;
@@ -122,7 +131,7 @@ impl Table {
     /// `key`'s hash ends the probe (`Other`), else it is skipped.
     #[inline]
     fn probe_str(&self, key: &StrObj, hash: i64, stop_at_other: bool) -> StrProbe {
-        if self.indices.is_empty() {
+        if self.indices.is_empty() || self.hash_bits & hash_bit(hash) == 0 {
             return StrProbe::Missing;
         }
         let mask = self.mask();
@@ -171,6 +180,7 @@ impl Table {
         let slot = self.free_slot(hash);
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+        self.hash_bits |= hash_bit(hash);
         self.used += 1;
     }
 }
@@ -351,9 +361,11 @@ impl DictObj {
     #[inline]
     pub fn contains_str(&self, key: &StrObj) -> bool {
         self.table.with(|t| {
-            // Most misses end at the first probe of a sparse table.
-            let first = t.indices.get((key.hash_value() as usize) & t.mask());
-            first.is_some_and(|&ix| ix != EMPTY) && t.find_str(key).is_some()
+            // Most misses end at the first probe (or the hash summary).
+            let hash = key.hash_value();
+            let first = t.indices.get((hash as usize) & t.mask());
+            first.is_some_and(|&ix| ix != EMPTY)
+                && matches!(t.probe_str(key, hash, false), StrProbe::Found(_))
         })
     }
 
