@@ -103,6 +103,24 @@ def one_line(err):
     return text if len(text) <= 300 else text[:297] + "..."
 
 
+def reset_signals():
+    """Unblocks every signal and cancels any alarm after a test.
+
+    A test that blocks SIGALRM around starting a thread leaves it blocked when
+    the start fails (Ember runs one thread), and every later test waiting for
+    an alarm would then hang; a failing test must not take the rest of its
+    module down with it.
+    """
+    try:
+        import signal
+    except ImportError:
+        return
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    if hasattr(signal, "alarm"):
+        signal.alarm(0)
+
+
 def make_result_class():
     class Recording(unittest.TestResult):
         """Records (id -> kind, message); never calls traceback."""
@@ -127,7 +145,7 @@ def make_result_class():
             emit(START + " " + test_id(test))
 
         def stopTest(self, test):
-            pass
+            reset_signals()
 
         def addSuccess(self, test):
             self.record(test, "pass")

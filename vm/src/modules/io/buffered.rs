@@ -200,7 +200,17 @@ impl BufState {
         let data = self.wbuf.take();
         let mut done = 0;
         while done < data.len() {
-            let r = raw_write(raw, &data[done..]);
+            let mut r = raw_write(raw, &data[done..]);
+            if let Ok(Some(k)) = r {
+                if done + k < data.len() {
+                    // A partial write may mean a signal arrived: its handler
+                    // runs before the next write blocks, possibly for ever.
+                    if let Err(e) = crate::modules::signal::check_pending() {
+                        done += k;
+                        r = Err(e);
+                    }
+                }
+            }
             match r {
                 Ok(Some(k)) => done += k,
                 Ok(None) | Err(_) => {
