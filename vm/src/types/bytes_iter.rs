@@ -84,7 +84,7 @@ fn reduce(a: Args) -> PyResult {
 
 fn setstate(a: Args) -> PyResult {
     let [s, state] = args::exact::<2>(a, "__setstate__")?;
-    let i = int::expect_i64(state, "ssize_t")?;
+    let i = crate::types::iterators::setstate_index(state)?;
     let it = this(s);
     if let Some(seq) = it.seq.get_clone() {
         let n = with_data(&seq, <[u8]>::len) as i64;
