@@ -385,10 +385,10 @@ fn setstate(a: Args) -> PyResult {
             }
         }
         let (ix, cy) = (state_indices(ix, n)?, state_indices(cy, r)?);
-        if n == 0 || r > n {
+        if r > n {
             return Ok(crate::types::none());
         }
-        let indices: Vec<usize> = ix.iter().map(|&v| clamp(v, 0, n - 1)).collect();
+        let indices: Vec<usize> = ix.iter().map(|&v| clamp(v, 0, n.saturating_sub(1))).collect();
         let cycles: Vec<usize> = cy.iter().enumerate().map(|(i, &v)| clamp(v, 1, n - i)).collect();
         c.state.with_mut(|st| {
             st.indices = indices;
@@ -398,13 +398,14 @@ fn setstate(a: Args) -> PyResult {
         return Ok(crate::types::none());
     }
     let idx = state_indices(state, r)?;
-    if n == 0 || (r > n && ty.is_subtype(&COMBINATIONS_TYPE)) {
+    // Nothing to clamp against: the iterator stopped when it was made.
+    if (n == 0 && r > 0) || (r > n && ty.is_subtype(&COMBINATIONS_TYPE)) {
         return Ok(crate::types::none());
     }
     let indices: Vec<usize> = if ty.is_subtype(&COMBINATIONS_TYPE) {
         idx.iter().enumerate().map(|(i, &v)| clamp(v, 0, i + n - r)).collect()
     } else {
-        idx.iter().map(|&v| clamp(v, 0, n - 1)).collect()
+        idx.iter().map(|&v| clamp(v, 0, n.saturating_sub(1))).collect()
     };
     c.state.with_mut(|st| {
         st.indices = indices;
