@@ -54,11 +54,11 @@ fn cycle_setstate(a: Args) -> PyResult {
     let t = state.downcast::<TupleObj>().ok_or_else(|| PyErr::type_error("state is not a tuple"))?;
     let items = t.as_slice();
     if items.len() != 2 {
-        return Err(PyErr::type_error(format!("cycle.__setstate__ expected 2 arguments, got {}", items.len())));
+        return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", items.len())));
     }
     let Some(list) = items[0].downcast::<crate::types::list::ListObj>() else {
         return Err(PyErr::type_error(format!(
-            "__setstate__() argument 1 must be list, not {}",
+            "argument 1 must be list, not {}",
             items[0].class().name()
         )));
     };
@@ -99,8 +99,8 @@ pub(super) fn chain_setstate(a: Args) -> PyResult {
     let items = t.as_slice();
     if items.is_empty() || items.len() > 2 {
         return Err(PyErr::type_error(format!(
-            "chain.__setstate__ expected {} arguments, got {}",
-            if items.is_empty() { "at least 1" } else { "at most 2" },
+            "function takes {} ({} given)",
+            if items.is_empty() { "at least 1 argument" } else { "at most 2 arguments" },
             items.len()
         )));
     }
