@@ -796,12 +796,15 @@ fn zip_longest_new(t: &TypeObj, a: Args) -> PyResult {
         iters.push(Some(ops::iter(x)?));
     }
     let n = iters.len();
-    Ok(alloc(t, ZipLongestObj {
+    Ok(alloc(
+        t,
+        ZipLongestObj {
             ob: Obj::new(t),
             iters: PyCell::new(iters),
             active: Cell::new(n),
             fillvalue: PyCell::new(fillvalue),
-        }))
+        },
+    ))
 }
 
 fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {

@@ -339,11 +339,8 @@ fn reduce(a: Args) -> PyResult {
         return Ok(new_tuple(vec![t, new_tuple(vec![crate::types::tuple::empty_tuple(), r])]));
     }
     let args = new_tuple(vec![pool_tuple(&c.pools[0]), r]);
-    let state = if ty.is_subtype(&PERMUTATIONS_TYPE) {
-        new_tuple(vec![ints(&indices), ints(&cycles)])
-    } else {
-        ints(&indices)
-    };
+    let state =
+        if ty.is_subtype(&PERMUTATIONS_TYPE) { new_tuple(vec![ints(&indices), ints(&cycles)]) } else { ints(&indices) };
     Ok(new_tuple(vec![t, args, state]))
 }
 
@@ -414,8 +411,7 @@ fn setstate(a: Args) -> PyResult {
     Ok(crate::types::none())
 }
 
-static METHODS: &[MethodDef] =
-    &[MethodDef::method("__reduce__", reduce), MethodDef::method("__setstate__", setstate)];
+static METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", reduce), MethodDef::method("__setstate__", setstate)];
 
 macro_rules! comb_type {
     ($id:ident, $name:literal, $new:expr, $next:expr) => {

@@ -57,10 +57,7 @@ fn cycle_setstate(a: Args) -> PyResult {
         return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", items.len())));
     }
     let Some(list) = items[0].downcast::<crate::types::list::ListObj>() else {
-        return Err(PyErr::type_error(format!(
-            "argument 1 must be list, not {}",
-            items[0].class().name()
-        )));
+        return Err(PyErr::type_error(format!("argument 1 must be list, not {}", items[0].class().name())));
     };
     let firstpass = int::expect_i64(&items[1], "int")? != 0;
     let saved = list.to_vec();
@@ -166,16 +163,9 @@ fn accumulate_reduce(a: Args) -> PyResult {
         Some(total) if total.is_none() => {
             let chained = chain_with(total)?;
             let rebuilt = ops::call(s.class().as_obj_ref(), &[&chained, &func], None)?;
-            Ok(new_tuple(vec![
-                ISLICE_TYPE.as_obj_ref().to_owned(),
-                new_tuple(vec![rebuilt, int::new_int(1), none()]),
-            ]))
+            Ok(new_tuple(vec![ISLICE_TYPE.as_obj_ref().to_owned(), new_tuple(vec![rebuilt, int::new_int(1), none()])]))
         }
-        total => Ok(new_tuple(vec![
-            type_of(s),
-            new_tuple(vec![acc.it.clone(), func]),
-            total.unwrap_or_else(none),
-        ])),
+        total => Ok(new_tuple(vec![type_of(s), new_tuple(vec![acc.it.clone(), func]), total.unwrap_or_else(none)])),
     }
 }
 

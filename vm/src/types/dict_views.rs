@@ -346,10 +346,8 @@ fn dictiter_reduce(a: Args) -> PyResult {
     Ok(new_tuple(vec![crate::builtins::builtin("iter")?, new_tuple(vec![crate::types::list::new_list(items)])]))
 }
 
-static ITER_METHODS: &[MethodDef] = &[
-    MethodDef::method("__length_hint__", dictiter_len),
-    MethodDef::method("__reduce__", dictiter_reduce),
-];
+static ITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", dictiter_len), MethodDef::method("__reduce__", dictiter_reduce)];
 
 macro_rules! dict_iter_type {
     ($id:ident, $name:literal) => {

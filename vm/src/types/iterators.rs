@@ -251,9 +251,7 @@ fn reviter_reduce(a: Args) -> PyResult {
     let it = seqiter(s);
     let reversed = REVERSED_TYPE.as_obj_ref().to_owned();
     Ok(match it.seq.get_clone() {
-        Some(seq) => {
-            new_tuple(vec![reversed, new_tuple(vec![seq]), int::new_int(it.index.get() as i64 - 1)])
-        }
+        Some(seq) => new_tuple(vec![reversed, new_tuple(vec![seq]), int::new_int(it.index.get() as i64 - 1)]),
         None if s.class().is(&LIST_REVITER_TYPE) => new_tuple(vec![
             crate::builtins::builtin("iter")?,
             new_tuple(vec![crate::types::list::new_list(Vec::new())]),
@@ -590,10 +588,8 @@ fn zip_setstate(a: Args) -> PyResult {
     Ok(none())
 }
 
-static ENUMERATE_METHODS: &[MethodDef] = &[
-    MethodDef::class("__class_getitem__", class_getitem),
-    MethodDef::method("__reduce__", funciter_reduce),
-];
+static ENUMERATE_METHODS: &[MethodDef] =
+    &[MethodDef::class("__class_getitem__", class_getitem), MethodDef::method("__reduce__", funciter_reduce)];
 static ZIP_METHODS: &[MethodDef] =
     &[MethodDef::method("__reduce__", funciter_reduce), MethodDef::method("__setstate__", zip_setstate)];
 static MAP_FILTER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", funciter_reduce)];

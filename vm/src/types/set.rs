@@ -1130,10 +1130,8 @@ fn setiter_reduce(a: Args) -> PyResult {
     Ok(new_tuple(vec![crate::builtins::builtin("iter")?, new_tuple(vec![crate::types::list::new_list(items)])]))
 }
 
-static SETITER_METHODS: &[MethodDef] = &[
-    MethodDef::method("__length_hint__", setiter_length_hint),
-    MethodDef::method("__reduce__", setiter_reduce),
-];
+static SETITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", setiter_length_hint), MethodDef::method("__reduce__", setiter_reduce)];
 
 crate::static_type! {
     pub static SET_ITER_TYPE: SetIterObj = "set_iterator" {
