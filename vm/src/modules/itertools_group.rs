@@ -239,7 +239,7 @@ fn grouper_reduce(a: Args) -> PyResult {
     let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
     let gr = s.downcast::<GrouperObj>().ok_or_else(|| PyErr::type_error("expected an itertools._grouper"))?;
     if groupby_of(&gr.parent).generation.get() != gr.generation {
-        let iter_fn = crate::builtins::builtin("iter")?;
+        let iter_fn = crate::types::iterators::reduce_builtin("iter")?;
         return Ok(new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]));
     }
     let t = s.class().as_obj_ref().to_owned();

@@ -75,7 +75,7 @@ fn length_hint(a: Args) -> PyResult {
 fn reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let it = this(s);
-    let iter_fn = crate::builtins::builtin("iter")?;
+    let iter_fn = crate::types::iterators::reduce_builtin("iter")?;
     Ok(match it.seq.get_clone() {
         Some(seq) => new_tuple(vec![iter_fn, new_tuple(vec![seq]), int::from_usize(it.index.get())]),
         None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),

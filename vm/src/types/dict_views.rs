@@ -343,7 +343,10 @@ fn dictiter_reduce(a: Args) -> PyResult {
     while let Some(v) = dictiter_next(&copy)? {
         items.push(v);
     }
-    Ok(new_tuple(vec![crate::builtins::builtin("iter")?, new_tuple(vec![crate::types::list::new_list(items)])]))
+    Ok(new_tuple(vec![
+        crate::types::iterators::reduce_builtin("iter")?,
+        new_tuple(vec![crate::types::list::new_list(items)]),
+    ]))
 }
 
 static ITER_METHODS: &[MethodDef] =

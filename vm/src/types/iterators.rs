@@ -18,6 +18,18 @@ pub fn self_iter(o: &Obj) -> PyResult {
     Ok(o.to_owned())
 }
 
+/// A builtin (`iter`, `reversed`) for a `__reduce__` value, found with a full
+/// dict lookup: it may run Python code (a key's `__eq__`), so callers read the
+/// iterator's state only afterwards, as CPython does.
+pub fn reduce_builtin(name: &str) -> PyResult {
+    let d = crate::builtins::builtins_dict();
+    let found = match d.downcast::<crate::types::dict::DictObj>() {
+        Some(dict) => dict.get_item(&crate::types::str::new_str(name))?,
+        None => None,
+    };
+    found.ok_or_else(|| PyErr::name_error(name))
+}
+
 /// The index given to an iterator's `__setstate__`: an int (no `__index__`),
 /// as a machine word.
 pub fn setstate_index(state: &Obj) -> PyResult<i64> {
@@ -122,7 +134,7 @@ fn seqiter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 fn seqiter_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let it = seqiter(s);
-    let iter_fn = crate::builtins::builtin("iter")?;
+    let iter_fn = reduce_builtin("iter")?;
     Ok(match it.seq.get_clone() {
         Some(seq) => new_tuple(vec![iter_fn, new_tuple(vec![seq]), int::from_usize(it.index.get())]),
         None => {
@@ -248,14 +260,13 @@ fn reversed_new(_t: &TypeObj, a: Args) -> PyResult {
 /// `(reversed, ((),))` otherwise.
 fn reviter_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
+    let reversed = reduce_builtin("reversed")?;
     let it = seqiter(s);
-    let reversed = REVERSED_TYPE.as_obj_ref().to_owned();
     Ok(match it.seq.get_clone() {
         Some(seq) => new_tuple(vec![reversed, new_tuple(vec![seq]), int::new_int(it.index.get() as i64 - 1)]),
-        None if s.class().is(&LIST_REVITER_TYPE) => new_tuple(vec![
-            crate::builtins::builtin("iter")?,
-            new_tuple(vec![crate::types::list::new_list(Vec::new())]),
-        ]),
+        None if s.class().is(&LIST_REVITER_TYPE) => {
+            new_tuple(vec![reduce_builtin("iter")?, new_tuple(vec![crate::types::list::new_list(Vec::new())])])
+        }
         None => new_tuple(vec![reversed, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
     })
 }
@@ -352,7 +363,7 @@ fn calliter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 fn calliter_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let it = s.downcast::<CallIterObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a callable_iterator"))?;
-    let iter_fn = crate::builtins::builtin("iter")?;
+    let iter_fn = reduce_builtin("iter")?;
     Ok(match it.func.get_clone() {
         Some(f) => new_tuple(vec![iter_fn, new_tuple(vec![f, it.sentinel.clone()])]),
         None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),

@@ -452,7 +452,7 @@ fn rangeiter_reduce(a: Args) -> PyResult {
     let stop = &start + BigInt::from(it.len) * &step;
     let index = it.len - it.remaining.get().max(0);
     Ok(new_tuple(vec![
-        crate::builtins::builtin("iter")?,
+        crate::types::iterators::reduce_builtin("iter")?,
         new_tuple(vec![new_range(start, stop, step)]),
         int::new_int(index),
     ]))

@@ -1127,7 +1127,10 @@ fn setiter_reduce(a: Args) -> PyResult {
     while let Some(v) = setiter_next(&copy)? {
         items.push(v);
     }
-    Ok(new_tuple(vec![crate::builtins::builtin("iter")?, new_tuple(vec![crate::types::list::new_list(items)])]))
+    Ok(new_tuple(vec![
+        crate::types::iterators::reduce_builtin("iter")?,
+        new_tuple(vec![crate::types::list::new_list(items)]),
+    ]))
 }
 
 static SETITER_METHODS: &[MethodDef] =
