@@ -29,6 +29,8 @@ mod comb;
 mod filter;
 #[path = "itertools_group.rs"]
 mod group;
+#[path = "itertools_pickle.rs"]
+mod pickle;
 
 /// "name() takes no keyword arguments", checked (as CPython does) unless `t` is
 /// a subclass with its own `__init__`, which may take keywords.
@@ -221,6 +223,8 @@ pub struct CycleObj {
     it: PyCell<Option<PyRef>>,
     saved: PyCell<Vec<PyRef>>,
     index: Cell<usize>,
+    /// Set by `__setstate__`: the source's items are already saved.
+    firstpass: Cell<bool>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`; subclasses share it.
@@ -236,14 +240,22 @@ fn cycle_new(t: &TypeObj, a: Args) -> PyResult {
     let it = ops::iter(a.all[0])?;
     Ok(alloc(
         t,
-        CycleObj { ob: Obj::new(t), it: PyCell::new(Some(it)), saved: PyCell::new(Vec::new()), index: Cell::new(0) },
+        CycleObj {
+            ob: Obj::new(t),
+            it: PyCell::new(Some(it)),
+            saved: PyCell::new(Vec::new()),
+            index: Cell::new(0),
+            firstpass: Cell::new(false),
+        },
     ))
 }
 
 fn cycle_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = o.downcast::<CycleObj>().expect("cycle");
     if let Some(v) = next_of(&c.it)? {
-        c.saved.with_mut(|s| s.push(v.clone()));
+        if !c.firstpass.get() {
+            c.saved.with_mut(|s| s.push(v.clone()));
+        }
         return Ok(Some(v));
     }
     let i = c.index.get();
@@ -274,6 +286,7 @@ crate::static_type! {
     pub static CYCLE_TYPE: CycleObj = "cycle" {
         module: "itertools",
         flags: HAVE_GC | BASETYPE,
+        methods: pickle::CYCLE_METHODS,
         slots: {
             new: cycle_new, iter: self_iter, iternext: cycle_next,
             traverse: cycle_traverse, clear: cycle_clear,
@@ -457,6 +470,8 @@ fn chain_clear(o: &Obj) {
 static CHAIN_METHODS: &[MethodDef] = &[
     MethodDef::class("from_iterable", chain_from_iterable),
     MethodDef::class("__class_getitem__", crate::types::genericalias::class_getitem),
+    MethodDef::method("__reduce__", pickle::chain_reduce),
+    MethodDef::method("__setstate__", pickle::chain_setstate),
 ];
 
 crate::static_type! {
@@ -589,6 +604,7 @@ crate::static_type! {
     pub static ISLICE_TYPE: IsliceObj = "islice" {
         module: "itertools",
         flags: HAVE_GC | BASETYPE,
+        methods: pickle::ISLICE_METHODS,
         slots: {
             new: islice_new, iter: self_iter, iternext: islice_next,
             traverse: islice_traverse, clear: islice_clear,
@@ -671,6 +687,7 @@ crate::static_type! {
     pub static ACCUMULATE_TYPE: AccumulateObj = "accumulate" {
         module: "itertools",
         flags: HAVE_GC | BASETYPE,
+        methods: pickle::ACCUMULATE_METHODS,
         slots: {
             new: accumulate_new, iter: self_iter, iternext: accumulate_next,
             traverse: accumulate_traverse, clear: accumulate_clear,
@@ -755,7 +772,7 @@ pub struct ZipLongestObj {
     /// The iterators; exhausted ones become None.
     iters: PyCell<Vec<Option<PyRef>>>,
     active: Cell<usize>,
-    fillvalue: PyRef,
+    fillvalue: PyCell<PyRef>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`; subclasses share it.
@@ -779,7 +796,15 @@ fn zip_longest_new(t: &TypeObj, a: Args) -> PyResult {
         iters.push(Some(ops::iter(x)?));
     }
     let n = iters.len();
-    Ok(alloc(t, ZipLongestObj { ob: Obj::new(t), iters: PyCell::new(iters), active: Cell::new(n), fillvalue }))
+    Ok(alloc(
+        t,
+        ZipLongestObj {
+            ob: Obj::new(t),
+            iters: PyCell::new(iters),
+            active: Cell::new(n),
+            fillvalue: PyCell::new(fillvalue),
+        },
+    ))
 }
 
 fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
@@ -791,7 +816,7 @@ fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let Some(it) = z.iters.with(|v| v.get(i).cloned().flatten()) else {
-            out.push(z.fillvalue.clone());
+            out.push(z.fillvalue.get_clone());
             continue;
         };
         match ops::next(&it) {
@@ -803,7 +828,7 @@ fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
                 }
                 let old = z.iters.with_mut(|v| v.get_mut(i).and_then(Option::take));
                 drop(old);
-                out.push(z.fillvalue.clone());
+                out.push(z.fillvalue.get_clone());
             }
             Err(e) => {
                 z.active.set(0);
@@ -817,7 +842,7 @@ fn zip_longest_next(o: &Obj) -> PyResult<Option<PyRef>> {
 fn zip_longest_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let z = o.downcast::<ZipLongestObj>().expect("zip_longest");
     z.iters.with(|v| v.iter().flatten().for_each(|x| visit(x)));
-    visit(&z.fillvalue);
+    z.fillvalue.with(|f| visit(f));
 }
 
 fn zip_longest_clear(o: &Obj) {
@@ -831,6 +856,7 @@ crate::static_type! {
     pub static ZIP_LONGEST_TYPE: ZipLongestObj = "zip_longest" {
         module: "itertools",
         flags: HAVE_GC | BASETYPE,
+        methods: pickle::ZIP_LONGEST_METHODS,
         slots: {
             new: zip_longest_new, iter: self_iter, iternext: zip_longest_next,
             traverse: zip_longest_traverse, clear: zip_longest_clear,

@@ -5,11 +5,11 @@
 use crate::object::{Obj, PyCell, PyPayload, PyRef};
 use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes_args::{clinic, ssize_arg};
-use crate::types::int::IntObj;
-use crate::types::iterators::self_iter;
+use crate::types::int::{self, IntObj};
+use crate::types::iterators::{self_iter, setstate_index};
 use crate::types::str::StrObj;
-use crate::types::tuple::new_tuple;
-use crate::types::typeobj::{Args, TypeObj};
+use crate::types::tuple::{new_tuple, TupleObj};
+use crate::types::typeobj::{Args, MethodDef, TypeObj};
 
 use super::{alloc, pool};
 
@@ -117,6 +117,13 @@ fn product_new(t: &TypeObj, a: Args) -> PyResult {
 fn product_next(o: &Obj) -> PyResult<Option<PyRef>> {
     let c = this(o);
     let n = c.pools.len();
+    // An empty pool stops the product on its first step (not at creation),
+    // which `__reduce__` tells apart.
+    c.state.with_mut(|s| {
+        if s.stopped {
+            s.first = false;
+        }
+    });
     step(
         c,
         |ix| advance_product(ix, |i| c.pools[i % n].len()),
@@ -284,12 +291,135 @@ fn advance_cwr(ix: &mut [usize], n: usize) -> bool {
     true
 }
 
+// ---------------------------------------------------------------- pickling
+
+fn ints(v: &[usize]) -> PyRef {
+    new_tuple(v.iter().map(|&i| int::from_usize(i)).collect())
+}
+
+fn pool_tuple(p: &[PyRef]) -> PyRef {
+    new_tuple(p.to_vec())
+}
+
+/// The indices in a `__setstate__` tuple of exactly `n` entries.
+fn state_indices(state: &Obj, n: usize) -> PyResult<Vec<i64>> {
+    let t = state.downcast::<TupleObj>().filter(|t| t.len() == n);
+    let Some(t) = t else {
+        return Err(PyErr::value_error("invalid arguments"));
+    };
+    t.as_slice().iter().map(|x| setstate_index(x)).collect()
+}
+
+/// CPython 3.11's reduce values: product `(type, pools[, indices])` or
+/// `(type, ((),))` once stopped; the others `(type, (pool, r)[, state])`, with
+/// `()` as the pool once exhausted. No state before the first result.
+fn reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let c = this(s);
+    let ty = s.class();
+    let t = ty.as_obj_ref().to_owned();
+    let (first, stopped, indices, cycles) =
+        c.state.with(|st| (st.first, st.stopped, st.indices.clone(), st.cycles.clone()));
+    if ty.is_subtype(&PRODUCT_TYPE) {
+        if stopped && !first {
+            return Ok(new_tuple(vec![t, new_tuple(vec![crate::types::tuple::empty_tuple()])]));
+        }
+        let n = c.pools.len();
+        let pools = new_tuple((0..c.r).map(|i| pool_tuple(&c.pools[i % n])).collect());
+        if first {
+            return Ok(new_tuple(vec![t, pools]));
+        }
+        return Ok(new_tuple(vec![t, pools, ints(&indices)]));
+    }
+    let r = int::from_usize(c.r);
+    if first {
+        return Ok(new_tuple(vec![t, new_tuple(vec![pool_tuple(&c.pools[0]), r])]));
+    }
+    if stopped {
+        return Ok(new_tuple(vec![t, new_tuple(vec![crate::types::tuple::empty_tuple(), r])]));
+    }
+    let args = new_tuple(vec![pool_tuple(&c.pools[0]), r]);
+    let state =
+        if ty.is_subtype(&PERMUTATIONS_TYPE) { new_tuple(vec![ints(&indices), ints(&cycles)]) } else { ints(&indices) };
+    Ok(new_tuple(vec![t, args, state]))
+}
+
+/// `__setstate__`: the indices (and permutations' cycles), clamped to valid
+/// values as CPython does; the next step continues from them.
+fn setstate(a: Args) -> PyResult {
+    let [s, state] = crate::util::args::exact::<2>(a, "__setstate__")?;
+    let c = this(s);
+    let ty = s.class();
+    let clamp = |v: i64, lo: usize, hi: usize| (v.max(lo as i64) as usize).min(hi);
+    if ty.is_subtype(&PRODUCT_TYPE) {
+        let idx = state_indices(state, c.r)?;
+        let n = c.pools.len();
+        let mut indices = Vec::with_capacity(c.r);
+        for (i, &v) in idx.iter().enumerate() {
+            let size = c.pools[i % n].len();
+            if size == 0 {
+                c.state.with_mut(|st| st.stopped = true);
+                return Ok(crate::types::none());
+            }
+            indices.push(clamp(v, 0, size - 1));
+        }
+        c.state.with_mut(|st| {
+            st.indices = indices;
+            st.first = false;
+        });
+        return Ok(crate::types::none());
+    }
+    let n = c.pools[0].len();
+    let r = c.r;
+    if ty.is_subtype(&PERMUTATIONS_TYPE) {
+        let t = state.downcast::<TupleObj>().ok_or_else(|| PyErr::type_error("state is not a tuple"))?;
+        let [ix, cy] = t.as_slice() else {
+            return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", t.len())));
+        };
+        for x in [ix, cy] {
+            if !x.isa::<TupleObj>() {
+                return Err(PyErr::type_error(format!("argument must be tuple, not {}", x.class().name())));
+            }
+        }
+        let (ix, cy) = (state_indices(ix, n)?, state_indices(cy, r)?);
+        if r > n {
+            return Ok(crate::types::none());
+        }
+        let indices: Vec<usize> = ix.iter().map(|&v| clamp(v, 0, n.saturating_sub(1))).collect();
+        let cycles: Vec<usize> = cy.iter().enumerate().map(|(i, &v)| clamp(v, 1, n - i)).collect();
+        c.state.with_mut(|st| {
+            st.indices = indices;
+            st.cycles = cycles;
+            st.first = false;
+        });
+        return Ok(crate::types::none());
+    }
+    let idx = state_indices(state, r)?;
+    // Nothing to clamp against: the iterator stopped when it was made.
+    if (n == 0 && r > 0) || (r > n && ty.is_subtype(&COMBINATIONS_TYPE)) {
+        return Ok(crate::types::none());
+    }
+    let indices: Vec<usize> = if ty.is_subtype(&COMBINATIONS_TYPE) {
+        idx.iter().enumerate().map(|(i, &v)| clamp(v, 0, i + n - r)).collect()
+    } else {
+        idx.iter().map(|&v| clamp(v, 0, n.saturating_sub(1))).collect()
+    };
+    c.state.with_mut(|st| {
+        st.indices = indices;
+        st.first = false;
+    });
+    Ok(crate::types::none())
+}
+
+static METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", reduce), MethodDef::method("__setstate__", setstate)];
+
 macro_rules! comb_type {
     ($id:ident, $name:literal, $new:expr, $next:expr) => {
         crate::static_type! {
             pub static $id: CombObj = $name {
                 module: "itertools",
                 flags: HAVE_GC | BASETYPE,
+                methods: METHODS,
                 slots: { new: $new, iter: self_iter, iternext: $next, traverse: traverse },
             }
         }

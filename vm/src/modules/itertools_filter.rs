@@ -8,8 +8,8 @@ use crate::ops;
 use crate::runtime::PyResult;
 use crate::types::bytes_args::clinic;
 use crate::types::iterators::self_iter;
-use crate::types::tuple::TupleObj;
-use crate::types::typeobj::{Args, TypeObj};
+use crate::types::tuple::{new_tuple, TupleObj};
+use crate::types::typeobj::{Args, MethodDef, TypeObj};
 
 use super::{alloc, no_keywords, positional_count};
 
@@ -157,19 +157,50 @@ fn starmap_next(o: &Obj) -> PyResult<Option<PyRef>> {
     ops::call_owned(&f.func, &items).map(Some)
 }
 
+/// `(type(self), args)`: `(data, selectors)` for compress, `(function,
+/// iterable)` for the others; dropwhile and takewhile add their flag (0 or 1)
+/// as the state, as in CPython.
+fn reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let f = this(s);
+    let ty = s.class();
+    let t = ty.as_obj_ref().to_owned();
+    if ty.is_subtype(&COMPRESS_TYPE) {
+        return Ok(new_tuple(vec![t, new_tuple(vec![f.it.clone(), f.func.clone()])]));
+    }
+    let args = new_tuple(vec![f.func.clone(), f.it.clone()]);
+    if ty.is_subtype(&DROPWHILE_TYPE) || ty.is_subtype(&TAKEWHILE_TYPE) {
+        return Ok(new_tuple(vec![t, args, crate::types::int::new_int(f.done.get() as i64)]));
+    }
+    Ok(new_tuple(vec![t, args]))
+}
+
+/// dropwhile/takewhile `__setstate__(flag)`.
+fn setstate(a: Args) -> PyResult {
+    let [s, state] = crate::util::args::exact::<2>(a, "__setstate__")?;
+    let v = ops::is_true(state)?;
+    this(s).done.set(v);
+    Ok(crate::types::none())
+}
+
+static METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", reduce)];
+static FLAG_METHODS: &[MethodDef] =
+    &[MethodDef::method("__reduce__", reduce), MethodDef::method("__setstate__", setstate)];
+
 macro_rules! filter_type {
-    ($id:ident, $name:literal, $new:expr, $next:expr) => {
+    ($id:ident, $name:literal, $new:expr, $next:expr, $methods:expr) => {
         crate::static_type! {
             pub static $id: FilterObj = $name {
                 module: "itertools",
                 flags: HAVE_GC | BASETYPE,
+                methods: $methods,
                 slots: { new: $new, iter: self_iter, iternext: $next, traverse: traverse },
             }
         }
     };
 }
-filter_type!(COMPRESS_TYPE, "compress", compress_new, compress_next);
-filter_type!(DROPWHILE_TYPE, "dropwhile", dropwhile_new, dropwhile_next);
-filter_type!(TAKEWHILE_TYPE, "takewhile", takewhile_new, takewhile_next);
-filter_type!(FILTERFALSE_TYPE, "filterfalse", filterfalse_new, filterfalse_next);
-filter_type!(STARMAP_TYPE, "starmap", starmap_new, starmap_next);
+filter_type!(COMPRESS_TYPE, "compress", compress_new, compress_next, METHODS);
+filter_type!(DROPWHILE_TYPE, "dropwhile", dropwhile_new, dropwhile_next, FLAG_METHODS);
+filter_type!(TAKEWHILE_TYPE, "takewhile", takewhile_new, takewhile_next, FLAG_METHODS);
+filter_type!(FILTERFALSE_TYPE, "filterfalse", filterfalse_new, filterfalse_next, METHODS);
+filter_type!(STARMAP_TYPE, "starmap", starmap_new, starmap_next, METHODS);

@@ -9,7 +9,7 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::bytes_args::clinic;
 use crate::types::iterators::self_iter;
 use crate::types::list::ListObj;
-use crate::types::tuple::new_tuple;
+use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{Args, MethodDef, TypeObj};
 
 use super::{alloc, clear_opt, positional_count, visit_opt};
@@ -128,10 +128,41 @@ fn groupby_clear(o: &Obj) {
     clear_opt(&g.currvalue);
 }
 
+/// `(type, (it, keyfunc))`, with the state `(currkey, currvalue, tgtkey)`
+/// once a group has started (as in CPython).
+fn groupby_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let g = s.downcast::<GroupbyObj>().ok_or_else(|| PyErr::type_error("expected an itertools.groupby"))?;
+    let t = s.class().as_obj_ref().to_owned();
+    let args = new_tuple(vec![g.it.clone(), g.keyfunc.clone().unwrap_or_else(crate::types::none)]);
+    match (g.currkey.get_clone(), g.currvalue.get_clone(), g.tgtkey.get_clone()) {
+        (Some(k), Some(v), Some(tgt)) => Ok(new_tuple(vec![t, args, new_tuple(vec![k, v, tgt])])),
+        _ => Ok(new_tuple(vec![t, args])),
+    }
+}
+
+/// `__setstate__((currkey, currvalue, tgtkey))`.
+fn groupby_setstate(a: Args) -> PyResult {
+    let [s, state] = crate::util::args::exact::<2>(a, "__setstate__")?;
+    let g = s.downcast::<GroupbyObj>().ok_or_else(|| PyErr::type_error("expected an itertools.groupby"))?;
+    let t = state.downcast::<TupleObj>().ok_or_else(|| PyErr::type_error("state is not a tuple"))?;
+    let [k, v, tgt] = t.as_slice() else {
+        return Err(PyErr::type_error(format!("function takes exactly 3 arguments ({} given)", t.len())));
+    };
+    set(&g.currkey, Some(k.clone()));
+    set(&g.currvalue, Some(v.clone()));
+    set(&g.tgtkey, Some(tgt.clone()));
+    Ok(crate::types::none())
+}
+
+static GROUPBY_METHODS: &[MethodDef] =
+    &[MethodDef::method("__reduce__", groupby_reduce), MethodDef::method("__setstate__", groupby_setstate)];
+
 crate::static_type! {
     pub static GROUPBY_TYPE: GroupbyObj = "groupby" {
         module: "itertools",
         flags: HAVE_GC | BASETYPE,
+        methods: GROUPBY_METHODS,
         slots: {
             new: groupby_new, iter: self_iter, iternext: groupby_next, traverse: groupby_traverse,
             clear: groupby_clear,
@@ -202,10 +233,26 @@ fn grouper_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&gr.tgtkey);
 }
 
+/// `(type, (parent, tgtkey))` while this is the parent's current group,
+/// `(iter, ((),))` once the parent has moved on.
+fn grouper_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let gr = s.downcast::<GrouperObj>().ok_or_else(|| PyErr::type_error("expected an itertools._grouper"))?;
+    if groupby_of(&gr.parent).generation.get() != gr.generation {
+        let iter_fn = crate::types::iterators::reduce_builtin("iter")?;
+        return Ok(new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]));
+    }
+    let t = s.class().as_obj_ref().to_owned();
+    Ok(new_tuple(vec![t, new_tuple(vec![gr.parent.clone(), gr.tgtkey.clone()])]))
+}
+
+static GROUPER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", grouper_reduce)];
+
 crate::static_type! {
     pub static GROUPER_TYPE: GrouperObj = "_grouper" {
         module: "itertools",
         flags: HAVE_GC,
+        methods: GROUPER_METHODS,
         slots: { new: grouper_new, iter: self_iter, iternext: grouper_next, traverse: grouper_traverse },
     }
 }
@@ -334,10 +381,22 @@ fn tee_data_clear(o: &Obj) {
     clear_opt(&d.next);
 }
 
+/// `(type, (it, values, next_link_or_None))`, the arguments of its constructor.
+fn tee_data_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let d = s.downcast::<TeeDataObj>().ok_or_else(|| PyErr::type_error("expected an itertools._tee_dataobject"))?;
+    let values = crate::types::list::new_list(d.values.get_clone());
+    let next = d.next.get_clone().unwrap_or_else(crate::types::none);
+    Ok(new_tuple(vec![s.class().as_obj_ref().to_owned(), new_tuple(vec![d.it.clone(), values, next])]))
+}
+
+static TEE_DATA_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", tee_data_reduce)];
+
 crate::static_type! {
     pub static TEE_DATA_TYPE: TeeDataObj = "_tee_dataobject" {
         module: "itertools",
         flags: HAVE_GC,
+        methods: TEE_DATA_METHODS,
         slots: { new: tee_data_new, traverse: tee_data_traverse, clear: tee_data_clear },
     }
 }
@@ -403,7 +462,47 @@ fn tee_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     o.downcast::<TeeObj>().expect("_tee").data.with(|d| visit(d));
 }
 
-static TEE_METHODS: &[MethodDef] = &[MethodDef::method("__copy__", tee_copy)];
+/// `(type, ((),), (data, index))`: rebuilt over an empty tuple, then pointed
+/// at the shared data by `__setstate__`.
+fn tee_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let t = s.downcast::<TeeObj>().ok_or_else(|| PyErr::type_error("expected an itertools._tee"))?;
+    Ok(new_tuple(vec![
+        s.class().as_obj_ref().to_owned(),
+        new_tuple(vec![crate::types::tuple::empty_tuple()]),
+        new_tuple(vec![t.data.get_clone(), crate::types::int::from_usize(t.index.get())]),
+    ]))
+}
+
+/// `__setstate__((data, index))`.
+fn tee_setstate(a: Args) -> PyResult {
+    let [s, state] = crate::util::args::exact::<2>(a, "__setstate__")?;
+    let t = s.downcast::<TeeObj>().ok_or_else(|| PyErr::type_error("expected an itertools._tee"))?;
+    let st = state.downcast::<TupleObj>().ok_or_else(|| PyErr::type_error("state is not a tuple"))?;
+    let [data, index] = st.as_slice() else {
+        return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", st.len())));
+    };
+    if !data.isa::<TeeDataObj>() {
+        return Err(PyErr::type_error(format!(
+            "argument 1 must be itertools._tee_dataobject, not {}",
+            data.class().name()
+        )));
+    }
+    let i = crate::types::iterators::setstate_index(index)?;
+    if i < 0 || i > LINK_CELLS as i64 {
+        return Err(PyErr::value_error("Index out of range"));
+    }
+    let old = t.data.replace(data.clone());
+    drop(old);
+    t.index.set(i as usize);
+    Ok(crate::types::none())
+}
+
+static TEE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__copy__", tee_copy),
+    MethodDef::method("__reduce__", tee_reduce),
+    MethodDef::method("__setstate__", tee_setstate),
+];
 
 crate::static_type! {
     pub static TEE_TYPE: TeeObj = "_tee" {

@@ -11,7 +11,7 @@ use crate::runtime::{PyErr, PyResult};
 use crate::types::none;
 use crate::types::slotdefs::{self, SlotDef};
 use crate::types::str::{from_string, StrObj};
-use crate::types::tuple::TupleObj;
+use crate::types::tuple::{new_tuple, TupleObj};
 use crate::types::typeobj::{Args, GetSetDef, MethodDef, MethodKind, TypeObj};
 
 /// Calls a native function, prepending `first` to the arguments.
@@ -670,11 +670,22 @@ fn g_mw_name(obj: &Obj) -> PyResult {
     g_wrapper_name(&w.descr)
 }
 
+/// `method-wrapper.__reduce__()`: `(getattr, (self, name))`, as in CPython.
+fn method_wrapper_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let w = s.downcast::<MethodWrapperObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a method-wrapper"))?;
+    let getattr = crate::builtins::builtin("getattr")?;
+    Ok(new_tuple(vec![getattr, new_tuple(vec![w.self_.clone(), g_wrapper_name(&w.descr)?])]))
+}
+
+static MW_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", method_wrapper_reduce)];
+
 static MW_GETSETS: &[GetSetDef] = &[GetSetDef::getter("__self__", g_mw_self), GetSetDef::getter("__name__", g_mw_name)];
 
 crate::static_type! {
     pub static METHOD_WRAPPER_TYPE: MethodWrapperObj = "method-wrapper" {
         flags: HAVE_GC,
+        methods: MW_METHODS,
         getsets: MW_GETSETS,
         slots: { call: entry::<MethodWrapperCall>, repr: method_wrapper_repr, traverse: method_wrapper_traverse },
     }

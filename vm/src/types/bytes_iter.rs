@@ -75,7 +75,7 @@ fn length_hint(a: Args) -> PyResult {
 fn reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let it = this(s);
-    let iter_fn = crate::builtins::builtin("iter")?;
+    let iter_fn = crate::types::iterators::reduce_builtin("iter")?;
     Ok(match it.seq.get_clone() {
         Some(seq) => new_tuple(vec![iter_fn, new_tuple(vec![seq]), int::from_usize(it.index.get())]),
         None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
@@ -84,7 +84,7 @@ fn reduce(a: Args) -> PyResult {
 
 fn setstate(a: Args) -> PyResult {
     let [s, state] = args::exact::<2>(a, "__setstate__")?;
-    let i = int::expect_i64(state, "ssize_t")?;
+    let i = crate::types::iterators::setstate_index(state)?;
     let it = this(s);
     if let Some(seq) = it.seq.get_clone() {
         let n = with_data(&seq, <[u8]>::len) as i64;

@@ -322,7 +322,35 @@ fn dictiter_traverse(obj: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&iter_of(obj).dict);
 }
 
-static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", dictiter_len)];
+/// `(iter, (remaining,))`: the items still to come, as a list, taken from a
+/// copy of the iterator so this one does not move (as in CPython).
+fn dictiter_reduce(a: Args) -> PyResult {
+    let [s] = crate::util::args::exact::<1>(a, "__reduce__")?;
+    let it = iter_of(s);
+    let ty = s.class();
+    let copy = crate::object::alloc::alloc_object(
+        ty,
+        DictIterObj {
+            ob: Obj::new(ty),
+            dict: it.dict.clone(),
+            kind: it.kind,
+            reverse: it.reverse,
+            state: PyCell::new(it.state.get()),
+        },
+        0,
+    );
+    let mut items = Vec::new();
+    while let Some(v) = dictiter_next(&copy)? {
+        items.push(v);
+    }
+    Ok(new_tuple(vec![
+        crate::types::iterators::reduce_builtin("iter")?,
+        new_tuple(vec![crate::types::list::new_list(items)]),
+    ]))
+}
+
+static ITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", dictiter_len), MethodDef::method("__reduce__", dictiter_reduce)];
 
 macro_rules! dict_iter_type {
     ($id:ident, $name:literal) => {

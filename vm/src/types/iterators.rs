@@ -18,6 +18,27 @@ pub fn self_iter(o: &Obj) -> PyResult {
     Ok(o.to_owned())
 }
 
+/// A builtin (`iter`, `reversed`) for a `__reduce__` value, found with a full
+/// dict lookup: it may run Python code (a key's `__eq__`), so callers read the
+/// iterator's state only afterwards, as CPython does.
+pub fn reduce_builtin(name: &str) -> PyResult {
+    let d = crate::builtins::builtins_dict();
+    let found = match d.downcast::<crate::types::dict::DictObj>() {
+        Some(dict) => dict.get_item(&crate::types::str::new_str(name))?,
+        None => None,
+    };
+    found.ok_or_else(|| PyErr::name_error(name))
+}
+
+/// The index given to an iterator's `__setstate__`: an int (no `__index__`),
+/// as a machine word.
+pub fn setstate_index(state: &Obj) -> PyResult<i64> {
+    if !state.isa::<int::IntObj>() {
+        return Err(PyErr::type_error("an integer is required"));
+    }
+    int::expect_i64(state, "ssize_t")
+}
+
 #[repr(C)]
 pub struct SeqIterObj {
     pub ob: Obj,
@@ -108,20 +129,37 @@ fn seqiter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     });
 }
 
+/// `(iter, (seq,), index)`, or `(iter, (empty,))` once exhausted, where the
+/// empty sequence has the iterated type (list, tuple, str) as in CPython.
 fn seqiter_reduce(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__reduce__")?;
     let it = seqiter(s);
-    let iter_fn = crate::builtins::builtin("iter")?;
+    let iter_fn = reduce_builtin("iter")?;
     Ok(match it.seq.get_clone() {
         Some(seq) => new_tuple(vec![iter_fn, new_tuple(vec![seq]), int::from_usize(it.index.get())]),
-        None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
+        None => {
+            let ty = s.class();
+            let empty = if ty.is(&LIST_ITER_TYPE) {
+                crate::types::list::new_list(Vec::new())
+            } else if ty.is(&STR_ITER_TYPE) || ty.is(&STR_ASCII_ITER_TYPE) {
+                crate::types::str::from_string(String::new())
+            } else {
+                crate::types::tuple::empty_tuple()
+            };
+            new_tuple(vec![iter_fn, new_tuple(vec![empty])])
+        }
     })
 }
 
 fn seqiter_setstate(a: Args) -> PyResult {
     let [s, state] = args::exact::<2>(a, "__setstate__")?;
-    let i = int::expect_i64(state, "ssize_t")?;
-    seqiter(s).index.set(i.max(0) as usize);
+    let i = setstate_index(state)?.max(0) as usize;
+    let it = seqiter(s);
+    let Some(seq) = it.seq.get_clone() else { return Ok(none()) };
+    let ty = s.class();
+    // List and tuple iterators clamp the index to the length.
+    let i = if ty.is(&LIST_ITER_TYPE) || ty.is(&TUPLE_ITER_TYPE) { i.min(ops::len(&seq)?) } else { i };
+    it.index.set(i);
     Ok(none())
 }
 
@@ -217,7 +255,39 @@ fn reversed_new(_t: &TypeObj, a: Args) -> PyResult {
     Ok(new_reversed_seq_iter(seq, n))
 }
 
-static REVITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", reviter_length_hint)];
+/// `(reversed, (seq,), index)` with CPython's index (one less than the count
+/// of items left), or once exhausted `(iter, ([],))` for a list and
+/// `(reversed, ((),))` otherwise.
+fn reviter_reduce(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__reduce__")?;
+    let reversed = reduce_builtin("reversed")?;
+    let it = seqiter(s);
+    Ok(match it.seq.get_clone() {
+        Some(seq) => new_tuple(vec![reversed, new_tuple(vec![seq]), int::new_int(it.index.get() as i64 - 1)]),
+        None if s.class().is(&LIST_REVITER_TYPE) => {
+            new_tuple(vec![reduce_builtin("iter")?, new_tuple(vec![crate::types::list::new_list(Vec::new())])])
+        }
+        None => new_tuple(vec![reversed, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
+    })
+}
+
+/// `__setstate__(index)`: the index is clamped to `-1 ..= len - 1`.
+fn reviter_setstate(a: Args) -> PyResult {
+    let [s, state] = args::exact::<2>(a, "__setstate__")?;
+    let i = setstate_index(state)?;
+    let it = seqiter(s);
+    let Some(seq) = it.seq.get_clone() else { return Ok(none()) };
+    let n = ops::len(&seq)? as i64;
+    let i = if i < -1 { -1 } else { i.min(n - 1) };
+    it.index.set((i + 1) as usize);
+    Ok(none())
+}
+
+static REVITER_METHODS: &[MethodDef] = &[
+    MethodDef::method("__length_hint__", reviter_length_hint),
+    MethodDef::method("__reduce__", reviter_reduce),
+    MethodDef::method("__setstate__", reviter_setstate),
+];
 
 crate::static_type! {
     pub static REVERSED_TYPE: SeqIterObj = "reversed" {
@@ -289,9 +359,23 @@ fn calliter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&it.sentinel);
 }
 
+/// `(iter, (callable, sentinel))`, or `(iter, ((),))` once exhausted.
+fn calliter_reduce(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__reduce__")?;
+    let it = s.downcast::<CallIterObj>().ok_or_else(|| PyErr::type_error("__reduce__ needs a callable_iterator"))?;
+    let iter_fn = reduce_builtin("iter")?;
+    Ok(match it.func.get_clone() {
+        Some(f) => new_tuple(vec![iter_fn, new_tuple(vec![f, it.sentinel.clone()])]),
+        None => new_tuple(vec![iter_fn, new_tuple(vec![crate::types::tuple::empty_tuple()])]),
+    })
+}
+
+static CALLITER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", calliter_reduce)];
+
 crate::static_type! {
     pub static CALLABLE_ITER_TYPE: CallIterObj = "callable_iterator" {
         flags: HAVE_GC,
+        methods: CALLITER_METHODS,
         slots: { iter: self_iter, iternext: calliter_next, traverse: calliter_traverse },
     }
 }
@@ -303,7 +387,7 @@ pub struct FuncIterObj {
     iters: PyCell<Vec<PyRef>>,
     func: Option<PyRef>,
     count: PyCell<PyRef>,
-    strict: bool,
+    strict: std::cell::Cell<bool>,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -321,7 +405,13 @@ fn funciter(o: &Obj) -> &FuncIterObj {
 fn alloc_funciter(t: &TypeObj, iters: Vec<PyRef>, func: Option<PyRef>, count: PyRef, strict: bool) -> PyRef {
     crate::object::alloc::alloc_object(
         t,
-        FuncIterObj { ob: Obj::new(t), iters: PyCell::new(iters), func, count: PyCell::new(count), strict },
+        FuncIterObj {
+            ob: Obj::new(t),
+            iters: PyCell::new(iters),
+            func,
+            count: PyCell::new(count),
+            strict: std::cell::Cell::new(strict),
+        },
         0,
     )
 }
@@ -394,7 +484,7 @@ fn zip_next(o: &Obj) -> PyResult<Option<PyRef>> {
         match ops::next(x)? {
             Some(v) => out.push(v),
             None => {
-                if it.strict {
+                if it.strict.get() {
                     if i > 0 {
                         let s = if i == 1 { " " } else { "s 1-" };
                         return Err(PyErr::value_error(format!(
@@ -477,28 +567,69 @@ fn filter_next(o: &Obj) -> PyResult<Option<PyRef>> {
     }
 }
 
+/// `(type(self), args)` with the constructor arguments that rebuild the
+/// object from its current state, as CPython's enumerate/zip/map/filter do.
+fn funciter_reduce(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__reduce__")?;
+    let it = funciter(s);
+    let ty = s.class();
+    let t = ty.as_obj_ref().to_owned();
+    let iters = it.iters.get_clone();
+    if ty.is_subtype(&ENUMERATE_TYPE) {
+        let src = iters.into_iter().next().unwrap_or_else(none);
+        return Ok(new_tuple(vec![t, new_tuple(vec![src, it.count.get_clone()])]));
+    }
+    if ty.is_subtype(&ZIP_TYPE) {
+        let mut out = vec![t, new_tuple(iters)];
+        if it.strict.get() {
+            out.push(crate::types::bool::new_bool(true));
+        }
+        return Ok(new_tuple(out));
+    }
+    let mut items = vec![it.func.clone().unwrap_or_else(none)];
+    items.extend(iters);
+    Ok(new_tuple(vec![t, new_tuple(items)]))
+}
+
+/// `zip.__setstate__(strict)`.
+fn zip_setstate(a: Args) -> PyResult {
+    let [s, state] = args::exact::<2>(a, "__setstate__")?;
+    let v = ops::is_true(state)?;
+    funciter(s).strict.set(v);
+    Ok(none())
+}
+
+static ENUMERATE_METHODS: &[MethodDef] =
+    &[MethodDef::class("__class_getitem__", class_getitem), MethodDef::method("__reduce__", funciter_reduce)];
+static ZIP_METHODS: &[MethodDef] =
+    &[MethodDef::method("__reduce__", funciter_reduce), MethodDef::method("__setstate__", zip_setstate)];
+static MAP_FILTER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", funciter_reduce)];
+
 crate::static_type! {
     pub static ENUMERATE_TYPE: FuncIterObj = "enumerate" {
         flags: HAVE_GC | BASETYPE,
-        methods: CLASS_GETITEM,
+        methods: ENUMERATE_METHODS,
         slots: { iter: self_iter, iternext: enumerate_next, traverse: funciter_traverse, new: enumerate_new },
     }
 }
 crate::static_type! {
     pub static ZIP_TYPE: FuncIterObj = "zip" {
         flags: HAVE_GC | BASETYPE,
+        methods: ZIP_METHODS,
         slots: { iter: self_iter, iternext: zip_next, traverse: funciter_traverse, new: zip_new },
     }
 }
 crate::static_type! {
     pub static MAP_TYPE: FuncIterObj = "map" {
         flags: HAVE_GC | BASETYPE,
+        methods: MAP_FILTER_METHODS,
         slots: { iter: self_iter, iternext: map_next, traverse: funciter_traverse, new: map_new },
     }
 }
 crate::static_type! {
     pub static FILTER_TYPE: FuncIterObj = "filter" {
         flags: HAVE_GC | BASETYPE,
+        methods: MAP_FILTER_METHODS,
         slots: { iter: self_iter, iternext: filter_next, traverse: funciter_traverse, new: filter_new },
     }
 }
@@ -506,4 +637,3 @@ crate::static_type! {
 fn class_getitem(a: Args) -> PyResult {
     crate::types::genericalias::class_getitem(a)
 }
-static CLASS_GETITEM: &[MethodDef] = &[MethodDef::class("__class_getitem__", class_getitem)];

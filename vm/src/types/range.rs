@@ -386,6 +386,9 @@ pub struct RangeIterObj {
     next: std::cell::Cell<i64>,
     step: i64,
     remaining: std::cell::Cell<i64>,
+    /// The first value and the length of the whole range, for `__reduce__`.
+    start: i64,
+    len: i64,
 }
 
 // SAFETY: `#[repr(C)]` starting with `Obj`.
@@ -403,6 +406,8 @@ pub fn new_range_iter(start: i64, step: i64, len: i64) -> PyRef {
             next: std::cell::Cell::new(start),
             step,
             remaining: std::cell::Cell::new(len),
+            start,
+            len,
         },
         0,
     )
@@ -433,7 +438,41 @@ fn rangeiter_length_hint(a: Args) -> PyResult {
     Ok(int::new_int(s.downcast::<RangeIterObj>().expect("range_iterator").remaining.get().max(0)))
 }
 
-static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", rangeiter_length_hint)];
+fn rangeiter_of(o: &Obj) -> PyResult<&RangeIterObj> {
+    o.downcast::<RangeIterObj>().ok_or_else(|| PyErr::type_error("expected a range_iterator"))
+}
+
+/// `(iter, (range(start, stop, step),), index)`: the whole range and how far
+/// the iterator has gone, as in CPython.
+fn rangeiter_reduce(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__reduce__")?;
+    let it = rangeiter_of(s)?;
+    let start = BigInt::from(it.start);
+    let step = BigInt::from(it.step);
+    let stop = &start + BigInt::from(it.len) * &step;
+    let index = it.len - it.remaining.get().max(0);
+    Ok(new_tuple(vec![
+        crate::types::iterators::reduce_builtin("iter")?,
+        new_tuple(vec![new_range(start, stop, step)]),
+        int::new_int(index),
+    ]))
+}
+
+/// `__setstate__(index)`: moves to `index`, clamped to `0 ..= len`.
+fn rangeiter_setstate(a: Args) -> PyResult {
+    let [s, state] = args::exact::<2>(a, "__setstate__")?;
+    let it = rangeiter_of(s)?;
+    let i = crate::types::iterators::setstate_index(state)?.clamp(0, it.len);
+    it.remaining.set(it.len - i);
+    it.next.set(it.start.wrapping_add(i.wrapping_mul(it.step)));
+    Ok(crate::types::none())
+}
+
+static ITER_METHODS: &[MethodDef] = &[
+    MethodDef::method("__length_hint__", rangeiter_length_hint),
+    MethodDef::method("__reduce__", rangeiter_reduce),
+    MethodDef::method("__setstate__", rangeiter_setstate),
+];
 
 crate::static_type! {
     pub static RANGE_ITER_TYPE: RangeIterObj = "range_iterator" {

@@ -1107,7 +1107,34 @@ fn setiter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&o.downcast::<SetIterObj>().expect("set_iterator").set);
 }
 
-static SETITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", setiter_length_hint)];
+/// `(iter, (remaining,))`: the elements still to come, as a list, taken from
+/// a copy of the iterator so this one does not move (as in CPython).
+fn setiter_reduce(a: Args) -> PyResult {
+    let [s] = args::exact::<1>(a, "__reduce__")?;
+    let it = s.downcast::<SetIterObj>().ok_or_else(|| PyErr::type_error("expected a set_iterator"))?;
+    let copy = crate::object::alloc::alloc_object(
+        &SET_ITER_TYPE,
+        SetIterObj {
+            ob: Obj::new(&SET_ITER_TYPE.0),
+            set: it.set.clone(),
+            pos: Cell::new(it.pos.get()),
+            expected: it.expected,
+            done: Cell::new(it.done.get()),
+        },
+        0,
+    );
+    let mut items = Vec::new();
+    while let Some(v) = setiter_next(&copy)? {
+        items.push(v);
+    }
+    Ok(new_tuple(vec![
+        crate::types::iterators::reduce_builtin("iter")?,
+        new_tuple(vec![crate::types::list::new_list(items)]),
+    ]))
+}
+
+static SETITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", setiter_length_hint), MethodDef::method("__reduce__", setiter_reduce)];
 
 crate::static_type! {
     pub static SET_ITER_TYPE: SetIterObj = "set_iterator" {
