@@ -364,8 +364,7 @@ impl DictObj {
             // Most misses end at the first probe (or the hash summary).
             let hash = key.hash_value();
             let first = t.indices.get((hash as usize) & t.mask());
-            first.is_some_and(|&ix| ix != EMPTY)
-                && matches!(t.probe_str(key, hash, false), StrProbe::Found(_))
+            first.is_some_and(|&ix| ix != EMPTY) && matches!(t.probe_str(key, hash, false), StrProbe::Found(_))
         })
     }
 
