@@ -1,7 +1,7 @@
 //! The `gc` module.
 
 use crate::object::{Obj, PyRef};
-use crate::runtime::PyResult;
+use crate::runtime::{PyErr, PyResult};
 use crate::types::module::{new_module, ModuleObj};
 use crate::types::typeobj::{flags, Args, MethodDef};
 use crate::types::{int, new_bool, none};
@@ -60,14 +60,46 @@ fn get_referents(a: Args) -> PyResult {
     }
     Ok(crate::types::list::new_list(out))
 }
+/// `gc.get_objects(generation=None)`: every tracked object (Ember has one
+/// generation: None, a negative number and 0 give them all, 1 and 2 none).
+fn get_objects(a: Args) -> PyResult {
+    let [generation] = args::parse(a, "get_objects", &["generation"], 0)?;
+    let wanted = match generation.filter(|g| !g.is_none()) {
+        None => true,
+        Some(g) => {
+            let g = int::expect_i64(g, "generation")?;
+            if g >= 3 {
+                return Err(PyErr::value_error(
+                    "generation parameter must be less than the number of available generations (3)",
+                ));
+            }
+            g <= 0
+        }
+    };
+    let objs = if wanted { crate::object::alloc::tracked_objects() } else { Vec::new() };
+    Ok(crate::types::list::new_list(objs))
+}
+
+/// `gc.get_referrers(*objs)`: the tracked objects that refer to any of `objs`.
+fn get_referrers(a: Args) -> PyResult {
+    let targets: Vec<usize> = a.all[..a.nargs].iter().map(|o| o.as_ptr() as usize).collect();
+    let mut out = Vec::new();
+    for o in crate::object::alloc::tracked_objects() {
+        let Some(tr) = o.class().traverse.get() else { continue };
+        let mut refers = false;
+        tr(&o, &mut |r| refers |= targets.contains(&(r.as_ptr() as usize)));
+        if refers {
+            out.push(o);
+        }
+    }
+    Ok(crate::types::list::new_list(out))
+}
+
 fn noop(_a: Args) -> PyResult {
     Ok(none())
 }
 fn zero(_a: Args) -> PyResult {
     Ok(int::new_int(0))
-}
-fn empty_list(_a: Args) -> PyResult {
-    Ok(crate::types::list::new_list(vec![]))
 }
 
 /// The flags `set_debug` stored; the collector does not act on them yet
@@ -98,7 +130,8 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("is_tracked", is_tracked),
     MethodDef::method("is_finalized", is_finalized),
     MethodDef::method("get_referents", get_referents),
-    MethodDef::method("get_referrers", empty_list),
+    MethodDef::method("get_referrers", get_referrers),
+    MethodDef::method("get_objects", get_objects),
     MethodDef::method("freeze", noop),
     MethodDef::method("unfreeze", noop),
     MethodDef::method("get_freeze_count", zero),

@@ -307,6 +307,21 @@ pub(crate) fn for_each_tracked(mut f: impl FnMut(*mut GcHead)) {
     }
 }
 
+/// New references to every object the collector tracks, oldest first
+/// (`gc.get_objects`). Objects already dying (refcount zero, mid-deallocation
+/// while a finaliser runs) are left out.
+pub fn tracked_objects() -> Vec<PyRef> {
+    let mut out = Vec::new();
+    for_each_tracked(|head| {
+        // SAFETY: a tracked GcHead is followed by its live object.
+        let obj = unsafe { &*((head as *mut u8).add(GC_HEAD_SIZE) as *const Obj) };
+        if obj.refcnt() != 0 {
+            out.push(obj.to_owned());
+        }
+    });
+    out
+}
+
 /// Reclaims an object whose last reference was dropped.
 ///
 /// Runs the Python-level finaliser of instances of Python classes, drops the
