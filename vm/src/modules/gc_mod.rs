@@ -95,11 +95,22 @@ fn get_referrers(a: Args) -> PyResult {
     Ok(crate::types::list::new_list(out))
 }
 
-fn noop(_a: Args) -> PyResult {
+/// `gc.freeze()`: the tracked objects are left out of every later
+/// collection (a pre-fork server's parent calls it so that collections in
+/// the workers do not write to the pages they share).
+fn freeze(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "gc.freeze")?;
+    crate::object::alloc::freeze_tracked();
     Ok(none())
 }
-fn zero(_a: Args) -> PyResult {
-    Ok(int::new_int(0))
+fn unfreeze(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "gc.unfreeze")?;
+    crate::object::alloc::unfreeze_tracked();
+    Ok(none())
+}
+fn get_freeze_count(a: Args) -> PyResult {
+    args::exact_fn::<0>(a, "gc.get_freeze_count")?;
+    Ok(int::from_usize(crate::object::alloc::frozen_count()))
 }
 
 /// The flags `set_debug` stored; the collector does not act on them yet
@@ -132,9 +143,9 @@ static FUNCS: &[MethodDef] = &[
     MethodDef::method("get_referents", get_referents),
     MethodDef::method("get_referrers", get_referrers),
     MethodDef::method("get_objects", get_objects),
-    MethodDef::method("freeze", noop),
-    MethodDef::method("unfreeze", noop),
-    MethodDef::method("get_freeze_count", zero),
+    MethodDef::method("freeze", freeze),
+    MethodDef::method("unfreeze", unfreeze),
+    MethodDef::method("get_freeze_count", get_freeze_count),
 ];
 
 pub fn init() -> PyResult<PyRef> {

@@ -124,18 +124,73 @@ pub fn freelist_cells(size: usize) -> Option<(usize, usize, usize)> {
 pub(crate) static GC_LIST: Static<GcHead> =
     Static(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0) });
 
+/// The sentinel of the frozen objects (`gc.freeze`): still tracked (they
+/// unlink themselves from this list when they die) but never examined by a
+/// collection, so everything they reference counts as referenced from outside.
+pub(crate) static GC_FROZEN: Static<GcHead> =
+    Static(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0) });
+
 /// Number of tracked objects (for `gc.get_count` and collection thresholds).
 pub(crate) static GC_TRACKED: Static<Cell<usize>> = Static(Cell::new(0));
 /// Allocations minus deallocations of tracked objects since the last collection.
 pub(crate) static GC_ALLOCS: Static<Cell<usize>> = Static(Cell::new(0));
 
 fn gc_sentinel() -> *mut GcHead {
-    let s = &GC_LIST.0 as *const GcHead as *mut GcHead;
-    if GC_LIST.next.get().is_null() {
-        GC_LIST.next.set(s);
-        GC_LIST.prev.set(s);
+    sentinel_of(&GC_LIST)
+}
+
+/// A list's sentinel, made an empty ring on first use.
+fn sentinel_of(list: &'static Static<GcHead>) -> *mut GcHead {
+    let s = &list.0 as *const GcHead as *mut GcHead;
+    if list.next.get().is_null() {
+        list.next.set(s);
+        list.prev.set(s);
     }
     s
+}
+
+/// Moves every object of list `from` to the end of list `to` (O(1)).
+fn splice_all(from: &'static Static<GcHead>, to: &'static Static<GcHead>) {
+    let (f, t) = (sentinel_of(from), sentinel_of(to));
+    let (first, last) = (from.next.get(), from.prev.get());
+    if first == f {
+        return;
+    }
+    // SAFETY: all nodes of both rings are live GcHeads (or the sentinels);
+    // the ring `first..=last` is relinked before `to`'s sentinel and `from`
+    // becomes an empty ring.
+    unsafe {
+        let tail = (*t).prev.get();
+        (*tail).next.set(first);
+        (*first).prev.set(tail);
+        (*last).next.set(t);
+        (*t).prev.set(last);
+    }
+    from.next.set(f);
+    from.prev.set(f);
+}
+
+/// `gc.freeze()`: every tracked object leaves the collector's view.
+pub fn freeze_tracked() {
+    splice_all(&GC_LIST, &GC_FROZEN);
+}
+
+/// `gc.unfreeze()`: the frozen objects are examined again.
+pub fn unfreeze_tracked() {
+    splice_all(&GC_FROZEN, &GC_LIST);
+}
+
+/// `gc.get_freeze_count()`.
+pub fn frozen_count() -> usize {
+    let f = sentinel_of(&GC_FROZEN);
+    let mut n = 0;
+    let mut node = GC_FROZEN.next.get();
+    while node != f {
+        n += 1;
+        // SAFETY: nodes of the frozen ring are live GcHeads.
+        node = unsafe { (*node).next.get() };
+    }
+    n
 }
 
 /// The GcHead of a tracked object.
