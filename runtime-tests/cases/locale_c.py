@@ -78,7 +78,7 @@ try:
     locale.setlocale(locale.LC_ALL, ("xx_YY", "UTF-8"))
 except locale.Error as e:
     print("tuple locale:", e)
-print(locale.setlocale(locale.LC_ALL, ("C", None)) if False else "skip")
+print(locale.setlocale(locale.LC_ALL, ("C", None)))
 
 # calendar's locale-aware classes switch LC_TIME and back
 print(calendar.LocaleTextCalendar(locale="C").formatmonth(2024, 2))

@@ -135,30 +135,7 @@ fn func_type(conv: &to_py::ToPy, text: &str, filename: &str) -> PyResult {
 /// The byte offset of the first `->` outside brackets and strings.
 fn top_level_arrow(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    let mut depth = 0i32;
-    let mut quote: Option<u8> = None;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) => {
-                if c == b'\\' {
-                    i += 1;
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None => match c {
-                b'\'' | b'"' => quote = Some(c),
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth -= 1,
-                b'-' if depth == 0 && b.get(i + 1) == Some(&b'>') => return Some(i),
-                _ => {}
-            },
-        }
-        i += 1;
-    }
-    None
+    positions::scan_code(b, |i, c, depth| (c == b'-' && depth == 0 && b.get(i + 1) == Some(&b'>')).then_some(i))
 }
 
 /// `compile(tree, filename, mode)` of an `ast.AST` object.

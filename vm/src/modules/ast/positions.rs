@@ -58,42 +58,54 @@ impl<'a> Positions<'a> {
         if b.first() != Some(&b'(') || b.last() != Some(&b')') {
             return false;
         }
-        let mut depth = 0i32;
-        let mut quote: Option<u8> = None;
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            match quote {
-                Some(q) => {
-                    if c == b'\\' {
-                        i += 1;
-                    } else if c == q {
-                        quote = None;
-                    }
-                }
-                None => match c {
-                    b'\'' | b'"' => quote = Some(c),
-                    b'#' => {
-                        while i < b.len() && b[i] != b'\n' {
-                            i += 1;
-                        }
-                    }
-                    b'(' | b'[' | b'{' => depth += 1,
-                    b')' | b']' | b'}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return i == b.len() - 1;
-                        }
-                    }
-                    _ => {}
-                },
-            }
-            i += 1;
-        }
-        false
+        let last = b.len() - 1;
+        scan_code(b, |i, c, depth| (matches!(c, b')' | b']' | b'}') && depth == 0).then_some(i == last))
+            .unwrap_or(false)
     }
 
     pub fn expr_range(&self, e: &ast::Expr) -> TextRange {
         e.range()
     }
+}
+
+/// Walks Python source bytes outside string literals and comments, calling
+/// `f(index, byte, depth)` with the bracket depth after that byte, until `f`
+/// returns an answer.
+pub(super) fn scan_code<R>(b: &[u8], mut f: impl FnMut(usize, u8, i32) -> Option<R>) -> Option<R> {
+    let mut depth = 0i32;
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'\'' | b'"' => quote = Some(c),
+                b'#' => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                _ => {
+                    match c {
+                        b'(' | b'[' | b'{' => depth += 1,
+                        b')' | b']' | b'}' => depth -= 1,
+                        _ => {}
+                    }
+                    if let Some(r) = f(i, c, depth) {
+                        return Some(r);
+                    }
+                }
+            },
+        }
+        i += 1;
+    }
+    None
 }
