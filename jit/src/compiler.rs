@@ -292,7 +292,7 @@ struct JitRuntime<'a> {
     global_caches: &'a [GlobalCache],
     /// Boxed: machine code holds their addresses while the vector grows.
     #[allow(clippy::vec_box)]
-    attr_caches: Vec<Box<ember_vm::eval::attr_cache::AttrCache>>,
+    attr_caches: Vec<Box<ember_vm::eval::attr_cache::AttrSite>>,
 }
 
 impl JitRuntime<'_> {
@@ -353,8 +353,8 @@ impl Runtime for JitRuntime<'_> {
 
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {
         let n = self.names.get(name as usize).filter(|n| n.downcast::<StrObj>().is_some())?;
-        let cache = Box::<ember_vm::eval::attr_cache::AttrCache>::default();
-        let addr = &*cache as *const ember_vm::eval::attr_cache::AttrCache as u64;
+        let cache = Box::<ember_vm::eval::attr_cache::AttrSite>::default();
+        let addr = &*cache as *const ember_vm::eval::attr_cache::AttrSite as u64;
         self.attr_caches.push(cache);
         Some((addr, n.as_ptr() as u64))
     }

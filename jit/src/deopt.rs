@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use ember_lir::{DeoptPoint, ValueKind};
-use ember_vm::eval::attr_cache::AttrCache;
+use ember_vm::eval::attr_cache::AttrSite;
 use ember_vm::eval::compiled as c;
 use ember_vm::eval::frame::{Frame, FramePtr};
 use ember_vm::eval::jit_hook::DEOPT_RESUME;
@@ -36,7 +36,7 @@ pub struct CompiledMeta {
     pub code: PyRef,
     /// One attribute cache per `LoadAttr`, `StoreAttr` and `LoadMethod`
     /// site (machine code holds their addresses).
-    pub attr_caches: Vec<Box<AttrCache>>,
+    pub attr_caches: Vec<Box<AttrSite>>,
 }
 
 /// One kind of deopt event.

@@ -12,7 +12,7 @@
 //! words. Each function documents only what it adds to that.
 
 use ember_lir::Helper;
-use ember_vm::eval::attr_cache::AttrCache;
+use ember_vm::eval::attr_cache::AttrSite;
 use ember_vm::eval::compiled as c;
 use ember_vm::eval::frame::{Frame, FramePtr};
 use ember_vm::object::{Obj, PyRef};
@@ -87,9 +87,9 @@ unsafe extern "C" fn store_global(f: *mut Frame, idx: i64, v: *mut Obj) -> i32 {
 }
 
 /// # Safety
-/// `cache` and `name` are a site's [`AttrCache`] and `str` name, as
+/// `cache` and `name` are a site's [`AttrSite`] and `str` name, as
 /// `JitRuntime::attr_site` handed them out (alive as long as the code).
-unsafe extern "C" fn load_attr(o: *mut Obj, cache: *const AttrCache, name: *const Obj) -> *mut Obj {
+unsafe extern "C" fn load_attr(o: *mut Obj, cache: *const AttrSite, name: *const Obj) -> *mut Obj {
     // SAFETY: module contract and the above.
     let (o, cache, name) = unsafe { (obj(o), &*cache, site_name(name)) };
     result_to_raw(cache.load_attr(o, name))
@@ -97,7 +97,7 @@ unsafe extern "C" fn load_attr(o: *mut Obj, cache: *const AttrCache, name: *cons
 
 /// # Safety
 /// As [`load_attr`].
-unsafe extern "C" fn store_attr(o: *mut Obj, cache: *const AttrCache, name: *const Obj, v: *mut Obj) -> i32 {
+unsafe extern "C" fn store_attr(o: *mut Obj, cache: *const AttrSite, name: *const Obj, v: *mut Obj) -> i32 {
     // SAFETY: module contract and the above.
     let (o, cache, name, v) = unsafe { (obj(o), &*cache, site_name(name), obj(v)) };
     status(cache.store_attr(o, name, v.to_owned()))
@@ -105,7 +105,7 @@ unsafe extern "C" fn store_attr(o: *mut Obj, cache: *const AttrCache, name: *con
 
 /// # Safety
 /// As [`load_attr`]; `out` addresses two writable words.
-unsafe extern "C" fn load_method(o: *mut Obj, cache: *const AttrCache, name: *const Obj, out: *mut *mut Obj) -> i32 {
+unsafe extern "C" fn load_method(o: *mut Obj, cache: *const AttrSite, name: *const Obj, out: *mut *mut Obj) -> i32 {
     // SAFETY: module contract and the above.
     let (o, cache, name) = unsafe { (obj(o), &*cache, site_name(name)) };
     match cache.load_method(o, name) {

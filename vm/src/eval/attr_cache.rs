@@ -295,3 +295,59 @@ impl AttrCache {
         ops::setattr_s(obj, name, Some(&value))
     }
 }
+
+/// Entries per [`AttrSite`]: enough for the receivers of a method defined on
+/// a base class and called on a handful of subclasses.
+const SITE_WAYS: usize = 4;
+
+/// A polymorphic cache for one attribute site of compiled code: up to
+/// [`SITE_WAYS`] receiver types, each with its own [`AttrCache`] entry, the
+/// oldest replaced first. (The interpreter keeps one entry per name of a code
+/// object; compiled code has an entry per site, so a site whose receivers are
+/// several classes sharing a base does not refill its entry on every call.)
+#[derive(Default)]
+pub struct AttrSite {
+    ways: [AttrCache; SITE_WAYS],
+    next: Cell<u8>,
+}
+
+impl AttrSite {
+    /// The entry describing `ty`, or the one to refill for it.
+    #[inline(always)]
+    fn entry(&self, ty: &TypeObj) -> &AttrCache {
+        let v = ty.version.get();
+        if v != 0 {
+            for e in &self.ways {
+                if e.version.get() == v {
+                    return e;
+                }
+            }
+        }
+        self.victim()
+    }
+
+    #[inline(never)]
+    fn victim(&self) -> &AttrCache {
+        let i = self.next.get() as usize % SITE_WAYS;
+        self.next.set(((i + 1) % SITE_WAYS) as u8);
+        &self.ways[i]
+    }
+
+    /// `obj.name` (see [`AttrCache::load_attr`]).
+    #[inline(always)]
+    pub fn load_attr(&self, obj: &Obj, name: &StrObj) -> PyResult {
+        self.entry(obj.class()).load_attr(obj, name)
+    }
+
+    /// `LOAD_METHOD` (see [`AttrCache::load_method`]).
+    #[inline(always)]
+    pub fn load_method(&self, obj: &Obj, name: &StrObj) -> PyResult<(Option<PyRef>, PyRef)> {
+        self.entry(obj.class()).load_method(obj, name)
+    }
+
+    /// `obj.name = value` (see [`AttrCache::store_attr`]).
+    #[inline(always)]
+    pub fn store_attr(&self, obj: &Obj, name: &StrObj, value: PyRef) -> PyResult<()> {
+        self.entry(obj.class()).store_attr(obj, name, value)
+    }
+}
