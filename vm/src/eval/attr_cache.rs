@@ -147,13 +147,19 @@ impl AttrCache {
     #[inline(always)]
     pub fn load_attr(&self, obj: &Obj, name: &StrObj) -> PyResult {
         let mut dict_checked = false;
-        if let Some((Kind::Dict | Kind::Shadowable, fl)) = self.probe(obj.class()) {
-            if fl & GENERIC_GET != 0 {
+        match self.probe(obj.class()) {
+            Some((Kind::Dict | Kind::Shadowable, fl)) if fl & GENERIC_GET != 0 => {
                 if let Some(v) = self.in_instance_dict(obj, name) {
                     return Ok(v);
                 }
                 dict_checked = true;
             }
+            Some((Kind::Slot, fl)) if fl & GENERIC_GET != 0 => {
+                if let Some(v) = alloc::read_field(obj, self.hint.get() as usize) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
         }
         self.load_attr_general(obj, name, dict_checked)
     }

@@ -48,6 +48,9 @@ pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
 fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
     if callable.class().is(&crate::types::function::FUNCTION_TYPE) {
         if kw.is_none() {
+            if let Some(r) = crate::eval::interp::call_compiled(callable, args) {
+                return r;
+            }
             if let Some(fp) = crate::eval::frame::push_args_frame(callable, args)? {
                 return match crate::eval::interp::run(fp, None)? {
                     crate::eval::interp::Exit::Return(v) => Ok(v),
@@ -202,6 +205,9 @@ pub fn get_iter(v: &Obj) -> PyResult {
 
 /// `FOR_ITER`: the next item, or None when exhausted.
 pub fn for_iter(it: &Obj) -> PyResult<Option<PyRef>> {
+    if let Some(r) = crate::types::iterators::list_or_tuple_iter_next(it) {
+        return Ok(r);
+    }
     if let Some(r) = it.downcast_exact::<crate::types::range::RangeIterObj>() {
         return Ok(r.next_i64().map(int::new_int));
     }
@@ -210,6 +216,10 @@ pub fn for_iter(it: &Obj) -> PyResult<Option<PyRef>> {
 
 /// `UNPACK_SEQUENCE n`, as a tuple of the items in order.
 pub fn unpack(seq: &Obj, n: usize) -> PyResult {
+    // A tuple of the right length is its own unpacking.
+    if seq.downcast_exact::<TupleObj>().is_some_and(|t| t.len() == n) {
+        return Ok(seq.to_owned());
+    }
     Ok(crate::types::tuple::new_tuple(h::unpack(seq, n)?))
 }
 

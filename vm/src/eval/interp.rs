@@ -66,6 +66,58 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     r
 }
 
+/// Compiled code calling a plain Python function that is compiled too, with
+/// exactly its positional parameters and no closure: the frame is pushed and
+/// the machine code entered without the general steps of [`run`] (whose
+/// checks this shape makes moot). None: not that shape, nothing done.
+pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
+    let func = func_obj.downcast_exact::<FunctionObj>()?;
+    let entry = func.code.with(|c| {
+        let c = c.downcast::<CodeObj>()?;
+        if c.nfree != 0 {
+            return None;
+        }
+        c.jit.entry()
+    })?;
+    let f = match crate::eval::frame::push_args_frame(func_obj, args) {
+        Ok(Some(f)) => f,
+        Ok(None) => return None,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(run_fresh_compiled(f, entry))
+}
+
+/// [`run`] for a fresh frame of a plain (not generator) function whose code
+/// has the compiled `entry`.
+fn run_fresh_compiled(f: FramePtr, entry: jit_hook::JitEntry) -> PyResult {
+    if let Err(e) = crate::eval::check_native_stack() {
+        // The frame was pushed for this call: pop it again.
+        f.release();
+        return Err(e);
+    }
+    let t = ts();
+    let caller = t.frame.get();
+    f.set_previous(FramePtr::from_raw(caller));
+    f.set_entry(true);
+    t.frame.set(f.as_raw());
+    let throw = match jit_hook::run_entry(entry, f) {
+        JitExit::Return(v) => {
+            retire(f);
+            t.frame.set(caller);
+            return Ok(v);
+        }
+        JitExit::Resume => None,
+        JitExit::Raise(e) => Some(e),
+        JitExit::Yield(_) => Some(PyErr::system_error("plain function yielded")),
+    };
+    let r = run_loop(f, throw);
+    t.frame.set(caller);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(PyErr::system_error("plain function yielded")),
+    }
+}
+
 /// Ends an entry frame: thread frames are popped, generator frames kept.
 fn retire(f: FramePtr) {
     if f.owner() == FrameOwner::Thread {

@@ -136,7 +136,7 @@ pub fn try_enter(f: FramePtr, code: &CodeObj) -> Option<JitExit> {
     if f.jit_entered() && f.lasti() < 0 {
         return None;
     }
-    Some(run_entry(entry, f, code))
+    Some(enter_code(entry, f, code))
 }
 
 #[inline(never)]
@@ -147,16 +147,24 @@ fn enter_undecided(hook: &dyn JitHook, f: FramePtr, code: &CodeObj) -> Option<Ji
     let calls = code.jit.calls.get().saturating_add(1).min(DECIDED - 1);
     code.jit.calls.set(calls);
     let entry = hook.on_call(f, code, calls)?;
-    Some(run_entry(entry, f, code))
+    Some(enter_code(entry, f, code))
 }
 
-fn run_entry(entry: JitEntry, f: FramePtr, code: &CodeObj) -> JitExit {
-    f.set_jit_entered();
+fn enter_code(entry: JitEntry, f: FramePtr, code: &CodeObj) -> JitExit {
     // Free variables are in the frame as `COPY_FREE_VARS` would put them, so
     // code that reads the frame (zero-argument `super()`) finds them.
     if code.nfree > 0 && f.lasti() < 0 && !crate::eval::interp::copy_free_vars(f, code.nfree as usize) {
+        f.set_jit_entered();
         return JitExit::Raise(PyErr::system_error("code with free variables run without a closure"));
     }
+    run_entry(entry, f)
+}
+
+/// Runs compiled code on frame `f` of the code `entry` was compiled for
+/// (its free variables, if any, already copied in).
+#[inline(always)]
+pub(crate) fn run_entry(entry: JitEntry, f: FramePtr) -> JitExit {
+    f.set_jit_entered();
     // SAFETY: `entry` was produced by the installed JIT for this frame's code
     // and follows the `JitEntry` contract; `f` is a live, freshly bound frame
     // on the frame stack that stays there for the whole call.

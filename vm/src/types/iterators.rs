@@ -113,6 +113,35 @@ fn seqiter_next(o: &Obj) -> PyResult<Option<PyRef>> {
     }
 }
 
+/// `next()` of an exact list or tuple iterator without the generic
+/// protocol (for compiled `for` loops): None when `o` is neither, else what
+/// `next` gives (`Some(None)`: exhausted).
+#[inline]
+pub fn list_or_tuple_iter_next(o: &Obj) -> Option<Option<PyRef>> {
+    let ty = o.class();
+    let list = ty.is(&LIST_ITER_TYPE);
+    if !list && !ty.is(&TUPLE_ITER_TYPE) {
+        return None;
+    }
+    let it = seqiter(o);
+    let i = it.index.get();
+    // Borrowed: indexing runs no Python code.
+    let item = it.seq.with(|s| {
+        let s = s.as_ref()?;
+        if list {
+            s.downcast::<ListObj>()?.get(i)
+        } else {
+            s.downcast::<TupleObj>()?.as_slice().get(i).cloned()
+        }
+    });
+    if item.is_some() {
+        it.index.set(i + 1);
+    } else {
+        it.seq.set_opt(None);
+    }
+    Some(item)
+}
+
 fn seqiter_length_hint(a: Args) -> PyResult {
     let [s] = args::exact::<1>(a, "__length_hint__")?;
     let it = seqiter(s);
