@@ -44,6 +44,7 @@ mod boxing;
 mod fastpath;
 mod globals;
 mod iter;
+mod reuse;
 mod yields;
 
 /// Why a function could not be lowered (it then runs interpreted).
@@ -123,6 +124,8 @@ pub fn lower(f: &Function, rt: &mut dyn Runtime, isa: &dyn TargetIsa) -> Result<
         deopt_tail: None,
         owned: owned_at_deopts(f),
         deopts: Vec::new(),
+        reuse_next: None,
+        reused: HashMap::new(),
     };
     l.run()?;
     let Lower { mut b, deopts, .. } = l;
@@ -149,6 +152,11 @@ pub(crate) struct Lower<'a> {
     deopt_tail: Option<ir::Block>,
     owned: HashMap<Inst, Vec<Value>>,
     deopts: Vec<DeoptPoint>,
+    /// The operand whose box the `BinaryOp` being lowered may reuse, and the
+    /// `Decref` that releases it (see `reuse`).
+    reuse_next: Option<(usize, Inst)>,
+    /// Those `Decref`s, with the flag telling whether the box was reused.
+    reused: HashMap<Inst, ir::Value>,
 }
 
 fn trusted() -> MemFlagsData {
@@ -180,11 +188,13 @@ impl Lower<'_> {
         for &hb in &order {
             self.b.switch_to_block(self.blocks[&hb]);
             let mut lasti: Option<u32> = None;
-            for &i in &self.f.blocks[hb.index()].insts {
+            let insts = &self.f.blocks[hb.index()].insts;
+            for (k, &i) in insts.iter().enumerate() {
                 let inst = self.f.inst(i);
                 if inst.op == Opcode::Phi {
                     continue;
                 }
+                self.reuse_next = self.dying_operand(insts, k);
                 self.b.set_srcloc(SourceLoc::new(i.0));
                 // The frame's current instruction, before anything that may
                 // look at it (once per bytecode instruction and block).
@@ -558,6 +568,10 @@ impl Lower<'_> {
                 self.b.switch_to_block(cont);
             }
             Opcode::Incref | Opcode::XIncref => self.incref(ops[0], inst.op == Opcode::XIncref),
+            Opcode::Decref if self.reused.contains_key(&i) => {
+                let flag = self.reused[&i];
+                self.decref_unless(ops[0], flag);
+            }
             Opcode::Decref | Opcode::XDecref => self.decref(ops[0], inst.op == Opcode::XDecref),
             Opcode::LoadGlobal => self.emit_load_global(i, imm_count)?,
             Opcode::StoreGlobal => {

@@ -61,12 +61,25 @@ impl Lower<'_> {
     /// An int holding `v` (an `I64`): the shared object for a small value, else
     /// a new exact int.
     pub(super) fn box_long(&mut self, v: ir::Value) -> ir::Value {
+        self.box_long_with(v, None).0
+    }
+
+    /// [`Lower::box_long`], but a value outside the shared range goes into
+    /// `target` (an exact int holding a machine word) when that has one
+    /// reference (see `reuse`); also gives whether it did (`I8`).
+    pub(super) fn box_long_reusing(&mut self, v: ir::Value, target: ir::Value) -> (ir::Value, ir::Value) {
+        self.box_long_with(v, Some(target))
+    }
+
+    fn box_long_with(&mut self, v: ir::Value, target: Option<ir::Value>) -> (ir::Value, ir::Value) {
         let l = self.rt.layout().clone();
+        let no = self.b.ins().iconst(types::I8, 0);
         if l.int_freelist.0 == 0 {
-            return self.call1(Helper::BoxLong, &[v]);
+            return (self.call1(Helper::BoxLong, &[v]), no);
         }
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, types::I64);
+        let reused = self.b.append_block_param(done, types::I8);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
         let (lo, hi) = l.small_ints;
@@ -80,19 +93,30 @@ impl Lower<'_> {
         let k = self.b.ins().iadd_imm_s(v, -lo);
         let offset = self.b.ins().imul_imm_s(k, l.int_size);
         let obj = self.b.ins().iadd_imm_s(offset, l.small_int_base as i64);
-        self.b.ins().jump(done, &[obj.into()]);
+        self.b.ins().jump(done, &[obj.into(), no.into()]);
         self.b.switch_to_block(fresh);
+        if let Some(t) = target {
+            let (inplace, alloc) = (self.b.create_block(), self.b.create_block());
+            let rc = self.b.ins().load(types::I64, trusted(), t, l.refcnt);
+            let only = self.b.ins().icmp_imm_s(IntCC::Equal, rc, 1);
+            self.b.ins().brif(only, inplace, &[], alloc, &[]);
+            self.b.switch_to_block(inplace);
+            self.b.ins().store(trusted(), v, t, l.int_value);
+            let yes = self.b.ins().iconst(types::I8, 1);
+            self.b.ins().jump(done, &[t.into(), yes.into()]);
+            self.b.switch_to_block(alloc);
+        }
         let obj = self.freelist_pop(l.int_freelist, slow);
         self.init_header(obj, l.int_type);
         self.b.ins().store(trusted(), v, obj, l.int_value);
         let null = self.iconst(0);
         self.b.ins().store(trusted(), null, obj, l.int_big);
-        self.b.ins().jump(done, &[obj.into()]);
+        self.b.ins().jump(done, &[obj.into(), no.into()]);
         self.b.switch_to_block(slow);
         let r = self.call1(Helper::BoxLong, &[v]);
-        self.b.ins().jump(done, &[r.into()]);
+        self.b.ins().jump(done, &[r.into(), no.into()]);
         self.b.switch_to_block(done);
-        result
+        (result, reused)
     }
 
     /// Frees `obj`, whose last reference compiled code just dropped, through

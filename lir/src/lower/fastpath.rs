@@ -43,6 +43,10 @@ pub(super) fn float_cc(op: CompareOp) -> FloatCC {
     }
 }
 
+fn no_flag(l: &mut Lower<'_>) -> ir::Value {
+    l.b.ins().iconst(types::I8, 0)
+}
+
 impl Lower<'_> {
     /// Continues in a new block when `ok` is non-zero, else goes to `slow`.
     fn require(&mut self, ok: ir::Value, slow: ir::Block) {
@@ -124,8 +128,16 @@ impl Lower<'_> {
         };
         let l = self.rt.layout().clone();
         let (a, b) = (ops[0], ops[1]);
+        // The operand whose box the result may take over (see `reuse`).
+        let reuse = match op {
+            Op::Binary(_) if int_ok || float_ok => self.reuse_next.take(),
+            _ => None,
+        };
+        let target = reuse.map(|(j, _)| ops[j]);
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, types::I64);
+        let reused = self.b.append_block_param(done, types::I8);
+        let no = self.b.ins().iconst(types::I8, 0);
         let slow = self.b.create_block();
         let ta = self.b.ins().load(types::I64, trusted(), a, l.ob_type);
         let tb = self.b.ins().load(types::I64, trusted(), b, l.ob_type);
@@ -151,7 +163,7 @@ impl Lower<'_> {
                 Op::Compare(c) => {
                     let t = self.b.ins().icmp(int_cc(c), x, y);
                     let (yes, no) = (self.iconst(l.true_obj as i64), self.iconst(l.false_obj as i64));
-                    self.b.ins().select(t, yes, no)
+                    (self.b.ins().select(t, yes, no), no_flag(self))
                 }
                 Op::Binary(bop) => {
                     let v = match bop.base() {
@@ -173,10 +185,13 @@ impl Lower<'_> {
                             v
                         }
                     };
-                    self.box_long(v)
+                    match target {
+                        Some(t) => self.box_long_reusing(v, t),
+                        None => (self.box_long(v), no_flag(self)),
+                    }
                 }
             };
-            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+            self.b.ins().jump(done, &[BlockArg::Value(r.0), BlockArg::Value(r.1)]);
         } else {
             self.b.ins().jump(not_int, &[]);
         }
@@ -192,7 +207,7 @@ impl Lower<'_> {
                 Op::Compare(c) => {
                     let t = self.b.ins().fcmp(float_cc(c), x, y);
                     let (yes, no) = (self.iconst(l.true_obj as i64), self.iconst(l.false_obj as i64));
-                    self.b.ins().select(t, yes, no)
+                    (self.b.ins().select(t, yes, no), no_flag(self))
                 }
                 Op::Binary(bop) => {
                     let v = match bop.base() {
@@ -209,10 +224,13 @@ impl Lower<'_> {
                             self.b.ins().fdiv(x, y)
                         }
                     };
-                    self.box_float(v)
+                    match target {
+                        Some(t) => self.reuse_or(t, v, l.float_value, |s| s.box_float(v)),
+                        None => (self.box_float(v), no_flag(self)),
+                    }
                 }
             };
-            self.b.ins().jump(done, &[BlockArg::Value(r)]);
+            self.b.ins().jump(done, &[BlockArg::Value(r.0), BlockArg::Value(r.1)]);
         } else {
             self.b.ins().jump(slow, &[]);
         }
@@ -224,8 +242,11 @@ impl Lower<'_> {
         };
         let r = self.call1(h, &[a, b, code]);
         self.check_null(i, r)?;
-        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        self.b.ins().jump(done, &[BlockArg::Value(r), BlockArg::Value(no)]);
         self.b.switch_to_block(done);
+        if let Some((_, decref)) = reuse {
+            self.reused.insert(decref, reused);
+        }
         Ok(result)
     }
 }
