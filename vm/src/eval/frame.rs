@@ -286,14 +286,28 @@ fn alloc_exact_frame(func: &crate::types::function::FunctionObj, nargs: usize) -
     }
     t.depth.set(depth);
     crate::gc::maybe_collect();
-    let nlocalsplus = code.nlocalsplus();
-    let stack_size = code.stack_size;
+    let (nlocalsplus, stack_size) = (code.nlocalsplus(), code.stack_size);
+    Ok(Some(write_frame(func, None, code_ref, nlocalsplus, stack_size, nargs)))
+}
+
+/// Allocates and initialises a thread frame running `code_ref` for `func`
+/// (the recursion depth already counted): slots from `nargs` on are None,
+/// the first `nargs` are the caller's to write.
+#[inline(always)]
+fn write_frame(
+    func: &crate::types::function::FunctionObj,
+    func_ref: Option<PyRef>,
+    code_ref: PyRef,
+    nlocalsplus: usize,
+    stack_size: u32,
+    nargs: usize,
+) -> FramePtr {
     let mem = DATA_STACK.alloc(FRAME_HEADER + SLOT * (nlocalsplus + stack_size as usize));
     let header = Frame {
         globals: &*func.globals as *const Obj,
         builtins: &*func.builtins as *const Obj,
         locals: None,
-        func: None,
+        func: func_ref,
         previous: ptr::null_mut(),
         lasti: -1,
         sp: ptr::null_mut(),
@@ -317,8 +331,42 @@ fn alloc_exact_frame(func: &crate::types::function::FunctionObj, nargs: usize) -
             ptr::write(slots.add(i), None);
         }
         (*(mem as *mut Frame)).sp = slots.add(nlocalsplus);
-        Ok(Some(FramePtr(NonNull::new_unchecked(mem as *mut Frame))))
+        FramePtr(NonNull::new_unchecked(mem as *mut Frame))
     }
+}
+
+/// The frame for compiled code's call of the plain function `func_obj`
+/// whose code (`code_ref`, a new reference) binds exactly `args`
+/// positionally: no defaults, keyword-only parameters, `*args`/`**kwargs`,
+/// closure, generator or coroutine (the caller checked the shape). The
+/// arguments and the function get new references.
+pub fn push_plain_frame(
+    func_obj: &Obj,
+    func: &crate::types::function::FunctionObj,
+    code_ref: PyRef,
+    args: &[&Obj],
+) -> PyResult<FramePtr> {
+    let t = ts();
+    let depth = t.depth.get() + 1;
+    if depth > t.recursion_limit.get() {
+        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    t.depth.set(depth);
+    crate::gc::maybe_collect();
+    let (nlocalsplus, stack_size) = match code_ref.downcast::<CodeObj>() {
+        Some(c) => (c.nlocalsplus(), c.stack_size),
+        None => (0, 0),
+    };
+    let nargs = args.len().min(nlocalsplus);
+    let f = write_frame(func, Some(func_obj.to_owned()), code_ref, nlocalsplus, stack_size, nargs);
+    // SAFETY: the new frame's first `nargs` slots await their values.
+    unsafe {
+        let slots = f.slots();
+        for (i, a) in args.iter().take(nargs).enumerate() {
+            ptr::write(slots.add(i), Some((*a).to_owned()));
+        }
+    }
+    Ok(f)
 }
 
 /// The call fast path: pushes the frame for the plain Python function lying

@@ -71,17 +71,20 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
 /// the machine code entered without the general steps of [`run`] (whose
 /// checks this shape makes moot). None: not that shape, nothing done.
 pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
+    use ember_compiler::code::code_flags as cf;
+    const SPECIAL: u32 =
+        cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR | cf::ITERABLE_COROUTINE | cf::VARARGS | cf::VARKEYWORDS;
     let func = func_obj.downcast_exact::<FunctionObj>()?;
-    let entry = func.code.with(|c| {
-        let c = c.downcast::<CodeObj>()?;
-        if c.nfree != 0 {
+    let code_ref = func.code.get_clone();
+    let entry = {
+        let c = code_ref.downcast::<CodeObj>()?;
+        if c.flags & SPECIAL != 0 || c.arg_count as usize != args.len() || c.kwonly_arg_count != 0 || c.nfree != 0 {
             return None;
         }
-        c.jit.entry()
-    })?;
-    let f = match crate::eval::frame::push_args_frame(func_obj, args) {
-        Ok(Some(f)) => f,
-        Ok(None) => return None,
+        c.jit.entry()?
+    };
+    let f = match crate::eval::frame::push_plain_frame(func_obj, func, code_ref, args) {
+        Ok(f) => f,
         Err(e) => return Some(Err(e)),
     };
     Some(run_fresh_compiled(f, entry))
