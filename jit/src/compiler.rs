@@ -56,6 +56,32 @@ fn freelist(size: usize) -> (u64, u64) {
     ember_vm::object::alloc::freelist_cells(size).map_or((0, 0), |(h, c, _)| (h as u64, c as u64))
 }
 
+fn attr_layout() -> ember_lir::runtime::AttrLayout {
+    use ember_vm::eval::attr_cache as ac;
+    use ember_vm::types::{dict, dict_entries as de};
+    ember_lir::runtime::AttrLayout {
+        type_version: ember_vm::types::typeobj::OFFSET_TYPE_VERSION as i32,
+        site_first: ac::SITE_FIRST as i32,
+        version: ac::CACHE_VERSION as i32,
+        mode: ac::CACHE_IC_MODE as i32,
+        hint: ac::CACHE_HINT as i32,
+        offset: ac::CACHE_IC_OFFSET as i32,
+        value: ac::CACHE_VALUE as i32,
+        mode_dict: ac::IC_DICT,
+        mode_slot: ac::IC_SLOT,
+        mode_method: ac::IC_METHOD,
+        mode_set_dict: ac::IC_SET_DICT,
+        dict_version_counter: dict::version_counter_addr() as u64,
+        dict_borrow: dict::OFFSET_TABLE_BORROW as i32,
+        entries_ptr: (dict::OFFSET_ENTRIES + de::OFFSET_PTR) as i32,
+        entries_len: (dict::OFFSET_ENTRIES + de::OFFSET_LEN) as i32,
+        dict_hash_bits: dict::OFFSET_HASH_BITS as i32,
+        entry_size: de::ENTRY_SIZE as i64,
+        entry_key: de::ENTRY_KEY as i32,
+        entry_value: de::ENTRY_VALUE as i32,
+    }
+}
+
 fn type_addr(t: &ember_vm::object::Static<ember_vm::types::typeobj::TypeObj>) -> u64 {
     &t.0 as *const ember_vm::types::typeobj::TypeObj as u64
 }
@@ -121,6 +147,7 @@ impl CodeGen {
             ),
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
+            attr: attr_layout(),
         };
         Ok(CodeGen { module, layout, next: 0 })
     }
@@ -349,6 +376,13 @@ impl Runtime for JitRuntime<'_> {
 
     fn global_cache(&self, name: u32) -> Option<u64> {
         self.global_caches.get(name as usize).map(|e| e as *const GlobalCache as u64)
+    }
+
+    fn name_hash_bit(&self, name: u32) -> u64 {
+        match self.names.get(name as usize).and_then(|n| n.downcast::<StrObj>()) {
+            Some(s) if s.is_interned() => ember_vm::types::dict::hash_summary_bit(s.hash_value()),
+            _ => 0,
+        }
     }
 
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {

@@ -40,6 +40,7 @@ use crate::deopt::{counted, owned_at_deopts, DeoptPoint, DeoptReason, ValueKind}
 use crate::helpers::Helper;
 use crate::runtime::Runtime;
 
+mod attr_ic;
 mod boxing;
 mod fastpath;
 mod globals;
@@ -579,25 +580,10 @@ impl Lower<'_> {
                 let r = self.call1(Helper::StoreGlobal, &[frame, idx, ops[0]]);
                 self.check_status(i, r)?;
             }
-            Opcode::LoadAttr => {
-                let (cache, name) = self.attr_site(imm_count)?;
-                let r = self.call1(Helper::LoadAttr, &[ops[0], cache, name]);
-                self.check_null(i, r)?;
-                self.define(i, r);
-            }
-            Opcode::StoreAttr => {
-                let (cache, name) = self.attr_site(imm_count)?;
-                let r = self.call1(Helper::StoreAttr, &[ops[0], cache, name, ops[1]]);
-                self.check_status(i, r)?;
-            }
+            Opcode::LoadAttr => self.emit_load_attr(i, ops[0], imm_count)?,
+            Opcode::StoreAttr => self.emit_store_attr(i, ops[0], ops[1], imm_count)?,
             Opcode::LoadMethod => {
-                let (cache, name) = self.attr_site(imm_count)?;
-                let out = self.scratch_addr();
-                let r = self.call1(Helper::LoadMethod, &[ops[0], cache, name, out]);
-                self.check_status(i, r)?;
-                let out = self.scratch_addr();
-                let first = self.b.ins().load(types::I64, trusted(), out, 0);
-                let second = self.b.ins().load(types::I64, trusted(), out, 8);
+                let (first, second) = self.emit_load_method(i, ops[0], imm_count)?;
                 self.define(i, first);
                 if let Some(o) = inst.output {
                     self.second.insert(o, second);

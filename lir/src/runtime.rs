@@ -73,6 +73,46 @@ pub struct Layout {
     /// The `True` and `False` objects (immortal).
     pub true_obj: u64,
     pub false_obj: u64,
+    /// What inline attribute caches read.
+    pub attr: AttrLayout,
+}
+
+/// The layout behind inline attribute caches (`lower::attr_ic`): a site's
+/// first cache entry is checked in machine code, everything else is the
+/// helper's.
+#[derive(Clone, Debug, Default)]
+pub struct AttrLayout {
+    /// Offset of a type's version tag (`u32`, 0: unversioned).
+    pub type_version: i32,
+    /// Offset of the first entry in a site, and in an entry the offsets of
+    /// its type version (`u32`), mode bits (`u8`), entry-index hint (`u32`),
+    /// dict or slot offset (`u32`) and cached value (nullable pointer).
+    pub site_first: i32,
+    pub version: i32,
+    pub mode: i32,
+    pub hint: i32,
+    pub offset: i32,
+    pub value: i32,
+    /// The mode bits: load from the instance dict through the hint, load a
+    /// slot, method load with the cached value.
+    pub mode_dict: u8,
+    pub mode_slot: u8,
+    pub mode_method: u8,
+    /// Mode bit: a store replaces the value of the hinted instance-dict entry.
+    pub mode_set_dict: u8,
+    /// The address of the `u64` counter dict versions come from (a changed
+    /// dict takes the counter's value as its version; the counter goes up).
+    pub dict_version_counter: u64,
+    /// Offsets in a dict of its table's borrow flag (`i64`, negative while
+    /// the table changes), entry pointer and length, and 64-bit hash summary.
+    pub dict_borrow: i32,
+    pub entries_ptr: i32,
+    pub entries_len: i32,
+    pub dict_hash_bits: i32,
+    /// The size of a dict entry and the offsets of its key and value.
+    pub entry_size: i64,
+    pub entry_key: i32,
+    pub entry_value: i32,
 }
 
 /// What the lowering asks of the runtime while compiling one function.
@@ -97,6 +137,10 @@ pub trait Runtime {
     /// object's address: both live as long as the compiled code. None for a
     /// bad name index.
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)>;
+
+    /// The bit of name `name`'s hash in a dict's hash summary (0 if
+    /// unknown: no inline method cache then).
+    fn name_hash_bit(&self, name: u32) -> u64;
 
     /// The address of the table the deopt helper gets for this function (the
     /// runtime stores the lowering's deopt points there).

@@ -43,6 +43,9 @@ impl Runtime for FakeRuntime {
     fn attr_site(&mut self, name: u32) -> Option<(u64, u64)> {
         Some((0x3000_0000 + 0x40 * u64::from(name), 0x2000_0000 + 0x40 * u64::from(name)))
     }
+    fn name_hash_bit(&self, name: u32) -> u64 {
+        1 << (name % 64)
+    }
 }
 
 #[test]
@@ -84,6 +87,27 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             signal_pending: 0x3100,
             true_obj: 0x3000,
             false_obj: 0x3010,
+            attr: ember_lir::runtime::AttrLayout {
+                type_version: 200,
+                site_first: 0,
+                version: 0,
+                mode: 6,
+                hint: 8,
+                offset: 12,
+                value: 24,
+                mode_dict: 1,
+                mode_slot: 2,
+                mode_method: 4,
+                mode_set_dict: 8,
+                dict_version_counter: 0x900_0200,
+                dict_borrow: 24,
+                entries_ptr: 32,
+                entries_len: 40,
+                dict_hash_bits: 88,
+                entry_size: 24,
+                entry_key: 8,
+                entry_value: 16,
+            },
         },
     };
     let (mut built, mut lowered, mut bytes) = (0usize, 0usize, [0usize; 2]);

@@ -49,14 +49,46 @@ const METHOD: u8 = 8;
 
 /// One cache entry (see the module documentation).
 #[derive(Default)]
+#[repr(C)]
 pub struct AttrCache {
     version: Cell<u32>,
     kind: Cell<Kind>,
     flags: Cell<u8>,
+    /// What compiled code may do on its own for a receiver of type
+    /// `version` (`IC_*` bits; 0 until filled for a versioned type).
+    ic_mode: Cell<u8>,
     /// Instance-dict entry index guess, or a slot's byte offset.
     hint: Cell<u32>,
+    /// For `IC_DICT`/`IC_METHOD`: the type's instance-dict offset (0: no
+    /// dict); for `IC_SLOT`: the slot's offset.
+    ic_offset: Cell<u32>,
     value: PyCell<Option<PyRef>>,
 }
+
+/// `ic_mode` bits (the layout contract with compiled code, which checks a
+/// site's first entry inline and calls the runtime otherwise):
+/// - `IC_DICT`: a load finds the value in the instance dict at `ic_offset`
+///   (an exact dict) when its entry `hint` has the name as key;
+/// - `IC_SLOT`: a load reads the non-null slot at `ic_offset`;
+/// - `IC_METHOD`: a method load gives the cached method descriptor and the
+///   receiver when the instance has no dict (`ic_offset` 0 or a null field)
+///   or its dict's hash summary lacks the name's bit.
+pub const IC_DICT: u8 = 1;
+pub const IC_SLOT: u8 = 2;
+pub const IC_METHOD: u8 = 4;
+/// `IC_SET_DICT`: a store replaces the value of the instance dict's entry
+/// `hint` when that entry's key is the name (bumping the dict's version).
+pub const IC_SET_DICT: u8 = 8;
+
+/// Byte offsets compiled code reads: an [`AttrSite`]'s first entry, and in
+/// an entry its type version (`u32`), `ic_mode` (`u8`), hint (`u32`),
+/// `ic_offset` (`u32`) and cached value (a nullable object pointer).
+pub const SITE_FIRST: usize = std::mem::offset_of!(AttrSite, ways);
+pub const CACHE_VERSION: usize = std::mem::offset_of!(AttrCache, version);
+pub const CACHE_IC_MODE: usize = std::mem::offset_of!(AttrCache, ic_mode);
+pub const CACHE_HINT: usize = std::mem::offset_of!(AttrCache, hint);
+pub const CACHE_IC_OFFSET: usize = std::mem::offset_of!(AttrCache, ic_offset);
+pub const CACHE_VALUE: usize = std::mem::offset_of!(AttrCache, value) + PyCell::<Option<PyRef>>::VALUE_OFFSET;
 
 #[inline(always)]
 fn is_generic_get(t: &TypeObj) -> bool {
@@ -70,6 +102,34 @@ fn is_generic_get(t: &TypeObj) -> bool {
 fn is_generic_set(t: &TypeObj) -> bool {
     t.setattro.get().map(|s| s as usize)
         == Some(generic_setattr as fn(&Obj, &StrObj, Option<&Obj>) -> PyResult<()> as usize)
+}
+
+/// The `ic_mode` and `ic_offset` of an entry filled for `ty`.
+fn ic_for(ty: &TypeObj, version: u32, kind: Kind, fl: u8, hint: u32) -> (u8, u32) {
+    if version == 0 {
+        return (0, 0);
+    }
+    let dict_off = ty.dict_offset.get();
+    match kind {
+        Kind::Slot if fl & GENERIC_GET != 0 => (IC_SLOT, hint),
+        Kind::Dict | Kind::Shadowable if dict_off >= 0 => {
+            let Ok(off) = u32::try_from(dict_off) else { return (0, 0) };
+            let mut mode = 0;
+            if fl & GENERIC_GET != 0 {
+                if off > 0 {
+                    mode |= IC_DICT;
+                }
+                if kind == Kind::Shadowable && fl & METHOD != 0 {
+                    mode |= IC_METHOD;
+                }
+            }
+            if fl & GENERIC_SET != 0 && off > 0 {
+                mode |= IC_SET_DICT;
+            }
+            (mode, off)
+        }
+        _ => (0, 0),
+    }
 }
 
 impl AttrCache {
@@ -127,11 +187,14 @@ impl AttrCache {
         // The lookup reads dicts with str keys only, but stay safe if the
         // type changed meanwhile.
         let version = if ty.version.get() == version { version } else { 0 };
+        let (ic_mode, ic_offset) = ic_for(ty, version, kind, fl, hint);
         let old = self.value.replace(value);
         self.version.set(version);
         self.kind.set(kind);
         self.flags.set(fl);
         self.hint.set(hint);
+        self.ic_mode.set(ic_mode);
+        self.ic_offset.set(ic_offset);
         drop(old);
     }
 
@@ -312,6 +375,7 @@ const SITE_WAYS: usize = 4;
 /// object; compiled code has an entry per site, so a site whose receivers are
 /// several classes sharing a base does not refill its entry on every call.)
 #[derive(Default)]
+#[repr(C)]
 pub struct AttrSite {
     ways: [AttrCache; SITE_WAYS],
     next: Cell<u8>,

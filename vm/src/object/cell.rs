@@ -27,6 +27,9 @@ impl<T> PyCell<T> {
     /// Byte offset of the value (compiled code reads some cells directly
     /// when no borrow can be active: see `types::code::GlobalCache`).
     pub const VALUE_OFFSET: usize = std::mem::offset_of!(PyCell<T>, value);
+    /// Byte offset of the borrow flag (an `isize`, negative while the value
+    /// is being changed).
+    pub const BORROW_OFFSET: usize = std::mem::offset_of!(PyCell<T>, borrow);
 
     pub const fn new(value: T) -> PyCell<T> {
         PyCell { borrow: Cell::new(0), value: UnsafeCell::new(value) }

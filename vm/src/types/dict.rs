@@ -43,7 +43,7 @@ enum StrProbe {
 #[derive(Default)]
 pub(crate) struct Table {
     indices: Vec<u32>,
-    pub(crate) entries: Vec<Entry>,
+    pub(crate) entries: crate::types::dict_entries::Entries,
     used: usize,
     /// Inserts left before a resize. Deletions never give slots back, so live
     /// plus deleted slots stay below 2/3 of the index and probes always end.
@@ -194,6 +194,20 @@ pub struct DictObj {
 
 /// Byte offset of the version word.
 pub const OFFSET_DICT_VERSION: usize = 16;
+/// Byte offsets, from a dict, of its table's borrow flag, of the table's
+/// entry view (see `dict_entries`) and of its 64-bit hash summary (bit
+/// `hash % 64` set for every key's hash since the last rebuild): compiled
+/// attribute caches read them while the flag is not negative.
+pub const OFFSET_TABLE_BORROW: usize = std::mem::offset_of!(DictObj, table) + PyCell::<Table>::BORROW_OFFSET;
+pub const OFFSET_ENTRIES: usize =
+    std::mem::offset_of!(DictObj, table) + PyCell::<Table>::VALUE_OFFSET + std::mem::offset_of!(Table, entries);
+pub const OFFSET_HASH_BITS: usize =
+    std::mem::offset_of!(DictObj, table) + PyCell::<Table>::VALUE_OFFSET + std::mem::offset_of!(Table, hash_bits);
+
+/// The bit of a hash in the summary at [`OFFSET_HASH_BITS`].
+pub fn hash_summary_bit(hash: i64) -> u64 {
+    hash_bit(hash)
+}
 
 // SAFETY: `DictObj` is `#[repr(C)]` starting with `Obj`; subclasses share it.
 unsafe impl PyPayload for DictObj {
@@ -206,6 +220,13 @@ unsafe impl PyPayload for DictObj {
 static NEXT_DICT_VERSION: Static<Cell<u64>> = Static(Cell::new(1));
 
 #[inline]
+/// The address of the counter dict versions come from (a `u64`: a dict
+/// changed by compiled code takes its value as its new version and
+/// increments it, as `next_version` does).
+pub fn version_counter_addr() -> usize {
+    &NEXT_DICT_VERSION.0 as *const Cell<u64> as usize
+}
+
 fn next_version() -> u64 {
     let v = NEXT_DICT_VERSION.get();
     NEXT_DICT_VERSION.set(v + 1);
@@ -600,7 +621,7 @@ impl DictObj {
     /// Calls `f` on every key and value without taking references (GC traversal).
     pub fn visit(&self, f: &mut dyn FnMut(&Obj)) {
         self.table.with(|t| {
-            for e in &t.entries {
+            for e in t.entries.iter() {
                 if let Some(k) = &e.key {
                     f(k);
                 }

@@ -21,6 +21,7 @@ pub mod code;
 pub mod complex;
 pub mod descriptors;
 pub mod dict;
+pub mod dict_entries;
 pub mod dict_type;
 pub mod dict_views;
 pub mod exception_group;

@@ -258,6 +258,9 @@ impl NumberSlots {
 /// A type object. Static (builtin) types are Rust `static`s, immortal, with
 /// their methods declared in `methods`/`getsets` and installed into the dict by
 /// [`crate::types::type_ready`]; heap types are allocated by `type.__new__`.
+/// Byte offset of a type's version tag (a `u32`; see the module documentation).
+pub const OFFSET_TYPE_VERSION: usize = std::mem::offset_of!(TypeObj, version);
+
 #[repr(C)]
 pub struct TypeObj {
     pub ob: Obj,
