@@ -62,6 +62,8 @@ fn attr_layout() -> ember_lir::runtime::AttrLayout {
     ember_lir::runtime::AttrLayout {
         type_version: ember_vm::types::typeobj::OFFSET_TYPE_VERSION as i32,
         site_first: ac::SITE_FIRST as i32,
+        site_entries: ac::SITE_ENTRIES as i64,
+        entry_stride: ac::CACHE_SIZE as i64,
         version: ac::CACHE_VERSION as i32,
         mode: ac::CACHE_IC_MODE as i32,
         hint: ac::CACHE_HINT as i32,

@@ -77,9 +77,9 @@ pub struct Layout {
     pub attr: AttrLayout,
 }
 
-/// The layout behind inline attribute caches (`lower::attr_ic`): a site's
-/// first cache entry is checked in machine code, everything else is the
-/// helper's.
+/// The layout behind inline attribute caches (`lower::attr_ic`): machine
+/// code finds the site's entry for the receiver's type and acts on it when
+/// it can; everything else is the helper's.
 #[derive(Clone, Debug, Default)]
 pub struct AttrLayout {
     /// Offset of a type's version tag (`u32`, 0: unversioned).
@@ -88,6 +88,9 @@ pub struct AttrLayout {
     /// its type version (`u32`), mode bits (`u8`), entry-index hint (`u32`),
     /// dict or slot offset (`u32`) and cached value (nullable pointer).
     pub site_first: i32,
+    /// How many entries a site has, and their size (consecutive).
+    pub site_entries: i64,
+    pub entry_stride: i64,
     pub version: i32,
     pub mode: i32,
     pub hint: i32,

@@ -90,6 +90,8 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
             attr: ember_lir::runtime::AttrLayout {
                 type_version: 200,
                 site_first: 0,
+                site_entries: 4,
+                entry_stride: 32,
                 version: 0,
                 mode: 6,
                 hint: 8,

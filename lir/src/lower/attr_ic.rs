@@ -1,8 +1,8 @@
 //! Inline attribute caches for `LoadAttr` and `LoadMethod`.
 //!
 //! Every attribute site has a runtime cache of a few entries (the VM's
-//! `AttrSite`). Machine code checks the first entry itself: when the
-//! receiver's type has that entry's version tag, the entry's mode bits say
+//! `AttrSite`). Machine code looks for the entry with the receiver's type's
+//! version tag itself: when there is one, the entry's mode bits say
 //! what the generic attribute protocol would do for this type, and the
 //! machine code does it when the instance allows:
 //!
@@ -30,19 +30,33 @@ use super::{trusted, Lower, LowerError};
 use crate::helpers::Helper;
 
 impl Lower<'_> {
-    /// Branches to `slow` unless the site's first entry describes `obj`'s
-    /// type; gives that entry's mode bits (`I32`) and offset field (`I64`).
-    fn ic_entry(&mut self, obj: ir::Value, site: ir::Value, slow: ir::Block) -> (ir::Value, ir::Value) {
+    /// Branches to `slow` unless one of the site's entries describes
+    /// `obj`'s type; gives that entry's address, mode bits (`I32`) and
+    /// offset field (`I64`). The entries are searched in a loop (a site sees
+    /// one type most of the time: the first entry is its).
+    fn ic_entry(&mut self, obj: ir::Value, site: ir::Value, slow: ir::Block) -> (ir::Value, ir::Value, ir::Value) {
         let l = self.rt.layout().clone();
         let a = &l.attr;
         let ty = self.b.ins().load(types::I64, trusted(), obj, l.ob_type);
         let tv = self.b.ins().load(types::I32, trusted(), ty, a.type_version);
-        let cv = self.b.ins().load(types::I32, trusted(), site, a.site_first + a.version);
-        let other = self.b.ins().icmp(IntCC::NotEqual, tv, cv);
-        self.exit_if(other, slow);
-        let mode = self.b.ins().uload8(types::I32, trusted(), site, a.site_first + a.mode);
-        let off = self.b.ins().uload32(trusted(), site, a.site_first + a.offset);
-        (mode, off)
+        let first = self.b.ins().iadd_imm_s(site, i64::from(a.site_first));
+        let end = self.b.ins().iadd_imm_s(first, a.site_entries * a.entry_stride);
+        let (search, next, found) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let way = self.b.append_block_param(search, types::I64);
+        let hit_way = self.b.append_block_param(found, types::I64);
+        self.b.ins().jump(search, &[first.into()]);
+        self.b.switch_to_block(search);
+        let cv = self.b.ins().load(types::I32, trusted(), way, a.version);
+        let same = self.b.ins().icmp(IntCC::Equal, tv, cv);
+        self.b.ins().brif(same, found, &[way.into()], next, &[]);
+        self.b.switch_to_block(next);
+        let after = self.b.ins().iadd_imm_s(way, a.entry_stride);
+        let done = self.b.ins().icmp(IntCC::Equal, after, end);
+        self.b.ins().brif(done, slow, &[], search, &[after.into()]);
+        self.b.switch_to_block(found);
+        let mode = self.b.ins().uload8(types::I32, trusted(), hit_way, a.mode);
+        let off = self.b.ins().uload32(trusted(), hit_way, a.offset);
+        (hit_way, mode, off)
     }
 
     /// The exact dict at `d`, or `slow` (a subclass, or a table being changed).
@@ -70,7 +84,7 @@ impl Lower<'_> {
         let found = self.b.append_block_param(hit, types::I64);
         self.b.set_cold_block(slow);
 
-        let (mode, off) = self.ic_entry(obj, site, slow);
+        let (way, mode, off) = self.ic_entry(obj, site, slow);
         let addr = self.b.ins().iadd(obj, off);
         let (slot, dict) = (self.b.create_block(), self.b.create_block());
         let is_slot = self.has_bits(mode, a.mode_slot);
@@ -90,7 +104,7 @@ impl Lower<'_> {
         let no_dict = self.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
         self.exit_if(no_dict, slow);
         self.ic_readable_dict(d, slow);
-        let e = self.ic_hinted_entry(d, site, name_obj, slow);
+        let e = self.ic_hinted_entry(d, way, name_obj, slow);
         let v = self.b.ins().load(types::I64, trusted(), e, a.entry_value);
         let unset = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
         self.exit_if(unset, slow);
@@ -111,10 +125,10 @@ impl Lower<'_> {
     }
 
     /// The address of the instance-dict entry (of the dict at `d`) that
-    /// the site's hint names, when its key is `name_obj`; else `slow`.
-    fn ic_hinted_entry(&mut self, d: ir::Value, site: ir::Value, name_obj: ir::Value, slow: ir::Block) -> ir::Value {
+    /// the cache entry `way`'s hint names, when its key is `name_obj`; else `slow`.
+    fn ic_hinted_entry(&mut self, d: ir::Value, way: ir::Value, name_obj: ir::Value, slow: ir::Block) -> ir::Value {
         let a = self.rt.layout().attr.clone();
-        let hint = self.b.ins().uload32(trusted(), site, a.site_first + a.hint);
+        let hint = self.b.ins().uload32(trusted(), way, a.hint);
         let len = self.b.ins().load(types::I64, trusted(), d, a.entries_len);
         let past = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, hint, len);
         self.exit_if(past, slow);
@@ -141,7 +155,7 @@ impl Lower<'_> {
         let (done, slow) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
 
-        let (mode, off) = self.ic_entry(obj, site, slow);
+        let (way, mode, off) = self.ic_entry(obj, site, slow);
         let can = self.has_bits(mode, a.mode_set_dict);
         let cannot = self.b.ins().icmp_imm_s(IntCC::Equal, can, 0);
         self.exit_if(cannot, slow);
@@ -154,7 +168,7 @@ impl Lower<'_> {
         self.exit_if(not_dict, slow);
         let borrow = self.b.ins().load(types::I64, trusted(), d, a.dict_borrow);
         self.exit_if(borrow, slow);
-        let e = self.ic_hinted_entry(d, site, name_obj, slow);
+        let e = self.ic_hinted_entry(d, way, name_obj, slow);
         let old = self.b.ins().load(types::I64, trusted(), e, a.entry_value);
         self.incref(value, false);
         self.b.ins().store(trusted(), value, e, a.entry_value);
@@ -195,7 +209,7 @@ impl Lower<'_> {
         self.b.set_cold_block(slow);
 
         if bit != 0 {
-            let (mode, off) = self.ic_entry(obj, site, slow);
+            let (way, mode, off) = self.ic_entry(obj, site, slow);
             let is_method = self.has_bits(mode, a.mode_method);
             let not_method = self.b.ins().icmp_imm_s(IntCC::Equal, is_method, 0);
             self.exit_if(not_method, slow);
@@ -213,7 +227,7 @@ impl Lower<'_> {
             self.exit_if(mine, slow);
             self.b.ins().jump(absent, &[]);
             self.b.switch_to_block(absent);
-            let m = self.b.ins().load(types::I64, trusted(), site, a.site_first + a.value);
+            let m = self.b.ins().load(types::I64, trusted(), way, a.value);
             let unset = self.b.ins().icmp_imm_s(IntCC::Equal, m, 0);
             self.exit_if(unset, slow);
             self.incref(m, false);

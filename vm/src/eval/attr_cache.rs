@@ -84,6 +84,9 @@ pub const IC_SET_DICT: u8 = 8;
 /// an entry its type version (`u32`), `ic_mode` (`u8`), hint (`u32`),
 /// `ic_offset` (`u32`) and cached value (a nullable object pointer).
 pub const SITE_FIRST: usize = std::mem::offset_of!(AttrSite, ways);
+/// The number of entries of a site and their size (they follow each other).
+pub const SITE_ENTRIES: usize = SITE_WAYS;
+pub const CACHE_SIZE: usize = std::mem::size_of::<AttrCache>();
 pub const CACHE_VERSION: usize = std::mem::offset_of!(AttrCache, version);
 pub const CACHE_IC_MODE: usize = std::mem::offset_of!(AttrCache, ic_mode);
 pub const CACHE_HINT: usize = std::mem::offset_of!(AttrCache, hint);
