@@ -8,6 +8,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, types, BlockArg, InstBuilder};
 use ember_compiler::bytecode::{BinaryOp, CompareOp};
 use ember_hir::ir::{Imm, Inst};
+use ember_hir::types::Type;
 
 use super::{trusted, Lower, LowerError};
 use crate::helpers::Helper;
@@ -126,8 +127,24 @@ impl Lower<'_> {
             }
             Op::Compare(_) => true,
         };
+        // Each fast path needs both operands of its exact type: skip the ones
+        // the operands' HIR types rule out (`x * 2.0` never takes the int path).
+        let operands = &self.f.inst(i).operands;
+        let both = |t: &Type| operands.iter().all(|v| self.f.value_type(*v).could_be(t));
+        let int_ok = int_ok && both(&Type::LONG_EXACT);
+        let float_ok = float_ok && both(&Type::FLOAT_EXACT);
         let l = self.rt.layout().clone();
         let (a, b) = (ops[0], ops[1]);
+        let h = match op {
+            Op::Binary(_) => Helper::BinaryOp,
+            Op::Compare(_) => Helper::Compare,
+        };
+        if !int_ok && !float_ok {
+            let code = self.iconst(code);
+            let r = self.call1(h, &[a, b, code]);
+            self.check_null(i, r)?;
+            return Ok(r);
+        }
         // The operand whose box the result may take over (see `reuse`).
         let reuse = match op {
             Op::Binary(_) if int_ok || float_ok => self.reuse_next.take(),
@@ -236,10 +253,6 @@ impl Lower<'_> {
         }
         self.b.switch_to_block(slow);
         let code = self.iconst(code);
-        let h = match op {
-            Op::Binary(_) => Helper::BinaryOp,
-            Op::Compare(_) => Helper::Compare,
-        };
         let r = self.call1(h, &[a, b, code]);
         self.check_null(i, r)?;
         self.b.ins().jump(done, &[BlockArg::Value(r), BlockArg::Value(no)]);
