@@ -35,7 +35,15 @@ pub fn builtin(name: &str) -> PyResult {
 /// The builtins a function defined in `globals` sees: `globals['__builtins__']`
 /// (a module or dict) or the interpreter's builtins.
 pub fn builtins_dict_for(globals: &DictObj) -> PyRef {
-    match globals.get_by_str("__builtins__") {
+    // Every function creation asks: the name is interned once per thread.
+    thread_local! {
+        static NAME: std::cell::OnceCell<PyRef> = const { std::cell::OnceCell::new() };
+    }
+    let found = NAME.with(|n| {
+        let name = n.get_or_init(|| crate::types::str::intern("__builtins__"));
+        name.downcast::<StrObj>().and_then(|s| globals.get_str(s))
+    });
+    match found {
         Some(b) => match b.downcast::<ModuleObj>() {
             Some(m) => m.dict(),
             None if b.isa::<DictObj>() => b,

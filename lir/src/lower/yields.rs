@@ -31,13 +31,40 @@ use super::{clif_type, trusted, value_kind, Lower, LowerError};
 use crate::deopt::{counted, DeoptReason, ValueKind};
 
 impl Lower<'_> {
-    /// The frame slot `v` was loaded from, looking through type refinements.
-    fn loaded_from_slot(&self, mut v: Value) -> Option<usize> {
+    /// The frame slot `v` was loaded from, looking through type refinements,
+    /// unbound-local checks and phis whose inputs all come from that slot
+    /// (a local loaded at entry on one path and at a resume on another).
+    fn loaded_from_slot(&self, v: Value) -> Option<usize> {
+        let mut seen = Vec::new();
+        self.slot_of(v, &mut seen)
+    }
+
+    fn slot_of(&self, mut v: Value, seen: &mut Vec<Value>) -> Option<usize> {
         loop {
             let inst = self.f.inst(self.f.values[v.index()].def);
             match (inst.op, &inst.imm) {
-                (Opcode::RefineType | Opcode::Assign, _) => v = inst.operands[0],
+                (Opcode::RefineType | Opcode::Assign | Opcode::CheckVar, _) => v = inst.operands[0],
                 (Opcode::LoadArg, Imm::Local(s)) => return Some(*s as usize),
+                (Opcode::Phi, _) => {
+                    if seen.contains(&v) || seen.len() > 16 {
+                        return None;
+                    }
+                    seen.push(v);
+                    let mut slot = None;
+                    for &x in &inst.operands {
+                        // A phi input that is the phi itself (a loop that
+                        // does not change the local) adds nothing.
+                        if seen.contains(&x) {
+                            continue;
+                        }
+                        let s = self.slot_of(x, seen)?;
+                        if slot.is_some_and(|t| t != s) {
+                            return None;
+                        }
+                        slot = Some(s);
+                    }
+                    return slot;
+                }
                 _ => return None,
             }
         }
