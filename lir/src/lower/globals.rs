@@ -27,23 +27,26 @@ impl Lower<'_> {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
 
+        // Two tests, each of conditions that are safe to evaluate together:
+        // the globals' version and the builtins' type, then (the builtins
+        // being a dict) their version and the entry's value.
         let entry = self.iconst(entry as i64);
         let globals = self.b.ins().load(types::I64, trusted(), frame, l.frame_globals);
         let gv = self.b.ins().load(types::I64, trusted(), globals, l.dict_version);
         let want_gv = self.b.ins().load(types::I64, trusted(), entry, l.global_cache_globals_version);
-        let stale = self.b.ins().icmp(IntCC::NotEqual, gv, want_gv);
-        self.exit_if(stale, slow);
         let builtins = self.b.ins().load(types::I64, trusted(), frame, l.frame_builtins);
         let bt = self.b.ins().load(types::I64, trusted(), builtins, l.ob_type);
+        let stale = self.b.ins().icmp(IntCC::NotEqual, gv, want_gv);
         let not_dict = self.b.ins().icmp_imm_s(IntCC::NotEqual, bt, l.dict_type as i64);
-        self.exit_if(not_dict, slow);
+        let miss = self.b.ins().bor(stale, not_dict);
+        self.exit_if(miss, slow);
         let bv = self.b.ins().load(types::I64, trusted(), builtins, l.dict_version);
         let want_bv = self.b.ins().load(types::I64, trusted(), entry, l.global_cache_builtins_version);
-        let stale = self.b.ins().icmp(IntCC::NotEqual, bv, want_bv);
-        self.exit_if(stale, slow);
         let v = self.b.ins().load(types::I64, trusted(), entry, l.global_cache_value);
+        let stale = self.b.ins().icmp(IntCC::NotEqual, bv, want_bv);
         let empty = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
-        self.exit_if(empty, slow);
+        let miss = self.b.ins().bor(stale, empty);
+        self.exit_if(miss, slow);
         self.incref(v, false);
         self.b.ins().jump(done, &[v.into()]);
 
