@@ -150,6 +150,12 @@ impl CodeGen {
             true_obj: t.as_ptr() as u64,
             false_obj: f.as_ptr() as u64,
             attr: attr_layout(),
+            call: ember_lir::runtime::CallLayout {
+                type_call: ember_vm::types::typeobj::OFFSET_TYPE_CALL as i32,
+                function_type: type_addr(&ember_vm::types::function::FUNCTION_TYPE),
+                type_type: type_addr(&ember_vm::types::typeobj::TYPE_TYPE),
+                native_stack_limit: ember_vm::eval::native_stack_limit_addr() as u64,
+            },
         };
         Ok(CodeGen { module, layout, next: 0 })
     }

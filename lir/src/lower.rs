@@ -42,6 +42,7 @@ use crate::runtime::Runtime;
 
 mod attr_ic;
 mod boxing;
+mod calls;
 mod fastpath;
 mod globals;
 mod iter;
@@ -127,6 +128,7 @@ pub fn lower(f: &Function, rt: &mut dyn Runtime, isa: &dyn TargetIsa) -> Result<
         deopts: Vec::new(),
         reuse_next: None,
         reused: HashMap::new(),
+        vectorcall_sig: None,
     };
     l.run()?;
     let Lower { mut b, deopts, .. } = l;
@@ -158,6 +160,8 @@ pub(crate) struct Lower<'a> {
     reuse_next: Option<(usize, Inst)>,
     /// Those `Decref`s, with the flag telling whether the box was reused.
     reused: HashMap<Inst, ir::Value>,
+    /// The vectorcall signature, once imported (see `calls`).
+    vectorcall_sig: Option<ir::SigRef>,
 }
 
 fn trusted() -> MemFlagsData {
@@ -594,15 +598,12 @@ impl Lower<'_> {
                 let Some(v) = v else { return refuse("GetSecondOutput of an instruction with one output") };
                 self.define(i, v);
             }
-            Opcode::CallMethod | Opcode::CallMethodKw | Opcode::VectorCall => {
+            Opcode::CallMethod | Opcode::VectorCall => self.emit_call(i, inst.op, &ops)?,
+            Opcode::CallMethodKw => {
                 let arr = self.array(&ops);
                 let n = self.iconst(ops.len() as i64);
-                let r = if inst.op == Opcode::VectorCall {
-                    self.call1(Helper::VectorCall, &[arr, n])
-                } else {
-                    let kw = self.iconst(i64::from(inst.op == Opcode::CallMethodKw));
-                    self.call1(Helper::Call, &[arr, n, kw])
-                };
+                let kw = self.iconst(1);
+                let r = self.call1(Helper::Call, &[arr, n, kw]);
                 self.check_null(i, r)?;
                 self.define(i, r);
             }

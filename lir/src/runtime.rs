@@ -75,6 +75,24 @@ pub struct Layout {
     pub false_obj: u64,
     /// What inline attribute caches read.
     pub attr: AttrLayout,
+    /// What direct calls of native callables read.
+    pub call: CallLayout,
+}
+
+/// The layout behind direct calls (`lower::calls`): a callable that is not a
+/// Python function or a class is called through its type's vectorcall slot
+/// (`(callable, args, nargs, kwnames) -> object`, arguments borrowed, result
+/// a new reference or null with the exception set).
+#[derive(Clone, Debug, Default)]
+pub struct CallLayout {
+    /// Offset of a type's vectorcall slot (a nullable function pointer).
+    pub type_call: i32,
+    /// The exact `function` and `type` types (their calls take the helper).
+    pub function_type: u64,
+    pub type_type: u64,
+    /// The address of the lowest usable native stack address (a word; 0 for
+    /// no limit): below it a call raises RecursionError through the helper.
+    pub native_stack_limit: u64,
 }
 
 /// The layout behind inline attribute caches (`lower::attr_ic`): machine

@@ -110,6 +110,12 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
                 entry_key: 8,
                 entry_value: 16,
             },
+            call: ember_lir::runtime::CallLayout {
+                type_call: 160,
+                function_type: 0x6300_0000,
+                type_type: 0x6400_0000,
+                native_stack_limit: 0x900_0300,
+            },
         },
     };
     let (mut built, mut lowered, mut bytes) = (0usize, 0usize, [0usize; 2]);

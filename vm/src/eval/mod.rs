@@ -35,6 +35,12 @@ fn stack_overflow() -> PyErr {
     PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded")
 }
 
+/// The address of the word holding the lowest usable native stack address
+/// (0: no limit), for machine code that checks it inline.
+pub fn native_stack_limit_addr() -> usize {
+    &frame::NATIVE_STACK_LIMIT.0 as *const std::cell::Cell<usize> as usize
+}
+
 /// Sets the lowest native stack address usable before RecursionError.
 pub fn set_native_stack_limit(addr: usize) {
     frame::NATIVE_STACK_LIMIT.set(addr);

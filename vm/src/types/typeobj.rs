@@ -260,6 +260,9 @@ impl NumberSlots {
 /// [`crate::types::type_ready`]; heap types are allocated by `type.__new__`.
 /// Byte offset of a type's version tag (a `u32`; see the module documentation).
 pub const OFFSET_TYPE_VERSION: usize = std::mem::offset_of!(TypeObj, version);
+/// Byte offset of a type's vectorcall slot (`Option<VectorcallFn>`: a
+/// nullable function pointer).
+pub const OFFSET_TYPE_CALL: usize = std::mem::offset_of!(TypeObj, call);
 
 #[repr(C)]
 pub struct TypeObj {
