@@ -60,3 +60,28 @@ try:
     g.send(None)
 except StopIteration as e:
     print("returned", e.value)
+
+
+# A for loop over a generator that returns a value ends normally; the value
+# is only seen by next() and yield from.
+def returns_value():
+    yield 1
+    yield 2
+    return "done"
+
+
+def delegate():
+    got = yield from returns_value()
+    yield got
+
+
+print([x for x in returns_value()], list(delegate()))
+it = returns_value()
+print(next(it), next(it))
+try:
+    next(it)
+except StopIteration as e:
+    print("StopIteration", e.value)
+for x in it:
+    print("never", x)
+print("exhausted loop ends")

@@ -211,6 +211,9 @@ pub fn for_iter(it: &Obj) -> PyResult<Option<PyRef>> {
     if let Some(r) = it.downcast_exact::<crate::types::range::RangeIterObj>() {
         return Ok(r.next_i64().map(int::new_int));
     }
+    if let Some(r) = crate::types::generator::next_if_generator(it) {
+        return r;
+    }
     ops::next(it)
 }
 

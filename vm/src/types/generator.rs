@@ -231,6 +231,23 @@ fn stop_with(g: &GenObj, r: PyRef) -> PyErr {
     PyErr::stop_iteration(if r.is_none() { None } else { Some(r) })
 }
 
+/// `next()` of an exact generator without the iterator protocol's dispatch
+/// (for compiled `for` loops): None when `o` is not one.
+#[inline]
+pub fn next_if_generator(o: &Obj) -> Option<PyResult<Option<PyRef>>> {
+    if !o.class().is(&GENERATOR_TYPE) {
+        return None;
+    }
+    let g = o.as_gen()?;
+    // A return ends the loop whatever the value (next() would raise
+    // StopIteration carrying it, which the loop swallows).
+    Some(match gen_send_ex(g, o, None, None) {
+        Ok(Exit::Yield(y)) => Ok(Some(y)),
+        Ok(Exit::Return(_)) => Ok(None),
+        Err(e) => Err(e),
+    })
+}
+
 fn gen_iternext(o: &Obj) -> PyResult<Option<PyRef>> {
     let g = o.as_gen().expect("generator");
     match gen_send_ex(g, o, None, None)? {
