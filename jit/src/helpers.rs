@@ -153,13 +153,6 @@ unsafe extern "C" fn call(items: *const *mut Obj, n: i64, has_kw: i64) -> *mut O
             None => (obj(*items.add(1)), objs(items.add(2), end as i64 - 2), kw),
         }
     };
-    // A compiled function of the simple shape first: compiled code calling
-    // compiled code is the common case.
-    if kw.is_none() {
-        if let Some(r) = ember_vm::eval::interp::call_compiled(callable, args) {
-            return result_to_raw(r);
-        }
-    }
     result_to_raw(c::call(callable, args, kw))
 }
 

@@ -35,7 +35,14 @@ pub fn store_global(f: FramePtr, idx: usize, v: &Obj) -> PyResult<()> {
 
 /// `CALL`: `callable(args...)`, the last `len(kwnames)` arguments being
 /// keywords.
+#[inline]
 pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
+    // Compiled code calling a compiled function: the common case first.
+    if kwnames.is_none() {
+        if let Some(r) = crate::eval::interp::call_compiled(callable, args) {
+            return r;
+        }
+    }
     let kw = match kwnames {
         None => None,
         Some(k) => Some(k.downcast::<TupleObj>().ok_or_else(|| PyErr::system_error("kwnames is not a tuple"))?),
@@ -48,9 +55,6 @@ pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
 fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
     if callable.class().is(&crate::types::function::FUNCTION_TYPE) {
         if kw.is_none() {
-            if let Some(r) = crate::eval::interp::call_compiled(callable, args) {
-                return r;
-            }
             if let Some(fp) = crate::eval::frame::push_args_frame(callable, args)? {
                 return match crate::eval::interp::run(fp, None)? {
                     crate::eval::interp::Exit::Return(v) => Ok(v),

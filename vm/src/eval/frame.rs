@@ -279,6 +279,15 @@ fn alloc_exact_frame(func: &crate::types::function::FunctionObj, nargs: usize) -
     if code.flags & SPECIAL != 0 || code.arg_count as usize != nargs || code.kwonly_arg_count != 0 {
         return Ok(None);
     }
+    enter_call()?;
+    let (nlocalsplus, stack_size) = (code.nlocalsplus(), code.stack_size);
+    Ok(Some(write_frame(func, None, code_ref, nlocalsplus, stack_size, nargs)))
+}
+
+/// Counts a new thread frame towards the recursion limit (RecursionError
+/// beyond it) and gives the cycle collector its chance.
+#[inline(always)]
+fn enter_call() -> PyResult<()> {
     let t = ts();
     let depth = t.depth.get() + 1;
     if depth > t.recursion_limit.get() {
@@ -286,8 +295,7 @@ fn alloc_exact_frame(func: &crate::types::function::FunctionObj, nargs: usize) -
     }
     t.depth.set(depth);
     crate::gc::maybe_collect();
-    let (nlocalsplus, stack_size) = (code.nlocalsplus(), code.stack_size);
-    Ok(Some(write_frame(func, None, code_ref, nlocalsplus, stack_size, nargs)))
+    Ok(())
 }
 
 /// Allocates and initialises a thread frame running `code_ref` for `func`
@@ -346,13 +354,7 @@ pub fn push_plain_frame(
     code_ref: PyRef,
     args: &[&Obj],
 ) -> PyResult<FramePtr> {
-    let t = ts();
-    let depth = t.depth.get() + 1;
-    if depth > t.recursion_limit.get() {
-        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
-    }
-    t.depth.set(depth);
-    crate::gc::maybe_collect();
+    enter_call()?;
     let (nlocalsplus, stack_size) = match code_ref.downcast::<CodeObj>() {
         Some(c) => (c.nlocalsplus(), c.stack_size),
         None => (0, 0),
