@@ -281,7 +281,7 @@ fn with_origins(
 }
 
 /// Names whose use makes a function read its own frame's locals.
-const FRAME_READERS: &[&str] = &["locals", "vars", "dir", "eval", "exec"];
+const FRAME_READERS: &[&str] = &["locals", "vars", "dir", "eval", "exec", "_getframe"];
 
 /// The HIR type of a code object's constant.
 fn const_type(o: &Obj) -> Type {

@@ -156,6 +156,14 @@ unsafe extern "C" fn call(items: *const *mut Obj, n: i64, has_kw: i64) -> *mut O
     result_to_raw(c::call(callable, args, kw))
 }
 
+/// # Safety
+/// `f` is an exact function object.
+unsafe extern "C" fn call_function(f: *mut Obj, args: *const *mut Obj, n: i64) -> *mut Obj {
+    // SAFETY: module contract.
+    let (f, args) = unsafe { (obj(f), objs(args, n)) };
+    result_to_raw(c::call_function(f, args))
+}
+
 unsafe extern "C" fn vector_call(items: *const *mut Obj, n: i64) -> *mut Obj {
     if n < 1 {
         return missing("call without a callable");
@@ -425,6 +433,7 @@ pub fn address(h: Helper) -> u64 {
         Helper::LoadMethod => load_method as *const (),
         Helper::Call => call as *const (),
         Helper::VectorCall => vector_call as *const (),
+        Helper::CallFunction => call_function as *const (),
         Helper::BinaryOp => binary_op as *const (),
         Helper::Compare => compare as *const (),
         Helper::UnaryOp => unary_op as *const (),

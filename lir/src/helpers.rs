@@ -91,6 +91,9 @@ helpers! {
     /// (items, count, has kwnames) -> result, for the call protocol's
     /// `[X, Y, args..., kwnames?]` (X may be null).
     Call(Ptr, I64, I64) -> Ptr;
+    /// (function, args, count) -> the exact Python function called with
+    /// `args[..count]` positionally.
+    CallFunction(Ptr, Ptr, I64) -> Ptr;
     /// (items, count) -> `items[0](items[1..])`.
     VectorCall(Ptr, I64) -> Ptr;
     /// (lhs, rhs, bytecode operator) -> result.

@@ -36,13 +36,13 @@ impl Lower<'_> {
         };
         let done = self.b.create_block();
         let result = self.b.append_block_param(done, types::I64);
-        let (direct, general) = (self.b.create_block(), self.b.create_block());
+        let (direct, general, function) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
 
-        // Python functions first: they are the common callables and take the
-        // helper's way into compiled code.
+        // Python functions first: they are the common callables, and their
+        // helper enters compiled code directly.
         let ty = self.b.ins().load(types::I64, trusted(), callable, l.ob_type);
         let is_function = self.b.ins().icmp_imm_s(IntCC::Equal, ty, l.call.function_type as i64);
-        self.exit_if(is_function, general);
+        self.exit_if(is_function, function);
         let is_class = self.b.ins().icmp_imm_s(IntCC::Equal, ty, l.call.type_type as i64);
         let slot = self.b.ins().load(types::I64, trusted(), ty, l.call.type_call);
         let no_slot = self.b.ins().icmp_imm_s(IntCC::Equal, slot, 0);
@@ -59,6 +59,10 @@ impl Lower<'_> {
         let no_kwnames = self.iconst(0);
         let call = self.b.ins().call_indirect(sig, slot, &[callable, args, nargs, no_kwnames]);
         let r = self.b.inst_results(call)[0];
+        self.b.ins().jump(done, &[r.into()]);
+
+        self.b.switch_to_block(function);
+        let r = self.call1(Helper::CallFunction, &[callable, args, nargs]);
         self.b.ins().jump(done, &[r.into()]);
 
         self.b.switch_to_block(general);

@@ -50,6 +50,16 @@ pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&Obj>) -> PyResult {
     call_one(callable, args, kw)
 }
 
+/// Calls the exact Python function `func` with positional `args`: straight
+/// into its compiled code when it has the plain shape.
+#[inline]
+pub fn call_function(func: &Obj, args: &[&Obj]) -> PyResult {
+    if let Some(r) = crate::eval::interp::call_compiled(func, args) {
+        return r;
+    }
+    call_one(func, args, None)
+}
+
 /// Calls `callable`; Python functions directly (no trip through the type's
 /// call slot), so compiled callers reach compiled callees quickly.
 fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {

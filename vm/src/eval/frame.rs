@@ -343,22 +343,40 @@ fn write_frame(
     }
 }
 
+/// Counts a call from native code into a new frame: the recursion depth
+/// (checked against the limit) and the native stack (checked against its
+/// limit), then gives the cycle collector its chance.
+#[inline(always)]
+pub(crate) fn enter_native_call() -> PyResult<()> {
+    let t = ts();
+    let depth = t.depth.get() + 1;
+    let limit = NATIVE_STACK_LIMIT.get();
+    if depth > t.recursion_limit.get() || (limit != 0 && stack_pointer() < limit) {
+        return Err(PyErr::new(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    t.depth.set(depth);
+    crate::gc::maybe_collect();
+    Ok(())
+}
+
 /// The frame for compiled code's call of the plain function `func_obj`
-/// whose code (`code_ref`, a new reference) binds exactly `args`
-/// positionally: no defaults, keyword-only parameters, `*args`/`**kwargs`,
-/// closure, generator or coroutine (the caller checked the shape). The
-/// arguments and the function get new references.
-pub fn push_plain_frame(
+/// whose code (`code_ref`, a new reference, with `nlocalsplus` locals and
+/// a value stack of `stack_size`) binds exactly `args` positionally: no
+/// defaults, keyword-only parameters, `*args`/`**kwargs`, closure, generator
+/// or coroutine (the caller checked the shape and counted the call with
+/// [`enter_native_call`]). The arguments and the function get new
+/// references. The frame is an entry frame below `caller`, marked as entered
+/// by compiled code.
+#[inline(always)]
+pub(crate) fn push_entered_frame(
     func_obj: &Obj,
     func: &crate::types::function::FunctionObj,
     code_ref: PyRef,
+    nlocalsplus: usize,
+    stack_size: u32,
     args: &[&Obj],
-) -> PyResult<FramePtr> {
-    enter_call()?;
-    let (nlocalsplus, stack_size) = match code_ref.downcast::<CodeObj>() {
-        Some(c) => (c.nlocalsplus(), c.stack_size),
-        None => (0, 0),
-    };
+    caller: *mut Frame,
+) -> FramePtr {
     let nargs = args.len().min(nlocalsplus);
     let f = write_frame(func, Some(func_obj.to_owned()), code_ref, nlocalsplus, stack_size, nargs);
     // SAFETY: the new frame's first `nargs` slots await their values.
@@ -368,7 +386,11 @@ pub fn push_plain_frame(
             ptr::write(slots.add(i), Some((*a).to_owned()));
         }
     }
-    Ok(f)
+    let h = f.fm();
+    h.previous = caller;
+    h.is_entry = true;
+    h.jit_entered = true;
+    f
 }
 
 /// The call fast path: pushes the frame for the plain Python function lying
@@ -517,6 +539,34 @@ impl FramePtr {
         // returned to the data stack in LIFO order.
         unsafe {
             ptr::drop_in_place(self.0.as_ptr());
+        }
+        DATA_STACK.free(self.0.as_ptr() as *mut u8);
+    }
+
+    /// [`release`](Self::release) for a frame of a plain function that
+    /// compiled code returned from: no frame object (else the general way),
+    /// no locals mapping, an empty value stack.
+    #[inline(always)]
+    pub(crate) fn release_returned(self) {
+        let h = self.fm();
+        if h.frame_obj.is_some() || h.locals.is_some() {
+            return self.release();
+        }
+        let n = h.nlocalsplus as usize + self.depth();
+        h.sp = self.stack_base();
+        // SAFETY: the localsplus (and any stack) slots are initialised;
+        // each is taken once and left None. Then the header's two references
+        // are dropped once (the other fields hold none) and the memory goes
+        // back to the data stack in LIFO order.
+        unsafe {
+            let slots = self.slots();
+            for i in 0..n {
+                drop(ptr::replace(slots.add(i), None));
+            }
+            let t = ts();
+            t.depth.set(t.depth.get().saturating_sub(1));
+            ptr::drop_in_place(&mut h.code);
+            ptr::drop_in_place(&mut h.func);
         }
         DATA_STACK.free(self.0.as_ptr() as *mut u8);
     }

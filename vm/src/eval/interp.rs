@@ -76,49 +76,40 @@ pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
         cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR | cf::ITERABLE_COROUTINE | cf::VARARGS | cf::VARKEYWORDS;
     let func = func_obj.downcast_exact::<FunctionObj>()?;
     let code_ref = func.code.get_clone();
-    let entry = {
+    let (entry, nlocalsplus, stack_size) = {
         let c = code_ref.downcast::<CodeObj>()?;
         if c.flags & SPECIAL != 0 || c.arg_count as usize != args.len() || c.kwonly_arg_count != 0 || c.nfree != 0 {
             return None;
         }
-        c.jit.entry()?
+        (c.jit.entry()?, c.nlocalsplus(), c.stack_size)
     };
-    let f = match crate::eval::frame::push_plain_frame(func_obj, func, code_ref, args) {
-        Ok(f) => f,
-        Err(e) => return Some(Err(e)),
-    };
-    Some(run_fresh_compiled(f, entry))
-}
-
-/// [`run`] for a fresh frame of a plain (not generator) function whose code
-/// has the compiled `entry`.
-fn run_fresh_compiled(f: FramePtr, entry: jit_hook::JitEntry) -> PyResult {
-    if let Err(e) = crate::eval::check_native_stack() {
-        // The frame was pushed for this call: pop it again.
-        f.release();
-        return Err(e);
-    }
     let t = ts();
-    let caller = t.frame.get();
-    f.set_previous(FramePtr::from_raw(caller));
-    f.set_entry(true);
-    t.frame.set(f.as_raw());
-    let throw = match jit_hook::run_entry(entry, f) {
-        JitExit::Return(v) => {
-            retire(f);
-            t.frame.set(caller);
-            return Ok(v);
-        }
-        JitExit::Resume => None,
-        JitExit::Raise(e) => Some(e),
-        JitExit::Yield(_) => Some(PyErr::system_error("plain function yielded")),
-    };
-    let r = run_loop(f, throw);
-    t.frame.set(caller);
-    match r? {
-        Exit::Return(v) => Ok(v),
-        Exit::Yield(_) => Err(PyErr::system_error("plain function yielded")),
+    if let Err(e) = crate::eval::frame::enter_native_call() {
+        return Some(Err(e));
     }
+    let caller = t.frame.get();
+    let f = crate::eval::frame::push_entered_frame(func_obj, func, code_ref, nlocalsplus, stack_size, args, caller);
+    t.frame.set(f.as_raw());
+    // SAFETY: `entry` is the installed compiled code of the frame's code and
+    // follows the `JitEntry` contract; `f` is a fresh, bound frame on the
+    // frame stack that stays there for the whole call.
+    let r = unsafe { entry(f.as_raw()) };
+    if r as usize > jit_hook::DEOPT_RESUME {
+        // A result (plain code never yields): the frame goes now, with the
+        // caller current while its locals are dropped.
+        t.frame.set(caller);
+        f.release_returned();
+        // SAFETY: per the contract, the result is an owned reference.
+        return Some(Ok(unsafe { PyRef::from_raw(r) }));
+    }
+    let throw = if r.is_null() { Some(PyErr::fetch()) } else { None };
+    let result = run_loop(f, throw);
+    t.frame.set(caller);
+    Some(match result {
+        Ok(Exit::Return(v)) => Ok(v),
+        Ok(Exit::Yield(_)) => Err(PyErr::system_error("plain function yielded")),
+        Err(e) => Err(e),
+    })
 }
 
 /// Ends an entry frame: thread frames are popped, generator frames kept.

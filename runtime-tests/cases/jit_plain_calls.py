@@ -1,0 +1,138 @@
+# Calls of plain Python functions from (compiled) Python functions: results,
+# exceptions, callees that hand their frame back to the interpreter, frame
+# objects that outlive the call, finalizers run when the callee's locals go,
+# and the recursion limit.
+import sys
+
+
+def add(a, b):
+    return a + b
+
+
+def callee_raises(x):
+    return 10 // x
+
+
+def calls(n):
+    total = 0
+    for i in range(n):
+        total = add(total, i)
+    return total
+
+
+print("sum", calls(1000))
+print("mixed", add(1, 2), add(1.5, 2), add("a", "b"), add([1], [2]), add((1,), (2,)))
+
+for x in (5, 0, 2):
+    try:
+        print("div", callee_raises(x))
+    except ZeroDivisionError as e:
+        print("raised", type(e).__name__, e)
+
+
+def kinds(v):
+    # Specialised on its first argument's type, then called with others.
+    return v * 2
+
+
+for v in (3, 4, 2.5, "ab", [0], None):
+    try:
+        print("kinds", kinds(v))
+    except TypeError as e:
+        print("kinds error", e)
+
+
+def keep_frame():
+    local = "kept"
+    return sys._getframe()
+
+
+def caller_of_keep():
+    f = keep_frame()
+    return f
+
+
+fr = caller_of_keep()
+print("frame", fr.f_code.co_name, fr.f_locals.get("local"), fr.f_back is None or fr.f_back.f_code.co_name)
+
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        f = sys._getframe(1)
+        print("del", self.name, "while", f.f_code.co_name, "runs")
+
+
+def make_and_drop(name):
+    n = Noisy(name)
+    size = len(n.name)
+    del n
+    return size
+
+
+def drop_argument(n):
+    return len(n.name)
+
+
+def outer():
+    return make_and_drop("local")
+
+
+print("outer", outer())
+print("argument", drop_argument(Noisy("argument")))
+
+
+def depth(n):
+    if n == 0:
+        return 0
+    return depth(n - 1) + 1
+
+
+print("depth", depth(200))
+try:
+    depth(100000)
+except RecursionError as e:
+    print("recursion", type(e).__name__)
+print("after", depth(50))
+
+
+def swap_code():
+    return "old"
+
+
+def new_code():
+    return "new"
+
+
+def call_swapped():
+    out = [swap_code()]
+    swap_code.__code__ = new_code.__code__
+    out.append(swap_code())
+    return out
+
+
+print("swapped", call_swapped())
+
+
+def defaults(a, b=10):
+    return a + b
+
+
+def kwonly(a, *, k=1):
+    return a * k
+
+
+def star(*args):
+    return len(args)
+
+
+def many(n):
+    out = 0
+    for i in range(n):
+        out += defaults(i) + defaults(i, 1) + kwonly(i) + star(i, i)
+    return out
+
+
+print("shapes", many(50))
