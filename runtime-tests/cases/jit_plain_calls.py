@@ -136,3 +136,67 @@ def many(n):
 
 
 print("shapes", many(50))
+
+
+# Instances of classes whose __init__ is compiled.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class Bad:
+    def __init__(self, v):
+        return v
+
+
+class Raising:
+    def __init__(self, v):
+        self.v = 10 // v
+
+
+class WithDefault:
+    def __init__(self, a, b=2):
+        self.s = a + b
+
+
+class WithNew:
+    def __new__(cls, *args):
+        print("new", cls.__name__, args)
+        return super().__new__(cls)
+
+    def __init__(self, a):
+        self.a = a
+
+
+class MyList(list):
+    def __init__(self, a):
+        super().__init__([a, a])
+
+
+def build(n):
+    pts = [Point(i, -i) for i in range(n)]
+    out = [sum(p.x - p.y for p in pts)]
+    for make, arg in ((Bad, None), (Bad, 3), (Raising, 5), (Raising, 0)):
+        try:
+            o = make(arg)
+            out.append(type(o).__name__)
+        except (TypeError, ZeroDivisionError) as e:
+            out.append(f"{type(e).__name__}: {e}")
+    try:
+        Point(1)
+    except TypeError as e:
+        out.append(str(e))
+    try:
+        Point(1, 2, 3)
+    except TypeError as e:
+        out.append(str(e))
+    out.append(Point(y=1, x=2).x)
+    out.append(WithDefault(1).s + WithDefault(1, 5).s)
+    out.append(WithNew(7).a)
+    out.append(MyList(4))
+    return out
+
+
+for _ in range(2):
+    print("build", build(20))

@@ -297,6 +297,37 @@ pub fn prepare_init_call(
     Some(prepare_method_call(&init, &obj, args, kwnames).map(|p| (obj.clone(), p)))
 }
 
+/// `cls(args)` from compiled code, for a class with `object.__new__` and a
+/// plain compiled `__init__` taking exactly the arguments (see
+/// [`crate::eval::interp::call_compiled`]): the instance, initialised. None
+/// when the class or `__init__` does not qualify (nothing done then).
+pub fn call_compiled_init(callable: &Obj, args: &[&Obj]) -> Option<PyResult> {
+    if !callable.class().is(&crate::types::typeobj::TYPE_TYPE) {
+        return None;
+    }
+    let t = callable.downcast::<TypeObj>()?;
+    let object_new = crate::types::object::object_new as crate::types::typeobj::NewFn as usize;
+    if t.new.get().map(|f| f as usize) != Some(object_new) || !crate::types::slot_funcs::is_slot_init(t.init.get()) {
+        return None;
+    }
+    let init = t.lookup(init_name().downcast::<StrObj>()?)?;
+    let code = init.downcast_exact::<FunctionObj>()?.code();
+    crate::eval::interp::plain_compiled_entry(code.downcast::<CodeObj>()?, args.len() + 1)?;
+    let obj = match crate::types::object::object_new(t, Args { all: args, nargs: args.len(), kwnames: None }) {
+        Ok(o) => o,
+        Err(e) => return Some(Err(e)),
+    };
+    // The shape was checked: this call is made.
+    let ret = match crate::eval::interp::call_compiled_with(&init, Some(&obj), args)? {
+        Ok(v) => v,
+        Err(e) => return Some(Err(e)),
+    };
+    if !ret.is_none() {
+        return Some(Err(init_returned(&ret)));
+    }
+    Some(Ok(obj))
+}
+
 /// [`prepare_call`] with `self_` before `args`, without building a new
 /// argument array in the common all-positional case.
 fn prepare_method_call(func_obj: &Obj, self_: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult<Prepared> {

@@ -79,6 +79,13 @@ fn call_one(callable: &Obj, args: &[&Obj], kw: Option<&TupleObj>) -> PyResult {
         let a = crate::types::typeobj::Args { all: args, nargs: args.len() - nkw, kwnames: kw };
         return crate::eval::call_function(callable, a);
     }
+    // `cls(...)` with a compiled `__init__`: the instance, then the call
+    // straight into the machine code.
+    if kw.is_none() {
+        if let Some(r) = crate::eval::call::call_compiled_init(callable, args) {
+            return r;
+        }
+    }
     // `cls(...)` with a Python `__init__`: the same shortcut the eval loop
     // takes, so the instance is built without looking `__init__` up by name.
     if let Some(r) = crate::eval::call::prepare_init_call(callable, args, kw) {

@@ -361,7 +361,8 @@ pub(crate) fn enter_native_call() -> PyResult<()> {
 
 /// The frame for compiled code's call of the plain function `func_obj`
 /// whose code (`code_ref`, a new reference, with `nlocalsplus` locals and
-/// a value stack of `stack_size`) binds exactly `args` positionally: no
+/// a value stack of `stack_size`) binds exactly `first` (if any) and `args`
+/// positionally: no
 /// defaults, keyword-only parameters, `*args`/`**kwargs`, closure, generator
 /// or coroutine (the caller checked the shape and counted the call with
 /// [`enter_native_call`]). The arguments and the function get new
@@ -374,16 +375,21 @@ pub(crate) fn push_entered_frame(
     code_ref: PyRef,
     nlocalsplus: usize,
     stack_size: u32,
+    first: Option<&Obj>,
     args: &[&Obj],
     caller: *mut Frame,
 ) -> FramePtr {
-    let nargs = args.len().min(nlocalsplus);
+    let skip = usize::from(first.is_some());
+    let nargs = (args.len() + skip).min(nlocalsplus);
     let f = write_frame(func, Some(func_obj.to_owned()), code_ref, nlocalsplus, stack_size, nargs);
     // SAFETY: the new frame's first `nargs` slots await their values.
     unsafe {
         let slots = f.slots();
-        for (i, a) in args.iter().take(nargs).enumerate() {
-            ptr::write(slots.add(i), Some((*a).to_owned()));
+        if let Some(a) = first.filter(|_| nargs > 0) {
+            ptr::write(slots, Some(a.to_owned()));
+        }
+        for (i, a) in args.iter().take(nargs - skip.min(nargs)).enumerate() {
+            ptr::write(slots.add(i + skip), Some((*a).to_owned()));
         }
     }
     let h = f.fm();

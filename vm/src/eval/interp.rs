@@ -66,29 +66,45 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     r
 }
 
+/// The compiled entry of `c` when a call with `nargs` positional arguments
+/// binds exactly its parameters: no `*args`/`**kwargs`, keyword-only
+/// parameters or closure, not a generator or coroutine.
+#[inline]
+pub fn plain_compiled_entry(c: &CodeObj, nargs: usize) -> Option<jit_hook::JitEntry> {
+    use ember_compiler::code::code_flags as cf;
+    const SPECIAL: u32 =
+        cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR | cf::ITERABLE_COROUTINE | cf::VARARGS | cf::VARKEYWORDS;
+    if c.flags & SPECIAL != 0 || c.arg_count as usize != nargs || c.kwonly_arg_count != 0 || c.nfree != 0 {
+        return None;
+    }
+    c.jit.entry()
+}
+
 /// Compiled code calling a plain Python function that is compiled too, with
 /// exactly its positional parameters and no closure: the frame is pushed and
 /// the machine code entered without the general steps of [`run`] (whose
 /// checks this shape makes moot). None: not that shape, nothing done.
+#[inline]
 pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
-    use ember_compiler::code::code_flags as cf;
-    const SPECIAL: u32 =
-        cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR | cf::ITERABLE_COROUTINE | cf::VARARGS | cf::VARKEYWORDS;
+    call_compiled_with(func_obj, None, args)
+}
+
+/// [`call_compiled`] with the arguments `first` (when given) and then `args`
+/// (a method's receiver before the call's arguments, without an array).
+pub fn call_compiled_with(func_obj: &Obj, first: Option<&Obj>, args: &[&Obj]) -> Option<PyResult> {
     let func = func_obj.downcast_exact::<FunctionObj>()?;
     let code_ref = func.code.get_clone();
     let (entry, nlocalsplus, stack_size) = {
         let c = code_ref.downcast::<CodeObj>()?;
-        if c.flags & SPECIAL != 0 || c.arg_count as usize != args.len() || c.kwonly_arg_count != 0 || c.nfree != 0 {
-            return None;
-        }
-        (c.jit.entry()?, c.nlocalsplus(), c.stack_size)
+        (plain_compiled_entry(c, args.len() + usize::from(first.is_some()))?, c.nlocalsplus(), c.stack_size)
     };
     let t = ts();
     if let Err(e) = crate::eval::frame::enter_native_call() {
         return Some(Err(e));
     }
     let caller = t.frame.get();
-    let f = crate::eval::frame::push_entered_frame(func_obj, func, code_ref, nlocalsplus, stack_size, args, caller);
+    let f =
+        crate::eval::frame::push_entered_frame(func_obj, func, code_ref, nlocalsplus, stack_size, first, args, caller);
     t.frame.set(f.as_raw());
     // SAFETY: `entry` is the installed compiled code of the frame's code and
     // follows the `JitEntry` contract; `f` is a fresh, bound frame on the
