@@ -103,8 +103,15 @@ pub fn call_compiled_with(func_obj: &Obj, first: Option<&Obj>, args: &[&Obj]) ->
         return Some(Err(e));
     }
     let caller = t.frame.get();
-    let f =
-        crate::eval::frame::push_entered_frame(func_obj, func, code_ref, nlocalsplus, stack_size, first, args, caller);
+    let f = crate::eval::frame::push_entered_frame(
+        func_obj,
+        func,
+        code_ref,
+        (nlocalsplus, stack_size),
+        first,
+        args,
+        caller,
+    );
     t.frame.set(f.as_raw());
     // SAFETY: `entry` is the installed compiled code of the frame's code and
     // follows the `JitEntry` contract; `f` is a fresh, bound frame on the
