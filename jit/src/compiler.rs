@@ -73,6 +73,7 @@ fn attr_layout() -> ember_lir::runtime::AttrLayout {
         mode_slot: ac::IC_SLOT,
         mode_method: ac::IC_METHOD,
         mode_set_dict: ac::IC_SET_DICT,
+        mode_set_slot: ac::IC_SET_SLOT,
         dict_version_counter: dict::version_counter_addr() as u64,
         dict_borrow: dict::OFFSET_TABLE_BORROW as i32,
         entries_ptr: (dict::OFFSET_ENTRIES + de::OFFSET_PTR) as i32,

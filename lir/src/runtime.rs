@@ -121,6 +121,8 @@ pub struct AttrLayout {
     pub mode_method: u8,
     /// Mode bit: a store replaces the value of the hinted instance-dict entry.
     pub mode_set_dict: u8,
+    /// A store replaces the slot at the entry's offset (`IC_SET_SLOT`).
+    pub mode_set_slot: u8,
     /// The address of the `u64` counter dict versions come from (a changed
     /// dict takes the counter's value as its version; the counter goes up).
     pub dict_version_counter: u64,

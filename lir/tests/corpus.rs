@@ -101,6 +101,7 @@ fn corpus_compiles_for_x86_64_and_aarch64() {
                 mode_slot: 2,
                 mode_method: 4,
                 mode_set_dict: 8,
+                mode_set_slot: 16,
                 dict_version_counter: 0x900_0200,
                 dict_borrow: 24,
                 entries_ptr: 32,

@@ -14,7 +14,8 @@
 //!   the instance has no dict, or its dict's 64-bit hash summary lacks the
 //!   name's bit (no key with that hash, so no shadowing entry);
 //! - a store replaces the value of the hinted instance-dict entry when its
-//!   key is the name, and gives the dict a new version as every change does.
+//!   key is the name, and gives the dict a new version as every change does;
+//!   or it swaps the value into a writable `__slots__` member.
 //!
 //! Dicts are read only while their table's borrow flag is not negative, and
 //! changed only while it is zero.
@@ -156,6 +157,19 @@ impl Lower<'_> {
         self.b.set_cold_block(slow);
 
         let (way, mode, off) = self.ic_entry(obj, site, slow);
+        // A `__slots__` member: swap the value in.
+        let (slot, dict) = (self.b.create_block(), self.b.create_block());
+        let is_slot = self.has_bits(mode, a.mode_set_slot);
+        self.b.ins().brif(is_slot, slot, &[], dict, &[]);
+        self.b.switch_to_block(slot);
+        let addr = self.b.ins().iadd(obj, off);
+        let old = self.b.ins().load(types::I64, trusted(), addr, 0);
+        self.incref(value, false);
+        self.b.ins().store(trusted(), value, addr, 0);
+        self.decref(old, true);
+        self.b.ins().jump(done, &[]);
+
+        self.b.switch_to_block(dict);
         let can = self.has_bits(mode, a.mode_set_dict);
         let cannot = self.b.ins().icmp_imm_s(IntCC::Equal, can, 0);
         self.exit_if(cannot, slow);

@@ -79,6 +79,9 @@ pub const IC_METHOD: u8 = 4;
 /// `IC_SET_DICT`: a store replaces the value of the instance dict's entry
 /// `hint` when that entry's key is the name (bumping the dict's version).
 pub const IC_SET_DICT: u8 = 8;
+/// `IC_SET_SLOT`: a store replaces the `__slots__` member at `ic_offset`
+/// (releasing the old value, which may be unset).
+pub const IC_SET_SLOT: u8 = 16;
 
 /// Byte offsets compiled code reads: an [`AttrSite`]'s first entry, and in
 /// an entry its type version (`u32`), `ic_mode` (`u8`), hint (`u32`),
@@ -114,7 +117,16 @@ fn ic_for(ty: &TypeObj, version: u32, kind: Kind, fl: u8, hint: u32) -> (u8, u32
     }
     let dict_off = ty.dict_offset.get();
     match kind {
-        Kind::Slot if fl & GENERIC_GET != 0 => (IC_SLOT, hint),
+        Kind::Slot => {
+            let mut mode = 0;
+            if fl & GENERIC_GET != 0 {
+                mode |= IC_SLOT;
+            }
+            if fl & GENERIC_SET != 0 && fl & WRITABLE != 0 {
+                mode |= IC_SET_SLOT;
+            }
+            (mode, hint)
+        }
         Kind::Dict | Kind::Shadowable if dict_off >= 0 => {
             let Ok(off) = u32::try_from(dict_off) else { return (0, 0) };
             let mut mode = 0;
