@@ -200,3 +200,79 @@ def build(n):
 
 for _ in range(2):
     print("build", build(20))
+
+
+# Functions the runtime calls: operator methods, callbacks of builtins and
+# bound method objects, with results, exceptions and changing types.
+class V:
+    def __init__(self, x):
+        self.x = x
+
+    def __add__(self, other):
+        if isinstance(other, V):
+            return V(self.x + other.x)
+        return NotImplemented
+
+    def __radd__(self, other):
+        return V(other + self.x)
+
+    def __mul__(self, k):
+        return V(self.x * k)
+
+    def __len__(self):
+        return abs(int(self.x))
+
+    def __eq__(self, other):
+        return isinstance(other, V) and self.x == other.x
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"V({self.x!r})"
+
+
+def ops(n):
+    acc = V(0)
+    for i in range(n):
+        acc = acc + V(i)
+    out = [acc, 1 + acc, acc * 2, acc * 0.5, len(acc), acc == V(acc.x), acc != V(-1)]
+    try:
+        acc + 1
+    except TypeError as e:
+        out.append(str(e))
+    try:
+        acc * "x"
+    except TypeError as e:
+        out.append(str(e))
+    try:
+        len(V(-2.5))
+    except TypeError as e:
+        out.append(str(e))
+    return out
+
+
+print("ops", ops(30))
+
+
+def key(v):
+    return -v if v % 2 else v
+
+
+def boom(v):
+    return 1 // (v - 3)
+
+
+def callbacks():
+    out = [sorted(range(10), key=key), list(map(key, range(5))), max(range(7), key=key)]
+    bound = V(3).__mul__
+    out.append([bound(k) for k in range(3)])
+    out.append(list(map(V(1).__add__, [V(1), V(2)])))
+    try:
+        list(map(boom, range(5)))
+    except ZeroDivisionError as e:
+        out.append(f"{type(e).__name__}: {e}")
+    return out
+
+
+for _ in range(2):
+    print("callbacks", callbacks())

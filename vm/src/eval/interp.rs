@@ -93,11 +93,12 @@ pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
 /// (a method's receiver before the call's arguments, without an array).
 pub fn call_compiled_with(func_obj: &Obj, first: Option<&Obj>, args: &[&Obj]) -> Option<PyResult> {
     let func = func_obj.downcast_exact::<FunctionObj>()?;
+    let nargs = args.len() + usize::from(first.is_some());
+    let (entry, nlocalsplus, stack_size) = func.code.with(|code| {
+        let c = code.downcast::<CodeObj>()?;
+        Some((plain_compiled_entry(c, nargs)?, c.nlocalsplus(), c.stack_size))
+    })?;
     let code_ref = func.code.get_clone();
-    let (entry, nlocalsplus, stack_size) = {
-        let c = code_ref.downcast::<CodeObj>()?;
-        (plain_compiled_entry(c, args.len() + usize::from(first.is_some()))?, c.nlocalsplus(), c.stack_size)
-    };
     let t = ts();
     if let Err(e) = crate::eval::frame::enter_native_call() {
         return Some(Err(e));

@@ -9,6 +9,12 @@ use crate::types::tuple::{new_tuple, TupleObj};
 /// Calls `callable(*args)` where `args` end with the values named by `kwnames`.
 #[inline]
 pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult {
+    // A plain compiled function (callbacks, bound methods): straight in.
+    if kwnames.is_none() && crate::eval::jit_hook::installed() {
+        if let Some(r) = crate::eval::interp::call_compiled(callable, args) {
+            return r;
+        }
+    }
     crate::eval::check_native_stack()?;
     abi::vectorcall(callable, args, kwnames)
 }
@@ -56,6 +62,13 @@ pub fn call_with_kwargs(callable: &Obj, args: &[&Obj], kwargs: Option<&DictObj>)
 
 /// Calls an unbound method `func` found on `self_`'s type with `self_` first.
 pub fn call_method_obj(func: &Obj, self_: &Obj, args: &[&Obj]) -> PyResult {
+    // A plain compiled method (special methods of Python classes called by
+    // the runtime: operators, `__len__`, ...): straight into its code.
+    if crate::eval::jit_hook::installed() {
+        if let Some(r) = crate::eval::interp::call_compiled_with(func, Some(self_), args) {
+            return r;
+        }
+    }
     let mut all: smallvec_like::Args = smallvec_like::Args::new();
     all.push(self_);
     for a in args {
