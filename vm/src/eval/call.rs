@@ -311,7 +311,8 @@ pub fn call_compiled_init(callable: &Obj, args: &[&Obj]) -> Option<PyResult> {
         return None;
     }
     let init = t.lookup(init_name().downcast::<StrObj>()?)?;
-    crate::eval::interp::plain_compiled_call(init.downcast_exact::<FunctionObj>()?, args.len() + 1)?;
+    let code = init.downcast_exact::<FunctionObj>()?.code();
+    crate::eval::interp::plain_compiled_entry(code.downcast::<CodeObj>()?, args.len() + 1)?;
     let obj = match crate::types::object::object_new(t, Args { all: args, nargs: args.len(), kwnames: None }) {
         Ok(o) => o,
         Err(e) => return Some(Err(e)),

@@ -361,8 +361,8 @@ pub(crate) fn enter_native_call() -> PyResult<()> {
 
 /// The frame for compiled code's call of the plain function `func_obj`
 /// whose code (`code_ref`, a new reference, with `nlocalsplus` locals and
-/// a value stack of `stack_size`) binds exactly `first` (if any), `args`
-/// and then `defaults` (the values of the parameters left out) positionally: no
+/// a value stack of `stack_size`) binds exactly `first` (if any) and `args`
+/// positionally: no
 /// defaults, keyword-only parameters, `*args`/`**kwargs`, closure, generator
 /// or coroutine (the caller checked the shape and counted the call with
 /// [`enter_native_call`]). The arguments and the function get new
@@ -374,12 +374,12 @@ pub(crate) fn push_entered_frame(
     func: &crate::types::function::FunctionObj,
     code_ref: PyRef,
     (nlocalsplus, stack_size): (usize, u32),
-    (first, args, defaults): (Option<&Obj>, &[&Obj], &[PyRef]),
+    first: Option<&Obj>,
+    args: &[&Obj],
     caller: *mut Frame,
 ) -> FramePtr {
     let skip = usize::from(first.is_some());
-    let given = args.len() + skip;
-    let nargs = (given + defaults.len()).min(nlocalsplus);
+    let nargs = (args.len() + skip).min(nlocalsplus);
     let f = write_frame(func, Some(func_obj.to_owned()), code_ref, nlocalsplus, stack_size, nargs);
     // SAFETY: the new frame's first `nargs` slots await their values.
     unsafe {
@@ -389,9 +389,6 @@ pub(crate) fn push_entered_frame(
         }
         for (i, a) in args.iter().take(nargs - skip.min(nargs)).enumerate() {
             ptr::write(slots.add(i + skip), Some((*a).to_owned()));
-        }
-        for (k, d) in defaults.iter().take(nargs - given.min(nargs)).enumerate() {
-            ptr::write(slots.add(given + k), Some(d.clone()));
         }
     }
     let h = f.fm();

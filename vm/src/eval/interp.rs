@@ -66,49 +66,22 @@ pub fn run(entry: FramePtr, throw: Option<PyErr>) -> PyResult<Exit> {
     r
 }
 
-/// How a plain compiled function takes a call (see [`plain_compiled_call`]).
-pub struct PlainCall {
-    pub entry: jit_hook::JitEntry,
-    pub nlocalsplus: usize,
-    pub stack_size: u32,
-    /// The function's defaults tuple, when the call leaves parameters out.
-    pub defaults: Option<PyRef>,
-    /// How many trailing parameters take their defaults.
-    pub missing: usize,
-}
-
-/// How `func` takes a call with `nargs` positional arguments when it is
-/// compiled and they bind its parameters, the last ones possibly from its
-/// defaults: no `*args`/`**kwargs`, keyword-only parameters or closure, not
-/// a generator or coroutine. None otherwise.
+/// The compiled entry of `c` when a call with `nargs` positional arguments
+/// binds exactly its parameters: no `*args`/`**kwargs`, keyword-only
+/// parameters or closure, not a generator or coroutine.
 #[inline]
-pub fn plain_compiled_call(func: &FunctionObj, nargs: usize) -> Option<PlainCall> {
+pub fn plain_compiled_entry(c: &CodeObj, nargs: usize) -> Option<jit_hook::JitEntry> {
     use ember_compiler::code::code_flags as cf;
     const SPECIAL: u32 =
         cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR | cf::ITERABLE_COROUTINE | cf::VARARGS | cf::VARKEYWORDS;
-    let (entry, nlocalsplus, stack_size, argc) = func.code.with(|code| {
-        let c = code.downcast::<CodeObj>()?;
-        if c.flags & SPECIAL != 0 || c.kwonly_arg_count != 0 || c.nfree != 0 || (c.arg_count as usize) < nargs {
-            return None;
-        }
-        Some((c.jit.entry()?, c.nlocalsplus(), c.stack_size, c.arg_count as usize))
-    })?;
-    let missing = argc - nargs;
-    let defaults = if missing > 0 {
-        let d = func.defaults.get_clone()?;
-        if d.downcast::<TupleObj>()?.len() < missing {
-            return None;
-        }
-        Some(d)
-    } else {
-        None
-    };
-    Some(PlainCall { entry, nlocalsplus, stack_size, defaults, missing })
+    if c.flags & SPECIAL != 0 || c.arg_count as usize != nargs || c.kwonly_arg_count != 0 || c.nfree != 0 {
+        return None;
+    }
+    c.jit.entry()
 }
 
 /// Compiled code calling a plain Python function that is compiled too, with
-/// its positional parameters (the last ones possibly left to their defaults)
-/// and no closure (see [`plain_compiled_call`]): the frame is pushed and
+/// exactly its positional parameters and no closure: the frame is pushed and
 /// the machine code entered without the general steps of [`run`] (whose
 /// checks this shape makes moot). None: not that shape, nothing done.
 #[inline]
@@ -121,11 +94,10 @@ pub fn call_compiled(func_obj: &Obj, args: &[&Obj]) -> Option<PyResult> {
 pub fn call_compiled_with(func_obj: &Obj, first: Option<&Obj>, args: &[&Obj]) -> Option<PyResult> {
     let func = func_obj.downcast_exact::<FunctionObj>()?;
     let nargs = args.len() + usize::from(first.is_some());
-    let PlainCall { entry, nlocalsplus, stack_size, defaults, missing } = plain_compiled_call(func, nargs)?;
-    let defaults: &[PyRef] = match defaults.as_ref().and_then(|d| d.downcast::<TupleObj>()) {
-        Some(t) => &t.as_slice()[t.len() - missing..],
-        None => &[],
-    };
+    let (entry, nlocalsplus, stack_size) = func.code.with(|code| {
+        let c = code.downcast::<CodeObj>()?;
+        Some((plain_compiled_entry(c, nargs)?, c.nlocalsplus(), c.stack_size))
+    })?;
     let code_ref = func.code.get_clone();
     let t = ts();
     if let Err(e) = crate::eval::frame::enter_native_call() {
@@ -137,7 +109,8 @@ pub fn call_compiled_with(func_obj: &Obj, first: Option<&Obj>, args: &[&Obj]) ->
         func,
         code_ref,
         (nlocalsplus, stack_size),
-        (first, args, defaults),
+        first,
+        args,
         caller,
     );
     t.frame.set(f.as_raw());
