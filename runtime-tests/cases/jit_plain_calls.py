@@ -276,3 +276,31 @@ def callbacks():
 
 for _ in range(2):
     print("callbacks", callbacks())
+
+
+# Defaults filled in by the call path: shared mutable defaults, defaults
+# replaced at run time, too few arguments.
+def append_to(x, acc=[]):
+    acc.append(x)
+    return len(acc)
+
+
+def scaled(x, k=2, bias=0):
+    return x * k + bias
+
+
+def use_defaults(n):
+    out = [append_to(i) for i in range(n)]
+    out.append(scaled(3) + scaled(3, 3) + scaled(3, 3, 1))
+    scaled.__defaults__ = (10, 5)
+    out.append(scaled(3))
+    scaled.__defaults__ = (1,)
+    try:
+        scaled(3)
+    except TypeError as e:
+        out.append(str(e))
+    scaled.__defaults__ = (2, 0)
+    return out
+
+
+print("defaults", use_defaults(4), use_defaults(2))

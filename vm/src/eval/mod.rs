@@ -54,6 +54,12 @@ pub fn check_signals() -> PyResult<()> {
 
 /// Calls a Python function object from native code.
 pub fn call_function(func: &Obj, args: Args) -> PyResult {
+    // A plain compiled function (callbacks, bound methods): straight in.
+    if args.kwnames.is_none_or(|k| k.is_empty()) && jit_hook::installed() {
+        if let Some(r) = interp::call_compiled(func, args.all) {
+            return r;
+        }
+    }
     match prepare_call(func, args.all, args.kwnames)? {
         Prepared::Done(v) => Ok(v),
         Prepared::Frame(fp) => match run(fp, None)? {

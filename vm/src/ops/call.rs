@@ -9,12 +9,6 @@ use crate::types::tuple::{new_tuple, TupleObj};
 /// Calls `callable(*args)` where `args` end with the values named by `kwnames`.
 #[inline]
 pub fn call(callable: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -> PyResult {
-    // A plain compiled function (callbacks, bound methods): straight in.
-    if kwnames.is_none() && crate::eval::jit_hook::installed() {
-        if let Some(r) = crate::eval::interp::call_compiled(callable, args) {
-            return r;
-        }
-    }
     crate::eval::check_native_stack()?;
     abi::vectorcall(callable, args, kwnames)
 }

@@ -362,6 +362,12 @@ struct MethodCall;
 impl NativeCall for MethodCall {
     fn call(callable: &Obj, args: Args) -> PyResult {
         let m = callable.downcast::<MethodObj>().expect("method");
+        // A plain compiled function: straight in, the receiver first.
+        if args.kwnames.is_none_or(|k| k.is_empty()) && crate::eval::jit_hook::installed() {
+            if let Some(r) = crate::eval::interp::call_compiled_with(&m.func, Some(&m.self_), args.all) {
+                return r;
+            }
+        }
         let n = args.all.len();
         if n < 8 {
             let mut buf: [&Obj; 8] = [&m.self_; 8];
