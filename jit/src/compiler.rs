@@ -180,6 +180,10 @@ impl CodeGen {
             if FRAME_READERS.contains(&n) {
                 return Err(format!("reads its frame's locals ({n})"));
             }
+            // Zero-argument super() reads the first local from the frame.
+            if n == "super" && rebinds_first_local(&code.code) {
+                return Err("calls super() and rebinds its first argument".to_string());
+            }
         }
         let consts: Vec<&Obj> = code.consts.iter().map(|c| &**c).collect();
         let mut f = build(info, name, &|k| consts.get(k).map(|o| const_type(o))).map_err(|e| e.0)?;
@@ -279,6 +283,27 @@ fn with_origins(
         out.push_str(&format!("  {start:#06x}..{end:#06x}  i{inst} {name}\n"));
     }
     out
+}
+
+/// Whether the bytecode assigns or deletes local 0 (`STORE_FAST 0`,
+/// `DELETE_FAST 0`).
+fn rebinds_first_local(code: &[u32]) -> bool {
+    use ember_compiler::bytecode::{decode, Opcode as Bc};
+    let mut ext = 0u32;
+    for &word in code {
+        let (byte, low) = decode(word);
+        let arg = (ext << 24) | low;
+        match Bc::from_u8(byte) {
+            Some(Bc::EXTENDED_ARG) => {
+                ext = arg;
+                continue;
+            }
+            Some(Bc::STORE_FAST | Bc::DELETE_FAST) if arg == 0 => return true,
+            _ => {}
+        }
+        ext = 0;
+    }
+    false
 }
 
 /// Names whose use makes a function read its own frame's locals.
