@@ -268,15 +268,9 @@ pub fn prepare_call(func_obj: &Obj, args: &[&Obj], kwnames: Option<&TupleObj>) -
     Ok(Prepared::Frame(fp))
 }
 
-/// `cls(args)` for a class with `object.__new__` and a Python `__init__`,
-/// called through `type` itself: allocates the instance and prepares the
-/// `__init__` frame, so the eval loop runs it without a native call. None when
-/// the class does not qualify (the caller makes a normal call).
-pub fn prepare_init_call(
-    callable: &Obj,
-    args: &[&Obj],
-    kwnames: Option<&TupleObj>,
-) -> Option<PyResult<(PyRef, Prepared)>> {
+/// The class `callable` and its `__init__` when `callable(...)` goes through
+/// `type` itself to `object.__new__` and a Python function `__init__`.
+fn python_init(callable: &Obj) -> Option<(&TypeObj, PyRef)> {
     if !callable.class().is(&crate::types::typeobj::TYPE_TYPE) {
         return None;
     }
@@ -286,9 +280,19 @@ pub fn prepare_init_call(
         return None;
     }
     let init = t.lookup(init_name().downcast::<StrObj>()?)?;
-    if !init.class().is(&crate::types::function::FUNCTION_TYPE) {
-        return None;
-    }
+    init.class().is(&crate::types::function::FUNCTION_TYPE).then_some((t, init))
+}
+
+/// `cls(args)` for a class with `object.__new__` and a Python `__init__`,
+/// called through `type` itself: allocates the instance and prepares the
+/// `__init__` frame, so the eval loop runs it without a native call. None when
+/// the class does not qualify (the caller makes a normal call).
+pub fn prepare_init_call(
+    callable: &Obj,
+    args: &[&Obj],
+    kwnames: Option<&TupleObj>,
+) -> Option<PyResult<(PyRef, Prepared)>> {
+    let (t, init) = python_init(callable)?;
     let nkw = kwnames.map_or(0, |k| k.len());
     let obj = match crate::types::object::object_new(t, Args { all: args, nargs: args.len() - nkw, kwnames }) {
         Ok(o) => o,
@@ -302,15 +306,7 @@ pub fn prepare_init_call(
 /// [`crate::eval::interp::call_compiled`]): the instance, initialised. None
 /// when the class or `__init__` does not qualify (nothing done then).
 pub fn call_compiled_init(callable: &Obj, args: &[&Obj]) -> Option<PyResult> {
-    if !callable.class().is(&crate::types::typeobj::TYPE_TYPE) {
-        return None;
-    }
-    let t = callable.downcast::<TypeObj>()?;
-    let object_new = crate::types::object::object_new as crate::types::typeobj::NewFn as usize;
-    if t.new.get().map(|f| f as usize) != Some(object_new) || !crate::types::slot_funcs::is_slot_init(t.init.get()) {
-        return None;
-    }
-    let init = t.lookup(init_name().downcast::<StrObj>()?)?;
+    let (t, init) = python_init(callable)?;
     let code = init.downcast_exact::<FunctionObj>()?.code();
     crate::eval::interp::plain_compiled_entry(code.downcast::<CodeObj>()?, args.len() + 1)?;
     let obj = match crate::types::object::object_new(t, Args { all: args, nargs: args.len(), kwnames: None }) {
